@@ -1,0 +1,171 @@
+/**
+ * parseCase: the one door through which a case enters the lab, from JSON text, an object, or the
+ * short form `make(map[int]int, 1000)` / `make([]int, 0, 1000)` (optionally `_ = make(...)`).
+ * It validates every field and returns a Case whose types are re-spelled from their parse trees.
+ */
+import { InputError } from "../errors";
+import { caseMessages } from "../messages";
+import { parseGoType, renderType, GoType } from "../types";
+import { Case, ESCAPES, Escape, FIELDS, OPS, Op } from "./case";
+
+const MAX_TEXT = 4000;
+
+/** Options that apply to a short form, which has no room for them. */
+export interface ParseOptions {
+  /** Escape for short forms and for JSON cases that omit it. Default `heap`. */
+  escape?: Escape;
+}
+
+/** Parses a case from text (JSON or short form) or from an already-parsed object. */
+export function parseCase(input: unknown, { escape = "heap" }: ParseOptions = {}): Case {
+  if (typeof input === "string") {
+    const text = input.trim();
+    if (text.length > MAX_TEXT) throw new InputError(caseMessages.tooLong(text.length), text.slice(0, 40));
+    if (text.startsWith("{")) {
+      let obj: unknown;
+      try {
+        obj = JSON.parse(text);
+      } catch (e) {
+        throw new InputError(caseMessages.badJson((e as Error).message), text);
+      }
+      return validateCase(obj, escape);
+    }
+    return parseShortForm(text, escape);
+  }
+  return validateCase(input, escape);
+}
+
+function oneOf<T extends string>(field: string, value: unknown, allowed: readonly T[]): T {
+  if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new InputError(caseMessages.badEnum(field, value, allowed), String(value));
+}
+
+function size(field: string, value: unknown): number {
+  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return value;
+  throw new InputError(caseMessages.badSize(field, value), String(value));
+}
+
+function optionalSize(field: string, value: unknown): number | undefined {
+  return value === undefined ? undefined : size(field, value);
+}
+
+function goType(field: string, value: unknown): { text: string; tree: GoType } {
+  if (typeof value !== "string") throw new InputError(caseMessages.notString(field), String(value));
+  const tree = parseGoType(value);
+  return { text: renderType(tree), tree };
+}
+
+function bool(field: string, value: unknown): boolean | undefined {
+  if (value === undefined || typeof value === "boolean") return value;
+  throw new InputError(caseMessages.badEnum(field, value, ["true", "false"]), String(value));
+}
+
+/** Validates an object as a Case; unknown fields and wrong types are errors. */
+export function validateCase(obj: unknown, defaultEscape: Escape = "heap"): Case {
+  if (typeof obj !== "object" || obj === null || Array.isArray(obj)) {
+    throw new InputError(caseMessages.notObject(), String(obj));
+  }
+  const o = obj as Record<string, unknown>;
+  if (!(OPS as readonly string[]).includes(o.op as string)) throw new InputError(caseMessages.unknownOp(o.op), String(o.op));
+  const op = o.op as Op;
+  for (const k of Object.keys(o)) {
+    if (!FIELDS[op].includes(k)) throw new InputError(caseMessages.unknownField(op, k), k);
+  }
+  const need = (field: string) => {
+    if (o[field] === undefined) throw new InputError(caseMessages.missingField(op, field), field);
+    return o[field];
+  };
+  const escape = o.escape === undefined ? defaultEscape : oneOf("escape", o.escape, ESCAPES);
+  switch (op) {
+    case "makemap":
+      return prune({
+        op, key: goType("key", need("key")).text, elem: goType("elem", need("elem")).text,
+        hint: optionalSize("hint", o.hint), escape,
+      });
+    case "makeslice": {
+      const len = size("len", need("len"));
+      const cap = optionalSize("cap", o.cap);
+      if (cap !== undefined && len > cap) throw new InputError(caseMessages.lenOverCap(len, cap), String(len));
+      return prune({ op, elem: goType("elem", need("elem")).text, len, cap, constSize: bool("constSize", o.constSize), escape });
+    }
+    case "append": {
+      const start = oneOf("start", need("start"), ["nil", "make"] as const);
+      const len = optionalSize("len", o.len);
+      const cap = optionalSize("cap", o.cap);
+      if (start === "nil" && (len !== undefined || cap !== undefined)) throw new InputError(caseMessages.capWithoutMake(), start);
+      if (len !== undefined && cap !== undefined && len > cap) throw new InputError(caseMessages.lenOverCap(len, cap), String(len));
+      return prune({
+        op, elem: goType("elem", need("elem")).text, n: size("n", need("n")), start,
+        len: start === "make" ? (len ?? 0) : undefined, cap, escape,
+      });
+    }
+    case "mapinsert": {
+      const elem = goType("elem", need("elem"));
+      const freshElem = bool("freshElem", o.freshElem);
+      if (freshElem && elem.tree.kind !== "pointer") throw new InputError(caseMessages.freshElemNeedsPointer(elem.text), elem.text);
+      return prune({
+        op, key: goType("key", need("key")).text, elem: elem.text, n: size("n", need("n")),
+        hint: optionalSize("hint", o.hint), freshElem, escape,
+      });
+    }
+  }
+}
+
+/** Drops undefined fields so that equal cases serialise to equal JSON. */
+function prune<T extends object>(c: T): T {
+  for (const k of Object.keys(c) as (keyof T)[]) if (c[k] === undefined) delete c[k];
+  return c;
+}
+
+/**
+ * The short form: `make(T, args)` with T a map or slice type, integer literal arguments, and an
+ * optional `_ = ` in front that selects the article's discarding program.
+ */
+function parseShortForm(text: string, defaultEscape: Escape): Case {
+  let body = text;
+  let escape = defaultEscape;
+  const discard = /^_\s*=\s*/.exec(body);
+  if (discard) {
+    body = body.slice(discard[0].length);
+    escape = "discard";
+  }
+  const m = /^make\s*\(([\s\S]*)\)$/.exec(body);
+  if (!m) throw new InputError(caseMessages.shortForm(text), text);
+  const parts = splitTopLevel(m[1]);
+  if (parts.length < 1 || parts.length > 3) throw new InputError(caseMessages.shortFormArgs(text), text);
+  const type = parseGoType(parts[0].trim());
+  const nums = parts.slice(1).map((p) => intLiteral(p.trim(), text));
+  if (type.kind === "map") {
+    if (nums.length > 1) throw new InputError(caseMessages.shortFormArgs(text), text);
+    return validateCase({ op: "makemap", key: renderType(type.key), elem: renderType(type.elem), hint: nums[0], escape });
+  }
+  if (type.kind === "slice") {
+    if (nums.length < 1) throw new InputError(caseMessages.shortFormArgs(text), text);
+    return validateCase({ op: "makeslice", elem: renderType(type.elem), len: nums[0], cap: nums[1], escape });
+  }
+  throw new InputError(caseMessages.notMapType(parts[0].trim()), text);
+}
+
+function intLiteral(s: string, text: string): number {
+  const clean = s.replace(/_/g, "");
+  if (!/^[0-9]+$/.test(clean) || /^_|_$|__/.test(s)) throw new InputError(caseMessages.badSize("size", s), text);
+  return size("size", Number(clean));
+}
+
+/** Splits on commas that are not inside brackets or braces (struct types contain none at top). */
+function splitTopLevel(s: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === "[" || c === "{" || c === "(") depth++;
+    else if (c === "]" || c === "}" || c === ")") depth--;
+    else if (c === "," && depth === 0) {
+      parts.push(s.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(s.slice(start));
+  return parts;
+}

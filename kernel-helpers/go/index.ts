@@ -1,0 +1,2 @@
+/** Go toolchains: which go command serves a version. */
+export * from "./toolchain";

@@ -1,0 +1,3 @@
+/** measure: real Go runs, counted with MemStats and runtime/metrics. */
+export * from "./measure";
+export { estimatePeakBytes } from "./estimate";

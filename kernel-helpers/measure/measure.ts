@@ -1,0 +1,148 @@
+/**
+ * measure: the ground truth. Builds one probe program for a batch of cases, runs it, and reports
+ * per case the MemStats and runtime/metrics deltas of one call, over many runs, with the
+ * compiler's escape decisions beside them.
+ */
+import * as os from "node:os";
+import { Case, parseCase } from "../case";
+import { GolabError, InputError } from "../errors";
+import { findToolchain, languageVersion, Toolchain } from "../go";
+import { measureMessages } from "../messages";
+import { buildProbe, escapeDecisionsByCase, EscapeDecision, generateProbe, parseProbeOutput, ProbeSample, METRIC_NAMES } from "../probe";
+import { runProcess } from "../proc";
+import { AllocResult, Distribution, distributionOf } from "../result";
+import { estimatePeakBytes } from "./estimate";
+
+export const DEFAULT_RUNS = 21;
+export const DEFAULT_MEM_CAP = 1 << 30;
+
+export interface MeasureOptions {
+  /** "1.19", "1.26", "1.27", a path to a go binary, or undefined for the machine's go. */
+  go?: string;
+  /** Calls of each probe; hash-dependent cases need many. Default 21. */
+  runs?: number;
+  /** Build with `-gcflags=all=-N -l` like the article. Default false (optimized, as users ship). */
+  debug?: boolean;
+  /** GOEXPERIMENT for the build. */
+  goexperiment?: string;
+  /** Refuse cases estimated to hold more than this many bytes. Default 1 GiB. */
+  memCap?: number;
+  /** Milliseconds for the probe run. Default 10 minutes. */
+  timeoutMs?: number;
+  /** Told what is happening, for long runs. */
+  onProgress?: (message: string) => void;
+}
+
+/** The build a measurement came from. */
+export interface BuildInfo {
+  gcflags: string[];
+  debug: boolean;
+  goexperiment: string;
+  goos: string;
+  cached: boolean;
+}
+
+export interface MeasureResult extends AllocResult {
+  backend: "measure";
+  allocatedBytes: number;
+  /** Calls measured. */
+  runs: number;
+  /** True when every run gave the same counts and bytes. */
+  deterministic: boolean;
+  /** Medians of the MemStats deltas of one call. */
+  memstats: { mallocs: number; totalAlloc: number; heapObjects: number };
+  /** Medians of the runtime/metrics deltas of one call, by metric name. */
+  metrics: Record<string, number>;
+  /** Allocations by size bucket (size-class edges) in the run whose mallocs is the median. */
+  bySize: { min: number; max: number | null; count: number }[];
+  /** The compiler's escape decisions (-m) for the case's code. */
+  escape: EscapeDecision[];
+  /** TotalAlloc per run, when it varied. */
+  bytesDistribution?: Distribution;
+  build: BuildInfo;
+}
+
+function checkRuns(runs: unknown): number {
+  if (typeof runs === "number" && Number.isInteger(runs) && runs >= 1 && runs <= 10_000) return runs;
+  throw new InputError(measureMessages.badRuns(runs), String(runs));
+}
+
+/** Measures cases on a real Go runtime: one build and one run for the whole batch. */
+export async function measure(input: readonly (Case | string)[], options: MeasureOptions = {}): Promise<MeasureResult[]> {
+  const { go, runs = DEFAULT_RUNS, debug = false, goexperiment, memCap = DEFAULT_MEM_CAP, timeoutMs = 600_000, onProgress } = options;
+  if (input.length === 0) throw new InputError(measureMessages.noCases(), "");
+  checkRuns(runs);
+  const cases = input.map((c) => (typeof c === "string" ? parseCase(c) : parseCase(c)));
+  cases.forEach((c, i) => {
+    const bytes = estimatePeakBytes(c);
+    if (bytes > memCap) throw new InputError(measureMessages.overCap(i, bytes, memCap), JSON.stringify(c));
+  });
+  const tc = await findToolchain(go, { goexperiment });
+  return measureWith(tc, cases, { runs, debug, timeoutMs, onProgress });
+}
+
+/** The trusting half of measure: cases are valid, the toolchain is found. */
+export async function measureWith(
+  tc: Toolchain, cases: readonly Case[],
+  { runs, debug, timeoutMs, onProgress }: { runs: number; debug: boolean; timeoutMs: number; onProgress?: (m: string) => void },
+): Promise<MeasureResult[]> {
+  const probe = generateProbe(cases, languageVersion(tc.version));
+  onProgress?.(`building one probe for ${cases.length} case${cases.length === 1 ? "" : "s"} with Go ${tc.version}${debug ? " (-N -l)" : ""}`);
+  const built = await buildProbe(probe, tc, { debug });
+  onProgress?.(`running it: ${runs} call${runs === 1 ? "" : "s"} of each case`);
+  const run = await runProcess(built.binary, [String(runs)], { env: probeEnv(tc), timeoutMs });
+  const samples = parseProbeOutput(run.stdout, cases.length, runs);
+  const escapes = escapeDecisionsByCase(built.escapeReport, probe.caseLines);
+  const build: BuildInfo = { gcflags: built.gcflags, debug, goexperiment: tc.goexperiment, goos: tc.goos, cached: built.cached };
+  return cases.map((c, i) => summarize(tc, c, samples[i], escapes[i], build));
+}
+
+/** The probe turns GC off itself; nothing in the caller's environment may tune the runtime. */
+function probeEnv(tc: Toolchain): NodeJS.ProcessEnv {
+  const env = { ...tc.env };
+  delete env.GOGC;
+  delete env.GODEBUG;
+  delete env.GOMEMLIMIT;
+  return env;
+}
+
+function median(values: number[]): number {
+  return distributionOf(values).median;
+}
+
+function summarize(tc: Toolchain, c: Case, samples: ProbeSample[], escape: EscapeDecision[], build: BuildInfo): MeasureResult {
+  if (samples.length === 0) throw new GolabError(measureMessages.probeMissing(1, 0));
+  const mallocs = samples.map((s) => s.values.mallocs);
+  const totals = samples.map((s) => s.values.totalAlloc);
+  const deterministic = new Set(mallocs).size === 1 && new Set(totals).size === 1;
+  const med = median(mallocs);
+  const typical = samples.find((s) => s.values.mallocs === med)!;
+  const metrics: Record<string, number> = {};
+  const metricColumns = ["allocsObjects", "tinyAllocsObjects", "allocsBytes"] as const;
+  METRIC_NAMES.forEach((name, i) => {
+    metrics[name] = median(samples.map((s) => s.values[metricColumns[i]]));
+  });
+  const result: MeasureResult = {
+    go: tc.version,
+    goarch: tc.goarch,
+    backend: "measure",
+    case: c,
+    mallocs: med,
+    allocatedBytes: median(totals),
+    runs: samples.length,
+    deterministic,
+    memstats: { mallocs: med, totalAlloc: median(totals), heapObjects: median(samples.map((s) => s.values.heapObjects)) },
+    metrics,
+    bySize: typical.bySize,
+    escape,
+    build,
+  };
+  if (new Set(mallocs).size > 1) result.distribution = distributionOf(mallocs);
+  if (new Set(totals).size > 1) result.bytesDistribution = distributionOf(totals);
+  return result;
+}
+
+/** CPU model, for provenance. */
+export function cpuModel(): string {
+  return os.cpus()[0]?.model ?? "unknown";
+}

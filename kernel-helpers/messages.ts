@@ -1,0 +1,79 @@
+/**
+ * Every user-visible message, in one place, so that errors read alike and tests can compare
+ * them (vega-lite's log/message.ts does the same).
+ */
+
+const show = (s: string): string => JSON.stringify(s);
+
+export const typeMessages = {
+  empty: () => "a Go type is needed here, but the text is empty",
+  nonAscii: (text: string, at: number) =>
+    `unsupported character ${show(text[at] ?? "")} at position ${at + 1} in Go type ${show(text)} (types are plain ASCII)`,
+  badChar: (text: string, at: number) =>
+    `unexpected character ${show(text[at] ?? "")} at position ${at + 1} in Go type ${show(text)}`,
+  unexpected: (text: string, at: number, found: string, expected: string) =>
+    `expected ${expected} at position ${at + 1} in Go type ${show(text)}, found ${found}`,
+  unknownName: (text: string, name: string) =>
+    `unknown type name ${show(name)} in Go type ${show(text)}: use a basic type (int, uint8, float64, string, ...), any, or a pointer, array, slice, struct or map of them`,
+  trailing: (text: string, rest: string) => `unexpected ${show(rest)} after the end of Go type ${show(text)}`,
+  badArrayLength: (text: string, len: string) =>
+    `array length ${show(len)} in Go type ${show(text)} must be a whole number from 0 to 1000000000`,
+  badFieldName: (text: string, name: string) =>
+    `struct field name ${show(name)} in Go type ${show(text)} is not a Go identifier`,
+  duplicateField: (text: string, name: string) => `duplicate struct field ${show(name)} in Go type ${show(text)}`,
+  notComparable: (text: string, key: string) =>
+    `map key type ${show(key)} in ${show(text)} is not comparable (slices, maps and structs or arrays holding them cannot be keys)`,
+  tooDeep: (text: string) => `Go type ${show(text)} nests too deeply (at most 16 levels)`,
+  tooLong: (length: number) => `Go type is ${length} characters long; at most 500 are accepted`,
+  tooLarge: (text: string) => `Go type ${show(text)} is larger than Go allows for one value`,
+};
+
+export const caseMessages = {
+  notObject: () => "a case must be a JSON object or a short form such as make(map[int]int, 1000)",
+  badJson: (reason: string) => `the case is not valid JSON: ${reason}`,
+  unknownOp: (op: unknown) =>
+    `unknown op ${show(String(op))}: use makemap, makeslice, append or mapinsert`,
+  unknownField: (op: string, field: string) => `unknown field ${show(field)} for op ${op}`,
+  missingField: (op: string, field: string) => `op ${op} needs the field ${show(field)}`,
+  notString: (field: string) => `field ${show(field)} must be a string holding a Go type`,
+  badSize: (field: string, value: unknown) =>
+    `${field} must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, not ${show(String(value))}`,
+  badEnum: (field: string, value: unknown, allowed: readonly string[]) =>
+    `invalid ${field}: ${show(String(value))} (use ${allowed.join(", ")})`,
+  lenOverCap: (len: number, cap: number) => `len ${len} is larger than cap ${cap}: Go rejects make with len > cap`,
+  capWithoutMake: () => "len and cap apply only to start \"make\"; start \"nil\" begins from var s []T",
+  freshElemNeedsPointer: (elem: string) =>
+    `freshElem stores a new pointer on every insert, so elem must be a pointer type, not ${show(elem)}`,
+  notMapType: (text: string) => `make of ${show(text)}: makemap needs a map type map[K]V`,
+  shortForm: (text: string) =>
+    `cannot read case ${show(text)}: write JSON, or make(map[K]V), make(map[K]V, hint), make([]T, len) or make([]T, len, cap), optionally after "_ = "`,
+  shortFormArgs: (text: string) => `wrong number of arguments in ${show(text)}`,
+  tooLong: (length: number) => `case text is ${length} characters long; at most 4000 are accepted`,
+};
+
+export const goMessages = {
+  unknownVersion: (v: string) =>
+    `unknown Go version ${show(v)}: use 1.19, 1.26, 1.27 or the path to a go binary`,
+  notInstalled: (v: string, hint: string) => `Go ${v} is not installed here. ${hint}`,
+  noGoAtPath: (path: string) => `no go binary at ${show(path)}`,
+  unreadableVersion: (path: string, output: string) => `${show(path)} did not report a Go version (it said ${show(output.trim().slice(0, 120))})`,
+  installHint119: () => "Install it with `bash scripts/setup.sh` (Debian package golang-1.19-go).",
+  installHint127: () => "Install it with `bash scripts/setup.sh` (GOTOOLCHAIN=go1.27.3 through the Go module proxy).",
+  installHintLocal: () => "Install Go from https://go.dev/dl or your package manager, then put it on PATH.",
+  badExperiment: (s: string) => `invalid GOEXPERIMENT ${show(s)}: a comma-separated list of lower-case names`,
+};
+
+export const measureMessages = {
+  overCap: (index: number, bytes: number, cap: number) =>
+    `case ${index + 1} would allocate about ${bytes} bytes, above the memory cap of ${cap} bytes; raise it with --mem-cap if you mean it`,
+  badRuns: (v: unknown) => `runs must be a whole number from 1 to 10000, not ${show(String(v))}`,
+  noCases: () => "no case given: pass one or more cases, e.g. 'make(map[int]int, 1000)'",
+  probeOutput: (line: string) => `the probe printed a line the lab cannot read: ${show(line.slice(0, 200))}`,
+  probeMissing: (expected: number, got: number) => `the probe reported ${got} measurements, expected ${expected}`,
+  buildFailed: (goVersion: string, first: string) => `go build of the generated probe failed on Go ${goVersion}: ${first}`,
+};
+
+export const cliMessages = {
+  interrupted: () => "interrupted: child processes killed and temporary folders removed",
+  badOption: (name: string, value: string, expected: string) => `invalid ${name}: ${show(value)} (${expected})`,
+};

@@ -1,0 +1,95 @@
+/**
+ * buildProbe: writes a generated probe to a temporary module, builds it with the chosen toolchain
+ * and flags, and keeps the binary and the compiler's escape report in a cache keyed by
+ * (source, flags, Go version, GOEXPERIMENT), so a probe is built once.
+ */
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { BuildDiagnostic, GoBuildError, ProcessError } from "../errors";
+import { Toolchain } from "../go";
+import { measureMessages } from "../messages";
+import { runProcess, withTempDir } from "../proc";
+import { GeneratedProbe, PROBE_MODULE } from "./generate";
+
+export interface BuildOptions {
+  /** `-gcflags=all=-N -l`: the article's debug build, which changes what is allocated. */
+  debug?: boolean;
+  /** Milliseconds for `go build`. Default 5 minutes (a cold build cache compiles the runtime). */
+  timeoutMs?: number;
+}
+
+export interface BuiltProbe {
+  binary: string;
+  /** The compiler's `-m` report for the probe package. */
+  escapeReport: string;
+  /** The gcflags the probe was built with, as passed to go build. */
+  gcflags: string[];
+  /** True when the binary came from the cache. */
+  cached: boolean;
+}
+
+/** Where built probes are kept: $GOLAB_CACHE, else $XDG_CACHE_HOME/golab, else ~/.cache/golab. */
+export function cacheRoot(): string {
+  if (process.env.GOLAB_CACHE) return process.env.GOLAB_CACHE;
+  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache");
+  return path.join(base, "golab");
+}
+
+/** The -gcflags arguments: -m for the probe package only, -N -l for everything in debug mode. */
+export function gcflagsFor(debug: boolean): string[] {
+  return debug
+    ? ["-gcflags=all=-N -l", `-gcflags=${PROBE_MODULE}=-N -l -m`]
+    : [`-gcflags=${PROBE_MODULE}=-m`];
+}
+
+export async function buildProbe(probe: GeneratedProbe, tc: Toolchain, { debug = false, timeoutMs = 300_000 }: BuildOptions = {}): Promise<BuiltProbe> {
+  const gcflags = gcflagsFor(debug);
+  const key = createHash("sha256")
+    .update(JSON.stringify([probe.source, probe.goMod, gcflags, tc.version, tc.goexperiment, tc.goarch]))
+    .digest("hex")
+    .slice(0, 24);
+  const dir = path.join(cacheRoot(), "probes", key);
+  const binary = path.join(dir, "probe");
+  const reportFile = path.join(dir, "escape.txt");
+  if (fs.existsSync(binary) && fs.existsSync(reportFile)) {
+    return { binary, escapeReport: fs.readFileSync(reportFile, "utf8"), gcflags, cached: true };
+  }
+  fs.mkdirSync(path.dirname(dir), { recursive: true });
+  await withTempDir("build", async (work) => {
+    fs.writeFileSync(path.join(work, "main.go"), probe.source);
+    fs.writeFileSync(path.join(work, "go.mod"), probe.goMod);
+    const out = path.join(work, "out");
+    fs.mkdirSync(out);
+    let result;
+    try {
+      result = await runProcess(tc.goBinary, ["build", "-o", path.join(out, "probe"), ...gcflags, "."], { cwd: work, env: tc.env, timeoutMs });
+    } catch (e) {
+      if (e instanceof ProcessError) throw buildError(e, probe, tc);
+      throw e;
+    }
+    fs.writeFileSync(path.join(out, "escape.txt"), result.stderr);
+    // Another process may have built the same probe meanwhile: either copy is good.
+    try {
+      fs.renameSync(out, dir);
+    } catch (e) {
+      if (!fs.existsSync(binary)) throw e;
+    }
+  });
+  return { binary, escapeReport: fs.readFileSync(reportFile, "utf8"), gcflags, cached: false };
+}
+
+function buildError(e: ProcessError, probe: GeneratedProbe, tc: Toolchain): GoBuildError {
+  const diagnostics: BuildDiagnostic[] = [];
+  for (const line of e.stderr.split("\n")) {
+    const m = /^\.?\/?main\.go:(\d+):(\d+): (.*)$/.exec(line.trim());
+    if (!m || /escapes to heap|does not escape|moved to heap|inlin|leaking param/.test(m[3])) continue;
+    const n = Number(m[1]);
+    const index = probe.caseLines.findIndex((r) => n >= r.start && n <= r.end);
+    diagnostics.push({ line: n, column: Number(m[2]), message: m[3], caseIndex: index < 0 ? null : index });
+  }
+  const first = diagnostics[0];
+  const summary = first ? `${first.caseIndex === null ? "" : `case ${first.caseIndex + 1}: `}${first.message}` : e.stderr.trim().split("\n").slice(-1)[0] ?? "";
+  return new GoBuildError(measureMessages.buildFailed(tc.version, summary), { diagnostics, goVersion: tc.version, cause: e });
+}

@@ -1,0 +1,153 @@
+/**
+ * generateProbe: one Go program for a batch of cases, so that many cases cost one build and one
+ * run. Each case becomes a `//go:noinline` probe function; sizes are written as constants (so
+ * escape analysis sees what it would in a user's code) unless the case asks for variable sizes;
+ * `escape: heap` stores the result in a typed package-level variable (an interface sink would
+ * add an allocation of its own). Every type is written from its parse tree.
+ */
+import { Case } from "../case";
+import { GoType, parseGoType, renderType } from "../types";
+import { harnessHead, harnessMain } from "./harness";
+import { keyLeafAssignment } from "./values";
+
+export interface GeneratedProbe {
+  /** main.go */
+  source: string;
+  /** go.mod */
+  goMod: string;
+  /** For each case, the 1-based line range of its code in main.go (for compiler messages). */
+  caseLines: { start: number; end: number }[];
+}
+
+export const PROBE_MODULE = "golabprobe";
+
+/** Writes the Go program that measures `cases`, for a toolchain of `languageVersion` ("1.26"). */
+export function generateProbe(cases: readonly Case[], languageVersion: string): GeneratedProbe {
+  let source = harnessHead();
+  const caseLines: { start: number; end: number }[] = [];
+  const setups: string[] = [];
+  const clears: string[] = [];
+  cases.forEach((c, i) => {
+    const code = caseCode(c, i);
+    const start = lineCount(source) + 1;
+    source += `\n${code.decls}`;
+    caseLines.push({ start, end: lineCount(source) });
+    if (code.setup) setups.push(code.setup);
+    if (code.clear) clears.push(code.clear);
+  });
+  source += `
+var probes = [...]func(){${cases.map((_, i) => `probe${i}`).join(", ")}}
+
+func setup() {
+${setups.map((s) => `\t${s}\n`).join("")}}
+
+func clearSinks() {
+${clears.map((s) => `\t${s}\n`).join("")}}
+`;
+  source += harnessMain(cases.length);
+  return { source, goMod: `module ${PROBE_MODULE}\n\ngo ${languageVersion}\n`, caseLines };
+}
+
+function lineCount(s: string): number {
+  return s.split("\n").length - 1;
+}
+
+interface CaseCode {
+  decls: string;
+  setup?: string;
+  clear?: string;
+}
+
+/** The result statement for each escape: keep, use only locally, or discard. */
+function finish(c: Case, i: number, v: string): string {
+  switch (c.escape) {
+    case "heap":
+      return `sink${i} = ${v}`;
+    case "stack":
+      return `sinkLen = len(${v})`;
+    case "discard":
+      return `_ = ${v}`;
+  }
+}
+
+function sizeArg(value: number, c: Case, i: number, name: string, vars: string[]): string {
+  if (c.op === "makeslice" && c.constSize === false) {
+    vars.push(`var ${name}${i} = ${value}`);
+    return `${name}${i}`;
+  }
+  return String(value);
+}
+
+function caseCode(c: Case, i: number): CaseCode {
+  const noinline = `//go:noinline\nfunc probe${i}() {`;
+  switch (c.op) {
+    case "makemap":
+    case "makeslice": {
+      const vars: string[] = [];
+      let type: string;
+      let args: string[];
+      if (c.op === "makemap") {
+        type = `map[${goType(c.key)}]${goType(c.elem)}`;
+        args = c.hint === undefined ? [] : [String(c.hint)];
+      } else {
+        type = `[]${goType(c.elem)}`;
+        args = [sizeArg(c.len, c, i, "size", vars)];
+        if (c.cap !== undefined) args.push(sizeArg(c.cap, c, i, "capacity", vars));
+      }
+      const make = `make(${[type, ...args].join(", ")})`;
+      const body =
+        c.escape === "heap" ? `\tsink${i} = ${make}` :
+        c.escape === "discard" ? `\t_ = ${make}` :
+        `\tv := ${make}\n\t${finish(c, i, "v")}`;
+      return {
+        decls: [...vars, ...sinkDecl(c, i, type), `${noinline}\n${body}\n}\n`].join("\n"),
+        clear: c.escape === "heap" ? `sink${i} = nil` : undefined,
+      };
+    }
+    case "append": {
+      const elem = goType(c.elem);
+      const type = `[]${elem}`;
+      const start = c.start === "nil" ? `var s ${type}` :
+        `s := make(${[type, String(c.len ?? 0), ...(c.cap === undefined ? [] : [String(c.cap)])].join(", ")})`;
+      const body = `\t${start}\n\tvar v ${elem}\n\tfor i := 0; i < ${c.n}; i++ {\n\t\ts = append(s, v)\n\t}\n\t${finish(c, i, "s")}`;
+      return {
+        decls: [...sinkDecl(c, i, type), `${noinline}\n${body}\n}\n`].join("\n"),
+        clear: c.escape === "heap" ? `sink${i} = nil` : undefined,
+      };
+    }
+    case "mapinsert": {
+      const keyTree = parseGoType(c.key);
+      const elemTree = parseGoType(c.elem);
+      const key = renderType(keyTree);
+      const elem = renderType(elemTree);
+      const type = `map[${key}]${elem}`;
+      const leaf = keyLeafAssignment(keyTree);
+      const keyFunc = `func key${i}(i int) ${key} {\n\tvar k ${key}\n${leaf ? `\t${leaf}\n` : "\t_ = i\n"}\treturn k\n}\n`;
+      const keysDecl = `var keys${i} []${key}\n`;
+      const setup = `keys${i} = make([]${key}, ${c.n})\n\tfor i := range keys${i} {\n\t\tkeys${i}[i] = key${i}(i)\n\t}`;
+      const store = c.freshElem ? `m[k] = new(${renderType(pointee(elemTree))})` : "m[k] = v";
+      const valueDecl = c.freshElem ? "" : `\tvar v ${elem}\n`;
+      const make = `make(${[type, ...(c.hint === undefined ? [] : [String(c.hint)])].join(", ")})`;
+      const body = `\tm := ${make}\n${valueDecl}\tfor _, k := range keys${i} {\n\t\t${store}\n\t}\n\t${finish(c, i, "m")}`;
+      return {
+        decls: [keyFunc, keysDecl, ...sinkDecl(c, i, type), `${noinline}\n${body}\n}\n`].join("\n"),
+        setup,
+        clear: c.escape === "heap" ? `sink${i} = nil` : undefined,
+      };
+    }
+  }
+}
+
+function sinkDecl(c: Case, i: number, type: string): string[] {
+  return c.escape === "heap" ? [`var sink${i} ${type}`] : [];
+}
+
+/** Re-spells a type from its tree, so that the source never holds the text as given. */
+function goType(text: string): string {
+  return renderType(parseGoType(text));
+}
+
+function pointee(t: GoType): GoType {
+  if (t.kind !== "pointer") throw new Error(`freshElem needs a pointer element, got ${renderType(t)}`);
+  return t.elem;
+}

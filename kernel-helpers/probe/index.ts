@@ -1,0 +1,6 @@
+/** Probes: generated Go programs that run the cases, and what they report. */
+export { generateProbe, GeneratedProbe, PROBE_MODULE } from "./generate";
+export { buildProbe, BuiltProbe, BuildOptions, cacheRoot, gcflagsFor } from "./build";
+export { escapeDecisionsByCase, EscapeDecision } from "./escape";
+export { parseProbeOutput, ProbeSample } from "./output";
+export { METRIC_NAMES, SIZE_HISTOGRAM, COLUMNS } from "./harness";

@@ -1,0 +1,74 @@
+/**
+ * One registry of what must not outlive the lab: process groups of running children and
+ * temporary folders. They are cleaned up when the process exits; a command-line program also
+ * calls exitOnSignals so that SIGINT/SIGTERM clean up and exit with 128 + the signal number. A
+ * notebook kernel does not: Jupyter's interrupt is a SIGINT the kernel must survive.
+ */
+import * as fs from "node:fs";
+
+const groups = new Set<number>();
+const folders = new Set<string>();
+let installed = false;
+
+/** Kills a child's whole process group (it was started detached, so its pid is the group id). */
+export function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+    // Already gone: nothing to do.
+  }
+}
+
+/** Tracks a running child's process group until it is released. */
+export function trackGroup(pid: number): void {
+  groups.add(pid);
+  installHandlers();
+}
+
+export function releaseGroup(pid: number): void {
+  groups.delete(pid);
+}
+
+/** Tracks a temporary folder until it is released. */
+export function trackFolder(path: string): void {
+  folders.add(path);
+  installHandlers();
+}
+
+export function releaseFolder(path: string): void {
+  folders.delete(path);
+}
+
+/** Kills every tracked group and removes every tracked folder, synchronously. */
+export function cleanupAll(): void {
+  for (const pid of groups) killGroup(pid);
+  groups.clear();
+  for (const dir of folders) fs.rmSync(dir, { recursive: true, force: true });
+  folders.clear();
+}
+
+/** What is tracked now: tests use it to prove a run left nothing behind. */
+export function tracked(): { groups: number[]; folders: string[] } {
+  return { groups: [...groups], folders: [...folders] };
+}
+
+function installHandlers(): void {
+  if (installed) return;
+  installed = true;
+  process.on("exit", cleanupAll);
+}
+
+let signalsInstalled = false;
+
+/** For command-line programs: on SIGINT, SIGTERM or SIGHUP, clean up and exit. */
+export function exitOnSignals(): void {
+  if (signalsInstalled) return;
+  signalsInstalled = true;
+  for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
+    process.on(signal, () => {
+      cleanupAll();
+      process.stderr.write(`golab: interrupted (${signal}): child processes killed and temporary folders removed\n`);
+      process.exit(code);
+    });
+  }
+}
