@@ -3,12 +3,19 @@
  * them (vega-lite's log/message.ts does the same).
  */
 
-const show = (s: string): string => JSON.stringify(s);
+/**
+ * Escapes what would break a one-line message: JSON.stringify leaves DEL, the C1 controls (NEL is
+ * one) and the line separators U+2028/U+2029 raw.
+ */
+const oneLine = (s: string): string =>
+  s.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
+const show = (s: string): string => oneLine(JSON.stringify(s));
 
 export const typeMessages = {
   empty: () => "a Go type is needed here, but the text is empty",
   nonAscii: (text: string, at: number) =>
-    `unsupported character ${show(text[at] ?? "")} at position ${at + 1} in Go type ${show(text)} (types are plain ASCII)`,
+    `unsupported character ${show(text[at] ?? "")} (U+${(text.codePointAt(at) ?? 0).toString(16).toUpperCase().padStart(4, "0")}) at position ${at + 1} in Go type ${show(text)} (types are plain ASCII)`,
   badChar: (text: string, at: number) =>
     `unexpected character ${show(text[at] ?? "")} at position ${at + 1} in Go type ${show(text)}`,
   unexpected: (text: string, at: number, found: string, expected: string) =>
@@ -30,7 +37,7 @@ export const typeMessages = {
 
 export const caseMessages = {
   notObject: () => "a case must be a JSON object or a short form such as make(map[int]int, 1000)",
-  badJson: (reason: string) => `the case is not valid JSON: ${reason}`,
+  badJson: (reason: string) => `the case is not valid JSON: ${oneLine(reason)}`,
   unknownOp: (op: unknown) =>
     `unknown op ${show(String(op))}: use makemap, makeslice, append or mapinsert`,
   unknownField: (op: string, field: string) => `unknown field ${show(field)} for op ${op}`,

@@ -4,8 +4,8 @@
  * It validates every field and returns a Case whose types are re-spelled from their parse trees.
  */
 import { InputError } from "../errors";
-import { caseMessages } from "../messages";
-import { parseGoType, renderType, GoType } from "../types";
+import { caseMessages, typeMessages } from "../messages";
+import { parseGoType, renderType, GoType, isComparable } from "../types";
 import { Case, ESCAPES, Escape, FIELDS, OPS, Op } from "./case";
 
 const MAX_TEXT = 4000;
@@ -18,6 +18,7 @@ export interface ParseOptions {
 
 /** Parses a case from text (JSON or short form) or from an already-parsed object. */
 export function parseCase(input: unknown, { escape = "heap" }: ParseOptions = {}): Case {
+  oneOf("escape", escape, ESCAPES);
   if (typeof input === "string") {
     const text = input.trim();
     if (text.length > MAX_TEXT) throw new InputError(caseMessages.tooLong(text.length), text.slice(0, 40));
@@ -55,6 +56,13 @@ function goType(field: string, value: unknown): { text: string; tree: GoType } {
   return { text: renderType(tree), tree };
 }
 
+/** A map's key must be comparable; parseGoType checks that only when it sees the whole map type. */
+function checkMapKey(key: { text: string; tree: GoType }, elem: { text: string }): void {
+  if (!isComparable(key.tree)) {
+    throw new InputError(typeMessages.notComparable(`map[${key.text}]${elem.text}`, key.text), key.text);
+  }
+}
+
 function bool(field: string, value: unknown): boolean | undefined {
   if (value === undefined || typeof value === "boolean") return value;
   throw new InputError(caseMessages.badEnum(field, value, ["true", "false"]), String(value));
@@ -77,11 +85,12 @@ export function validateCase(obj: unknown, defaultEscape: Escape = "heap"): Case
   };
   const escape = o.escape === undefined ? defaultEscape : oneOf("escape", o.escape, ESCAPES);
   switch (op) {
-    case "makemap":
-      return prune({
-        op, key: goType("key", need("key")).text, elem: goType("elem", need("elem")).text,
-        hint: optionalSize("hint", o.hint), escape,
-      });
+    case "makemap": {
+      const key = goType("key", need("key"));
+      const elem = goType("elem", need("elem"));
+      checkMapKey(key, elem);
+      return prune({ op, key: key.text, elem: elem.text, hint: optionalSize("hint", o.hint), escape });
+    }
     case "makeslice": {
       const len = size("len", need("len"));
       const cap = optionalSize("cap", o.cap);
@@ -101,10 +110,12 @@ export function validateCase(obj: unknown, defaultEscape: Escape = "heap"): Case
     }
     case "mapinsert": {
       const elem = goType("elem", need("elem"));
+      const key = goType("key", need("key"));
+      checkMapKey(key, elem);
       const freshElem = bool("freshElem", o.freshElem);
       if (freshElem && elem.tree.kind !== "pointer") throw new InputError(caseMessages.freshElemNeedsPointer(elem.text), elem.text);
       return prune({
-        op, key: goType("key", need("key")).text, elem: elem.text, n: size("n", need("n")),
+        op, key: key.text, elem: elem.text, n: size("n", need("n")),
         hint: optionalSize("hint", o.hint), freshElem, escape,
       });
     }
@@ -134,7 +145,8 @@ function parseShortForm(text: string, defaultEscape: Escape): Case {
   const parts = splitTopLevel(m[1]);
   if (parts.length < 1 || parts.length > 3) throw new InputError(caseMessages.shortFormArgs(text), text);
   const type = parseGoType(parts[0].trim());
-  const nums = parts.slice(1).map((p) => intLiteral(p.trim(), text));
+  const argNames = type.kind === "map" ? ["hint"] : ["len", "cap"];
+  const nums = parts.slice(1).map((p, i) => intLiteral(argNames[i] ?? "size", p.trim(), text));
   if (type.kind === "map") {
     if (nums.length > 1) throw new InputError(caseMessages.shortFormArgs(text), text);
     return validateCase({ op: "makemap", key: renderType(type.key), elem: renderType(type.elem), hint: nums[0], escape });
@@ -146,10 +158,11 @@ function parseShortForm(text: string, defaultEscape: Escape): Case {
   throw new InputError(caseMessages.notMapType(parts[0].trim()), text);
 }
 
-function intLiteral(s: string, text: string): number {
+function intLiteral(name: string, s: string, text: string): number {
   const clean = s.replace(/_/g, "");
-  if (!/^[0-9]+$/.test(clean) || /^_|_$|__/.test(s)) throw new InputError(caseMessages.badSize("size", s), text);
-  return size("size", Number(clean));
+  // Decimal only: Go reads a leading 0 as octal (010 is 8), so that is refused.
+  if (!/^(0|[1-9][0-9]*)$/.test(clean) || /^_|_$|__/.test(s)) throw new InputError(caseMessages.badSize(name, s), text);
+  return size(name, Number(clean));
 }
 
 /** Splits on commas that are not inside brackets or braces (struct types contain none at top). */

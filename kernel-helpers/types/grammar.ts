@@ -106,9 +106,10 @@ class Parser {
       }
       if (this.accept("[")) {
         if (this.accept("]")) return { kind: "slice", elem: this.type(depth + 1) };
+        // Decimal only: Go reads a leading 0 as octal ([010]int is [8]int), so that is refused.
         const len = this.peek();
         if (!len || len.kind !== "int") this.fail("an array length or \"]\"");
-        if (!/^[0-9]+$/.test(len.text) || Number(len.text) > MAX_ARRAY_LENGTH) {
+        if (!/^(0|[1-9][0-9]*)$/.test(len.text) || Number(len.text) > MAX_ARRAY_LENGTH) {
           throw new InputError(typeMessages.badArrayLength(this.text, len.text), this.text);
         }
         this.pos++;

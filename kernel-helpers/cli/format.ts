@@ -1,0 +1,35 @@
+/** Human-readable tables of results for the terminal. */
+import { describeCase } from "../case";
+import { MeasureResult } from "../measure";
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}
+
+function countCell(r: MeasureResult): string {
+  const d = r.distribution;
+  return d ? `${d.median} (${d.min}–${d.max}, random)` : String(r.mallocs);
+}
+
+function escapeCell(r: MeasureResult): string {
+  if (r.escape.length === 0) return "(no -m line)";
+  return r.escape.map((e) => `${e.expr}: ${e.decision}`).join("; ");
+}
+
+/** The measure command's table: one row per case, with where the numbers came from on top. */
+export function formatMeasureTable(results: readonly MeasureResult[]): string {
+  const first = results[0];
+  const build = first.build.debug ? "debug build (-gcflags=all=-N -l)" : "optimized build";
+  const experiment = first.build.goexperiment ? `, GOEXPERIMENT=${first.build.goexperiment}` : "";
+  const head = `measured just now on Go ${first.go} ${first.build.goos}/${first.goarch}, ${build}${experiment}, ${first.runs} call${first.runs === 1 ? "" : "s"} per case`;
+  const rows = results.map((r) => [
+    describeCase(r.case),
+    countCell(r),
+    `${r.allocatedBytes} B`,
+    String(r.metrics["/gc/heap/tiny/allocs:objects"]),
+    escapeCell(r),
+  ]);
+  return `${head}\n\n${table(["case", "mallocs", "allocated", "tiny", "escape (compiler -m)"], rows)}\n`;
+}

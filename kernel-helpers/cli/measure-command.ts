@@ -1,0 +1,31 @@
+/** `golab measure <case>... --go V [--runs N] [--json]` */
+import { Command } from "commander";
+import { parseCase } from "../case";
+import { measure, DEFAULT_MEM_CAP, DEFAULT_RUNS } from "../measure";
+import { formatMeasureTable } from "./format";
+import { byteSize, escapeOption, wholeNumber } from "./options";
+
+export function addMeasureCommand(program: Command): void {
+  program
+    .command("measure")
+    .description("measure cases on a real Go runtime (one build and one run for all of them)")
+    .argument("<case...>", "a case: JSON, or a short form such as 'make(map[int]int, 1000)' or '_ = make([]int, 0, 1000)'")
+    .option("--go <version>", "1.19, 1.26, 1.27, or a path to a go binary (default: the go on PATH)")
+    .option("--runs <n>", "calls of each case; hash-dependent cases vary between calls", wholeNumber("--runs", 1, 10_000), DEFAULT_RUNS)
+    .option("--escape <where>", "for short forms: heap, stack or discard", escapeOption, "heap")
+    .option("--debug", "build with -gcflags=all=-N -l, as the article does (changes what is allocated)", false)
+    .option("--goexperiment <list>", "GOEXPERIMENT for the build")
+    .option("--mem-cap <bytes>", "refuse cases estimated to hold more (e.g. 2GiB)", byteSize("--mem-cap"), DEFAULT_MEM_CAP)
+    .option("--timeout <seconds>", "time limit for the probe run", wholeNumber("--timeout", 1, 86_400), 600)
+    .option("--json", "print the result JSON (one array) instead of a table", false)
+    .option("--quiet", "no progress lines on stderr", false)
+    .action(async (texts: string[], o) => {
+      const cases = texts.map((t) => parseCase(t, { escape: o.escape }));
+      const quiet = o.quiet;
+      const results = await measure(cases, {
+        go: o.go, runs: o.runs, debug: o.debug, goexperiment: o.goexperiment, memCap: o.memCap,
+        timeoutMs: o.timeout * 1000, onProgress: quiet ? undefined : (m) => process.stderr.write(`golab: ${m}\n`),
+      });
+      process.stdout.write(o.json ? `${JSON.stringify(results, null, 2)}\n` : formatMeasureTable(results));
+    });
+}

@@ -1,0 +1,107 @@
+/**
+ * Recorded datasets: `data/measurements/go<version>.jsonl`. The first line is the provenance
+ * (Go version, GOARCH, GOEXPERIMENT, flags, date, CPU); every other line is one MeasureResult.
+ * Files are written atomically (temporary file, then rename) and validated line by line on load.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { validateCase } from "../case";
+import { DatasetError, GolabError } from "../errors";
+import { MeasureResult } from "../measure";
+
+export const DATASET_SCHEMA = 1;
+
+export interface Provenance {
+  kind: "provenance";
+  schema: number;
+  /** Full Go version the results came from. */
+  go: string;
+  goos: string;
+  goarch: string;
+  goexperiment: string;
+  gcflags: string[];
+  debug: boolean;
+  runs: number;
+  /** ISO date and time of the recording. */
+  date: string;
+  cpu: string;
+  cores: number;
+  /** The recorder: always golab's own `golab record`. */
+  recorder: string;
+  matrix: string;
+  cases: number;
+}
+
+export interface Dataset {
+  file: string;
+  provenance: Provenance;
+  results: MeasureResult[];
+}
+
+/** File name for a version and build: go1.26.8.jsonl, or go1.26.8-N-l.jsonl for debug builds. */
+export function datasetFileName(goVersion: string, debug: boolean): string {
+  return `go${goVersion}${debug ? "-N-l" : ""}.jsonl`;
+}
+
+/** Writes a dataset atomically: readers see the old file or the new one, never half of one. */
+export function writeDataset(file: string, provenance: Provenance, results: readonly MeasureResult[]): void {
+  const text = [provenance, ...results.map((r) => ({ kind: "result", ...r }))].map((o) => JSON.stringify(o)).join("\n") + "\n";
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(tmp, text);
+    fs.renameSync(tmp, file);
+  } finally {
+    fs.rmSync(tmp, { force: true });
+  }
+}
+
+function fail(file: string, line: number, why: string): never {
+  throw new DatasetError(`${file}:${line}: ${why}`, file, line);
+}
+
+/** Reads and validates a dataset; a bad line is reported as file:line. */
+export function readDataset(file: string): Dataset {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (e) {
+    throw new GolabError(`cannot read dataset ${file}: ${(e as Error).message}`);
+  }
+  const lines = text.split("\n");
+  if (lines[lines.length - 1] === "") lines.pop();
+  let provenance: Provenance | undefined;
+  const results: MeasureResult[] = [];
+  lines.forEach((raw, i) => {
+    const n = i + 1;
+    let obj: Record<string, unknown>;
+    try {
+      obj = JSON.parse(raw);
+    } catch (e) {
+      fail(file, n, `not JSON (${(e as Error).message})`);
+    }
+    if (typeof obj !== "object" || obj === null) fail(file, n, "not a JSON object");
+    if (n === 1) {
+      if (obj.kind !== "provenance") fail(file, n, "the first line must be the provenance");
+      for (const k of ["go", "goarch", "date", "cpu"] as const) if (typeof obj[k] !== "string") fail(file, n, `provenance lacks ${k}`);
+      if (!Array.isArray(obj.gcflags) || typeof obj.debug !== "boolean") fail(file, n, "provenance lacks its build flags");
+      if (obj.schema !== DATASET_SCHEMA) fail(file, n, `schema ${String(obj.schema)} is not ${DATASET_SCHEMA}`);
+      provenance = obj as unknown as Provenance;
+      return;
+    }
+    if (obj.kind !== "result") fail(file, n, `unknown line kind ${JSON.stringify(obj.kind)}`);
+    try {
+      validateCase(obj.case);
+    } catch (e) {
+      fail(file, n, `bad case: ${(e as Error).message}`);
+    }
+    if (obj.go !== provenance!.go) fail(file, n, `result for Go ${String(obj.go)} in a dataset of Go ${provenance!.go}`);
+    for (const k of ["mallocs", "allocatedBytes", "runs"] as const) {
+      if (typeof obj[k] !== "number" || !Number.isSafeInteger(obj[k]) || (obj[k] as number) < 0) fail(file, n, `${k} must be a whole number`);
+    }
+    const { kind: _kind, ...result } = obj;
+    results.push(result as unknown as MeasureResult);
+  });
+  if (!provenance) fail(file, 1, "empty dataset");
+  return { file, provenance, results };
+}

@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// Runs the compiled tests (dist/test/**/*.test.js) with node's own test runner.
+// Usage: node scripts/run-tests.js [unit|integration|all] [filter]
+// "integration" tests build and run real Go (and later dlv and Jupyter); "unit" tests need none.
+"use strict";
+const fs = require("node:fs");
+const path = require("node:path");
+const { spawnSync } = require("node:child_process");
+
+const root = path.resolve(__dirname, "..");
+const kind = process.argv[2] || "all";
+const filter = process.argv[3] || "";
+if (!["unit", "integration", "all"].includes(kind)) {
+  process.stderr.write(`run-tests: unknown kind ${JSON.stringify(kind)} (use unit, integration or all)\n`);
+  process.exit(2);
+}
+
+function walk(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith(".test.js") ? [path.join(dir, e.name)] : []);
+}
+
+const files = walk(path.join(root, "dist", "test"))
+  .filter((f) => kind === "all" || (kind === "integration") === f.endsWith(".integration.test.js"))
+  .filter((f) => f.includes(filter))
+  .sort();
+if (files.length === 0) {
+  process.stderr.write(`run-tests: no ${kind} test files found under dist/test (did the build run?)\n`);
+  process.exit(1);
+}
+// One file at a time: the machine has 2 cores and integration tests run Go builds themselves.
+const result = spawnSync(process.execPath, ["--test", "--test-concurrency=1", ...files], { stdio: "inherit", cwd: root });
+process.exit(result.status === null ? 1 : result.status);

@@ -1,0 +1,290 @@
+/**
+ * parseCase (kernel-helpers/case/parse.ts): the short forms and JSON forms it accepts, the Case it
+ * returns (defaults filled in, types re-spelled), and the one-line InputErrors it refuses with.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { InputError } from "../../kernel-helpers/errors";
+import { Case, ParseOptions, parseCase } from "../../kernel-helpers/case";
+
+/** Line breaks of any kind, other control characters, and DEL: none may reach a message raw. */
+const NOT_ONE_LINE = /[\x00-\x1f\x7f\u0080-\u009f\u2028\u2029]/;
+
+/** Asserts that `input` parses to exactly `expected` (no extra fields, same key order). */
+function parses(input: unknown, expected: Case, options?: ParseOptions): void {
+  const got = parseCase(input, options);
+  assert.deepEqual(got, expected, `parseCase(${JSON.stringify(input)})`);
+  assert.equal(JSON.stringify(got), JSON.stringify(expected), `key order of parseCase(${JSON.stringify(input)})`);
+}
+
+/** Asserts that `input` is refused with a one-line InputError whose message matches `pattern`. */
+function rejects(input: unknown, pattern: RegExp): void {
+  const shown = typeof input === "string" ? JSON.stringify(input) : String(JSON.stringify(input));
+  assert.throws(
+    () => parseCase(input),
+    (e: unknown) => {
+      assert.ok(e instanceof InputError, `${shown} threw ${String(e)}, not an InputError`);
+      assert.doesNotMatch(e.message, NOT_ONE_LINE, `message for ${shown} is not one printable line`);
+      assert.match(e.message, pattern, `message for ${shown}`);
+      return true;
+    },
+    `${shown} was accepted`,
+  );
+}
+
+const json = (o: object): string => JSON.stringify(o);
+
+// ---------------------------------------------------------------------------------------------
+// Short forms
+
+test("make(map[K]V, hint) and make(map[K]V)", () => {
+  parses("make(map[int]int, 1000)", { op: "makemap", key: "int", elem: "int", hint: 1000, escape: "heap" });
+  parses("make(map[string][]int)", { op: "makemap", key: "string", elem: "[]int", escape: "heap" });
+  parses("make(map[int]int, 0)", { op: "makemap", key: "int", elem: "int", hint: 0, escape: "heap" });
+  parses("  make ( map[ string ]int ,  8 )  ", { op: "makemap", key: "string", elem: "int", hint: 8, escape: "heap" });
+  // Commas inside the type do not split the arguments.
+  parses("make(map[struct{a, b int}]string, 3)",
+    { op: "makemap", key: "struct{a int; b int}", elem: "string", hint: 3, escape: "heap" });
+});
+
+test("make([]T, len) and make([]T, len, cap)", () => {
+  parses("make([]int, 0, 1000)", { op: "makeslice", elem: "int", len: 0, cap: 1000, escape: "heap" });
+  parses("make([]int, 1000)", { op: "makeslice", elem: "int", len: 1000, escape: "heap" });
+  parses("make([]byte, 5, 5)", { op: "makeslice", elem: "byte", len: 5, cap: 5, escape: "heap" });
+  parses("make([]*struct{a,b int8}, 2)", { op: "makeslice", elem: "*struct{a int8; b int8}", len: 2, escape: "heap" });
+});
+
+test("_ = make(...) selects the discarding program", () => {
+  parses("_ = make([]int, 1000)", { op: "makeslice", elem: "int", len: 1000, escape: "discard" });
+  parses("_=make(map[int]int)", { op: "makemap", key: "int", elem: "int", escape: "discard" });
+  // It wins over the escape option, which applies only when nothing in the text says otherwise.
+  parses("_ = make([]int, 1)", { op: "makeslice", elem: "int", len: 1, escape: "discard" }, { escape: "stack" });
+});
+
+test("the escape option applies to short forms", () => {
+  parses("make([]int, 1)", { op: "makeslice", elem: "int", len: 1, escape: "stack" }, { escape: "stack" });
+  parses("make(map[int]int)", { op: "makemap", key: "int", elem: "int", escape: "discard" }, { escape: "discard" });
+});
+
+test("digit separators between digits", () => {
+  parses("make([]int, 1_000)", { op: "makeslice", elem: "int", len: 1000, escape: "heap" });
+  parses("make([]int, 1_000, 1_000_000)", { op: "makeslice", elem: "int", len: 1000, cap: 1_000_000, escape: "heap" });
+  parses("make(map[int]int, 9_007_199_254_740_991)",
+    { op: "makemap", key: "int", elem: "int", hint: Number.MAX_SAFE_INTEGER, escape: "heap" });
+});
+
+test("types in short forms are re-spelled canonically", () => {
+  parses("make(map[interface{}]struct{a, b int})",
+    { op: "makemap", key: "any", elem: "struct{a int; b int}", escape: "heap" });
+  parses("make([]( *int ), 1)", { op: "makeslice", elem: "*int", len: 1, escape: "heap" });
+  parses("make(map[ (string) ]map[int] []int)", { op: "makemap", key: "string", elem: "map[int][]int", escape: "heap" });
+});
+
+// ---------------------------------------------------------------------------------------------
+// JSON forms and objects
+
+test("makemap from JSON, with defaults", () => {
+  parses(json({ op: "makemap", key: "int", elem: "int" }), { op: "makemap", key: "int", elem: "int", escape: "heap" });
+  parses(json({ op: "makemap", key: "string", elem: "int", hint: 10, escape: "stack" }),
+    { op: "makemap", key: "string", elem: "int", hint: 10, escape: "stack" });
+});
+
+test("makeslice from JSON, with defaults", () => {
+  parses(json({ op: "makeslice", elem: "int", len: 3 }), { op: "makeslice", elem: "int", len: 3, escape: "heap" });
+  parses(json({ op: "makeslice", elem: "int", len: 3, cap: 8, constSize: false, escape: "discard" }),
+    { op: "makeslice", elem: "int", len: 3, cap: 8, constSize: false, escape: "discard" });
+  parses(json({ op: "makeslice", elem: "int", len: 0, constSize: true }),
+    { op: "makeslice", elem: "int", len: 0, constSize: true, escape: "heap" });
+});
+
+test("append from JSON: start make gets len 0, start nil gets none", () => {
+  parses(json({ op: "append", elem: "int", n: 100, start: "make" }),
+    { op: "append", elem: "int", n: 100, start: "make", len: 0, escape: "heap" });
+  parses(json({ op: "append", elem: "int", n: 100, start: "make", cap: 16 }),
+    { op: "append", elem: "int", n: 100, start: "make", len: 0, cap: 16, escape: "heap" });
+  parses(json({ op: "append", elem: "string", n: 1, start: "make", len: 4, cap: 4, escape: "stack" }),
+    { op: "append", elem: "string", n: 1, start: "make", len: 4, cap: 4, escape: "stack" });
+  parses(json({ op: "append", elem: "int", n: 0, start: "nil" }),
+    { op: "append", elem: "int", n: 0, start: "nil", escape: "heap" });
+});
+
+test("mapinsert from JSON, with defaults", () => {
+  parses(json({ op: "mapinsert", key: "int", elem: "int", n: 1000 }),
+    { op: "mapinsert", key: "int", elem: "int", n: 1000, escape: "heap" });
+  parses(json({ op: "mapinsert", key: "string", elem: "*int", n: 10, hint: 10, freshElem: true }),
+    { op: "mapinsert", key: "string", elem: "*int", n: 10, hint: 10, freshElem: true, escape: "heap" });
+  // freshElem false does not need a pointer.
+  parses(json({ op: "mapinsert", key: "int", elem: "int", n: 1, freshElem: false }),
+    { op: "mapinsert", key: "int", elem: "int", n: 1, freshElem: false, escape: "heap" });
+});
+
+test("JSON cases that omit escape take the escape option", () => {
+  parses(json({ op: "makemap", key: "int", elem: "int" }), { op: "makemap", key: "int", elem: "int", escape: "stack" },
+    { escape: "stack" });
+  // An explicit escape in the JSON wins.
+  parses(json({ op: "makemap", key: "int", elem: "int", escape: "heap" }),
+    { op: "makemap", key: "int", elem: "int", escape: "heap" }, { escape: "stack" });
+});
+
+test("objects are accepted as well as text", () => {
+  parses({ op: "makeslice", elem: "int", len: 1 }, { op: "makeslice", elem: "int", len: 1, escape: "heap" });
+  // Explicit undefined fields count as absent and are dropped.
+  parses({ op: "makemap", key: "int", elem: "int", hint: undefined }, { op: "makemap", key: "int", elem: "int", escape: "heap" });
+});
+
+test("types in JSON cases are re-spelled canonically", () => {
+  parses(json({ op: "makemap", key: "interface{}", elem: "struct{a, b int}" }),
+    { op: "makemap", key: "any", elem: "struct{a int; b int}", escape: "heap" });
+  parses(json({ op: "mapinsert", key: " (string) ", elem: "*  struct{ }", n: 1, freshElem: true }),
+    { op: "mapinsert", key: "string", elem: "*struct{}", n: 1, freshElem: true, escape: "heap" });
+  parses(json({ op: "append", elem: "[ 4 ]byte", n: 1, start: "nil" }),
+    { op: "append", elem: "[4]byte", n: 1, start: "nil", escape: "heap" });
+});
+
+test("equal cases serialise equal, whatever the spelling or field order", () => {
+  const same = (a: unknown, b: unknown) =>
+    assert.equal(JSON.stringify(parseCase(a)), JSON.stringify(parseCase(b)), `${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+  same("make(map[int]int, 1000)", json({ escape: "heap", hint: 1000, elem: "int", key: "int", op: "makemap" }));
+  same("make(map[int]int, 1_000)", { op: "makemap", key: "(int)", elem: "int", hint: 1000 });
+  same("make([]interface{}, 0, 8)", json({ cap: 8, len: 0, elem: "any", op: "makeslice" }));
+  same(json({ op: "append", elem: "int", n: 1, start: "make" }), json({ n: 1, start: "make", len: 0, op: "append", elem: "int" }));
+  same(json({ op: "mapinsert", key: "int", elem: "*int", n: 5, freshElem: true, hint: 5 }),
+    json({ hint: 5, freshElem: true, n: 5, elem: "* int", key: "int", op: "mapinsert", escape: "heap" }));
+  // And different cases do not.
+  assert.notEqual(JSON.stringify(parseCase("make([]int, 1)")), JSON.stringify(parseCase("_ = make([]int, 1)")));
+});
+
+// ---------------------------------------------------------------------------------------------
+// Refusals
+
+test("unknown op, unknown field, missing field", () => {
+  rejects(json({ op: "makechan", elem: "int" }), /unknown op "makechan"/);
+  rejects(json({ elem: "int", len: 1 }), /unknown op/);
+  rejects(json({ op: "makemap", key: "int", elem: "int", size: 5 }), /unknown field "size" for op makemap/);
+  rejects(json({ op: "makeslice", elem: "int", len: 1, n: 5 }), /unknown field "n" for op makeslice/);
+  rejects(json({ op: "makemap", key: "int", elem: "int", freshElem: true }), /unknown field "freshElem"/);
+  rejects('{"op": "makemap", "key": "int", "elem": "int", "__proto__": {"hint": 1}}', /unknown field "__proto__"/);
+  rejects(json({ op: "makemap", key: "int" }), /op makemap needs the field "elem"/);
+  rejects(json({ op: "makemap", elem: "int" }), /op makemap needs the field "key"/);
+  rejects(json({ op: "makeslice", elem: "int" }), /op makeslice needs the field "len"/);
+  rejects(json({ op: "append", elem: "int", n: 1 }), /op append needs the field "start"/);
+  rejects(json({ op: "append", elem: "int", start: "nil" }), /op append needs the field "n"/);
+  rejects(json({ op: "mapinsert", key: "int", elem: "int" }), /op mapinsert needs the field "n"/);
+});
+
+test("sizes must be whole numbers from 0 to MAX_SAFE_INTEGER", () => {
+  const slice = (len: unknown) => ({ op: "makeslice", elem: "int", len });
+  rejects(json(slice(-1)), /len must be a whole number .* not "-1"/);
+  rejects(json(slice(1.5)), /len must be a whole number .* not "1\.5"/);
+  rejects(json(slice("5")), /len must be a whole number .* not "5"/);
+  rejects(json(slice(true)), /len must be a whole number .* not "true"/);
+  rejects('{"op": "makeslice", "elem": "int", "len": null}', /len must be a whole number .* not "null"/);
+  rejects(json(slice(2 ** 53)), /len must be a whole number from 0 to 9007199254740991, not "9007199254740992"/);
+  rejects('{"op": "makeslice", "elem": "int", "len": 1e300}', /len must be a whole number/);
+  rejects(slice(NaN), /len must be a whole number .* not "NaN"/);
+  rejects(slice(Infinity), /len must be a whole number .* not "Infinity"/);
+  rejects(slice(-0.5), /len must be a whole number/);
+  rejects(json({ op: "makemap", key: "int", elem: "int", hint: -5 }), /hint must be a whole number .* not "-5"/);
+  rejects(json({ op: "makeslice", elem: "int", len: 1, cap: 2.5 }), /cap must be a whole number .* not "2\.5"/);
+  rejects(json({ op: "append", elem: "int", n: -1, start: "nil" }), /n must be a whole number .* not "-1"/);
+  rejects(json({ op: "mapinsert", key: "int", elem: "int", n: "10" }), /n must be a whole number .* not "10"/);
+});
+
+test("len may not exceed cap", () => {
+  rejects(json({ op: "makeslice", elem: "int", len: 5, cap: 4 }), /len 5 is larger than cap 4/);
+  rejects(json({ op: "append", elem: "int", n: 1, start: "make", len: 3, cap: 2 }), /len 3 is larger than cap 2/);
+  rejects("make([]int, 2, 1)", /len 2 is larger than cap 1/);
+});
+
+test("freshElem needs a pointer elem", () => {
+  rejects(json({ op: "mapinsert", key: "int", elem: "int", n: 1, freshElem: true }), /elem must be a pointer type, not "int"/);
+  rejects(json({ op: "mapinsert", key: "int", elem: "[]*int", n: 1, freshElem: true }), /not "\[\]\*int"/);
+  rejects(json({ op: "mapinsert", key: "int", elem: "(interface{})", n: 1, freshElem: true }), /not "any"/);
+  rejects(json({ op: "mapinsert", key: "int", elem: "*int", n: 1, freshElem: "yes" }), /invalid freshElem: "yes" \(use true, false\)/);
+  rejects(json({ op: "makeslice", elem: "int", len: 1, constSize: 1 }), /invalid constSize: "1"/);
+});
+
+test("start nil takes no len or cap", () => {
+  rejects(json({ op: "append", elem: "int", n: 1, start: "nil", len: 0 }), /len and cap apply only to start "make"/);
+  rejects(json({ op: "append", elem: "int", n: 1, start: "nil", cap: 8 }), /len and cap apply only to start "make"/);
+  rejects(json({ op: "append", elem: "int", n: 1, start: "empty" }), /invalid start: "empty" \(use nil, make\)/);
+});
+
+test("escape must be heap, stack or discard", () => {
+  rejects(json({ op: "makemap", key: "int", elem: "int", escape: "register" }), /invalid escape: "register" \(use heap, stack, discard\)/);
+  rejects(json({ op: "makemap", key: "int", elem: "int", escape: "Heap" }), /invalid escape: "Heap"/);
+  rejects(json({ op: "makemap", key: "int", elem: "int", escape: null }), /invalid escape: "null"/);
+});
+
+test("malformed JSON is refused on one line", () => {
+  rejects('{"op": "makemap",', /not valid JSON: \S/); // the parser's reason follows
+  rejects("{op: makemap}", /not valid JSON/);
+  rejects('{"op": "makemap", "key": "int", "elem": "int",}', /not valid JSON/);
+  // The parser's reason quotes the text: its newlines must not break the message.
+  rejects('{"op": "makemap",\n "key": int}', /not valid JSON/);
+  rejects('{"op":\r\n"makemap"\u2028 x}', /not valid JSON/);
+});
+
+test("objects that are not cases are refused", () => {
+  rejects(json([1, 2]), /cannot read case/); // text not starting with "{" is read as a short form
+  rejects([{ op: "makemap" }], /must be a JSON object/);
+  rejects(null, /must be a JSON object/);
+  rejects(42, /must be a JSON object/);
+  rejects("null", /cannot read case/);
+});
+
+test("bad types in JSON cases are refused with the type's message", () => {
+  // Key and elem are parsed apart, so the map's key rule must be checked for JSON cases too.
+  rejects(json({ op: "makemap", key: "[]int", elem: "int" }), /map key type "\[\]int" in "map\[\[\]int\]int" is not comparable/);
+  rejects(json({ op: "makemap", key: "struct{a []int}", elem: "int" }), /map key type "struct\{a \[\]int\}" .* not comparable/);
+  rejects(json({ op: "mapinsert", key: "map[int]int", elem: "*int", n: 1 }), /map key type "map\[int\]int" .* not comparable/);
+  rejects({ op: "mapinsert", key: "[2][]byte", elem: "int", n: 1 }, /map key type "\[2\]\[\]byte" .* not comparable/);
+  rejects(json({ op: "makemap", key: "int", elem: "chan int" }), /unknown type name "chan"/);
+  rejects(json({ op: "makemap", key: 5, elem: "int" }), /field "key" must be a string holding a Go type/);
+  rejects(json({ op: "makeslice", elem: "int]int; func init() { panic(1) }", len: 1 }), /unexpected "\]int; func init/);
+  rejects(json({ op: "makeslice", elem: "int\nfunc init() {}", len: 1 }), /unexpected character "\\n"/);
+  rejects(json({ op: "makeslice", elem: "", len: 1 }), /empty/);
+});
+
+test("bad short forms", () => {
+  rejects("make(chan int)", /unknown type name "chan"/);
+  rejects("make([]int)", /wrong number of arguments in "make\(\[\]int\)"/);
+  rejects("make([]int, 1, 2, 3)", /wrong number of arguments/);
+  rejects("make(map[int]int, 1, 2)", /wrong number of arguments/);
+  rejects("make([]int, -1)", /len must be a whole number .* not "-1"/);
+  rejects("make([]int, 1.5)", /len must be a whole number .* not "1\.5"/);
+  rejects("make([]int, 0x10)", /len must be a whole number .* not "0x10"/);
+  rejects("make([]int, 1e3)", /not "1e3"/);
+  rejects("make([]int, n)", /not "n"/);
+  rejects("make([]int, )", /len must be a whole number .* not ""/);
+  rejects("make([]int, 99999999999999999999)", /len must be a whole number from 0 to 9007199254740991/);
+  rejects("make([]int, 9_007_199_254_740_992)", /not "9007199254740992"/);
+  // Go reads a leading 0 as octal (010 is 8): refused rather than misread as 10.
+  rejects("make([]int, 010)", /not "010"/);
+  rejects("make([]int, 0_10)", /not "0_10"/);
+  // Separators only between digits, one at a time, as in Go.
+  rejects("make([]int, _1000)", /not "_1000"/);
+  rejects("make([]int, 1000_)", /not "1000_"/);
+  rejects("make([]int, 1__000)", /not "1__000"/);
+  rejects("make(int, 1)", /make of "int"/);
+  rejects("make([4]int, 1)", /make of "\[4\]int"/);
+  rejects("make(map[[]int]int)", /map key type "\[\]int" .* not comparable/);
+  rejects("new(int)", /cannot read case "new\(int\)"/);
+  rejects("make([]int, 1", /cannot read case/);
+  rejects("x := make([]int, 1)", /cannot read case/);
+  rejects("", /cannot read case ""/);
+});
+
+test("short forms with code after them are refused", () => {
+  rejects("make([]int, 5); os.Exit(1)", /len must be a whole number .* not "5\); os\.Exit\(1"/);
+  rejects("make([]int, 5), f(1, 2)", /wrong number of arguments|len must be a whole number/);
+  rejects("make([]int, 5)\nfunc init() { panic(1) }", /cannot read case "make\(\[\]int, 5\)\\nfunc init/);
+  rejects("make([]int]int; func init() { panic(1) }; var _ = []int{, 5)", /unexpected|len must be/);
+  rejects("make([]int /* c */, 5)", /unexpected character "\/"/);
+  rejects("make([]int, 5 // c\n)", /not "5 \/\/ c"/);
+  rejects("make([]\u0456nt, 5)", /at position 3 .*plain ASCII/);
+});
+
+test("overlong case text is refused", () => {
+  rejects(`make([]int, ${"1".repeat(4000)})`, /case text is 4013 characters long; at most 4000/);
+});

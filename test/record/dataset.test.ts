@@ -1,0 +1,73 @@
+import { after, test } from "node:test";
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { readDataset, writeDataset, Provenance, datasetFileName } from "../../kernel-helpers/record";
+import { DatasetError } from "../../kernel-helpers/errors";
+import { MeasureResult } from "../../kernel-helpers/measure";
+
+const PROVENANCE: Provenance = {
+  kind: "provenance", schema: 1, go: "1.26.8", goos: "linux", goarch: "amd64", goexperiment: "",
+  gcflags: ["-gcflags=golabprobe=-m"], debug: false, runs: 3, date: "2026-01-01T00:00:00.000Z",
+  cpu: "test", cores: 2, recorder: "golab record", matrix: "test", cases: 1,
+};
+
+// A result shaped as measure writes it; its numbers are arbitrary, only their shape is tested.
+const RESULT = {
+  go: "1.26.8", goarch: "amd64", backend: "measure", case: { op: "makeslice", elem: "int", len: 1, escape: "heap" },
+  mallocs: 1, allocatedBytes: 8, runs: 3, deterministic: true, memstats: { mallocs: 1, totalAlloc: 8, heapObjects: 1 },
+  metrics: {}, bySize: [], escape: [], build: { gcflags: [], debug: false, goexperiment: "", goos: "linux", cached: false },
+} as unknown as MeasureResult;
+
+const made: string[] = [];
+after(() => made.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+function tempFile(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "golab-test-"));
+  made.push(dir);
+  return path.join(dir, "go1.26.8.jsonl");
+}
+
+function withLines(mutate: (lines: string[]) => void): string {
+  const file = tempFile();
+  writeDataset(file, PROVENANCE, [RESULT, RESULT]);
+  const lines = fs.readFileSync(file, "utf8").trimEnd().split("\n");
+  mutate(lines);
+  fs.writeFileSync(file, lines.join("\n") + "\n");
+  return file;
+}
+
+test("a dataset reads back as written, provenance first", () => {
+  const file = tempFile();
+  writeDataset(file, PROVENANCE, [RESULT]);
+  const d = readDataset(file);
+  assert.deepEqual(d.provenance, PROVENANCE);
+  assert.deepEqual(d.results, [RESULT]);
+  assert.deepEqual(fs.readdirSync(path.dirname(file)), ["go1.26.8.jsonl"], "no temporary file is left");
+});
+
+for (const [name, mutate, where] of [
+  ["a truncated line", (l: string[]) => { l[2] = l[2].slice(0, 20); }, ":3: not JSON"],
+  ["a result of another Go version", (l: string[]) => { l[1] = l[1].replace('"go":"1.26.8"', '"go":"1.19.8"'); }, ":2: result for Go 1.19.8"],
+  ["a bad case", (l: string[]) => { l[2] = l[2].replace('"elem":"int"', '"elem":"chan int"'); }, ":3: bad case"],
+  ["a negative count", (l: string[]) => { l[1] = l[1].replace('"mallocs":1', '"mallocs":-1'); }, ":2: mallocs must be"],
+  ["no provenance", (l: string[]) => { l.shift(); }, ":1: the first line must be the provenance"],
+] as const) {
+  test(`${name} is reported as file:line`, () => {
+    const file = withLines(mutate);
+    assert.throws(() => readDataset(file), (e: unknown) => e instanceof DatasetError && e.message.startsWith(file) && e.message.includes(where));
+  });
+}
+
+test("a rewrite replaces the file whole", () => {
+  const file = tempFile();
+  writeDataset(file, PROVENANCE, [RESULT, RESULT]);
+  writeDataset(file, PROVENANCE, [RESULT]);
+  assert.equal(readDataset(file).results.length, 1);
+});
+
+test("file names carry the version and mark debug builds", () => {
+  assert.equal(datasetFileName("1.19.8", false), "go1.19.8.jsonl");
+  assert.equal(datasetFileName("1.19.8", true), "go1.19.8-N-l.jsonl");
+});
