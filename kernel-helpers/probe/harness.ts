@@ -7,7 +7,15 @@
  * each ReadMemStats. Results go into a preallocated array and are printed only at the end, so the
  * harness itself allocates nothing between the two readings. A side effect of the flush: every
  * case starts with a fresh tiny block (mcache.releaseAll drops it), as in a fresh goroutine.
+ *
+ * probeBegin and probeEnd are empty, never inlined, and called right around each probe: a
+ * debugger (trace) counts the allocations between them, so measure and trace run the very same
+ * program and see the very same allocations.
  */
+
+/** Marker functions around each probe call, for the tracer's breakpoints (argument: case index). */
+export const BEGIN_MARKER = "main.probeBegin";
+export const END_MARKER = "main.probeEnd";
 
 /** Metrics read around each probe call, in the order of the output columns after MemStats. */
 export const METRIC_NAMES = [
@@ -41,6 +49,12 @@ import (
 var sinkLen int
 
 var _ = strconv.Itoa
+
+//go:noinline
+func probeBegin(c int) { sinkLen += c & 0 }
+
+//go:noinline
+func probeEnd(c int) { sinkLen += c & 0 }
 `;
 }
 
@@ -84,7 +98,9 @@ func main() {
 		for c, p := range probes {
 			runtime.ReadMemStats(&m0)
 			metrics.Read(before)
+			probeBegin(c)
 			p()
+			probeEnd(c)
 			runtime.ReadMemStats(&m1)
 			metrics.Read(after)
 			row := results[(r*caseCount+c)*width:]

@@ -3,4 +3,4 @@ export { generateProbe, GeneratedProbe, PROBE_MODULE } from "./generate";
 export { buildProbe, BuiltProbe, BuildOptions, cacheRoot, gcflagsFor } from "./build";
 export { escapeDecisionsByCase, EscapeDecision } from "./escape";
 export { parseProbeOutput, ProbeSample } from "./output";
-export { METRIC_NAMES, SIZE_HISTOGRAM, COLUMNS } from "./harness";
+export { METRIC_NAMES, SIZE_HISTOGRAM, COLUMNS, BEGIN_MARKER, END_MARKER } from "./harness";
