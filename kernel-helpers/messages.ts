@@ -56,6 +56,8 @@ export const caseMessages = {
     `cannot read case ${show(text)}: write JSON, or make(map[K]V), make(map[K]V, hint), make([]T, len) or make([]T, len, cap), optionally after "_ = "`,
   shortFormArgs: (text: string) => `wrong number of arguments in ${show(text)}`,
   tooLong: (length: number) => `case text is ${length} characters long; at most 4000 are accepted`,
+  beyondMaxAlloc: (what: string, bytes: number) =>
+    `${what} would need ${bytes} bytes, more than one Go allocation can hold on amd64 (2^48 bytes, runtime.maxAlloc): Go panics with "len out of range"`,
 };
 
 export const goMessages = {

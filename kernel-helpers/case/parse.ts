@@ -5,7 +5,7 @@
  */
 import { InputError } from "../errors";
 import { caseMessages, typeMessages } from "../messages";
-import { parseGoType, renderType, GoType, isComparable } from "../types";
+import { parseGoType, renderType, GoType, isComparable, layoutOf, MAX_TYPE_SIZE } from "../types";
 import { Case, ESCAPES, Escape, FIELDS, OPS, Op } from "./case";
 
 const MAX_TEXT = 4000;
@@ -42,7 +42,8 @@ function oneOf<T extends string>(field: string, value: unknown, allowed: readonl
 }
 
 function size(field: string, value: unknown): number {
-  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return value;
+  // `+ 0` turns -0 (JSON allows it) into 0, so equal cases stay equal.
+  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return value + 0;
   throw new InputError(caseMessages.badSize(field, value), String(value));
 }
 
@@ -95,7 +96,9 @@ export function validateCase(obj: unknown, defaultEscape: Escape = "heap"): Case
       const len = size("len", need("len"));
       const cap = optionalSize("cap", o.cap);
       if (cap !== undefined && len > cap) throw new InputError(caseMessages.lenOverCap(len, cap), String(len));
-      return prune({ op, elem: goType("elem", need("elem")).text, len, cap, constSize: bool("constSize", o.constSize), escape });
+      const elem = goType("elem", need("elem"));
+      checkSliceBytes(elem.tree, Math.max(len, cap ?? 0), `make([]${elem.text}, ${len}${cap === undefined ? "" : `, ${cap}`})`);
+      return prune({ op, elem: elem.text, len, cap, constSize: bool("constSize", o.constSize), escape });
     }
     case "append": {
       const start = oneOf("start", need("start"), ["nil", "make"] as const);
@@ -103,10 +106,10 @@ export function validateCase(obj: unknown, defaultEscape: Escape = "heap"): Case
       const cap = optionalSize("cap", o.cap);
       if (start === "nil" && (len !== undefined || cap !== undefined)) throw new InputError(caseMessages.capWithoutMake(), start);
       if (len !== undefined && cap !== undefined && len > cap) throw new InputError(caseMessages.lenOverCap(len, cap), String(len));
-      return prune({
-        op, elem: goType("elem", need("elem")).text, n: size("n", need("n")), start,
-        len: start === "make" ? (len ?? 0) : undefined, cap, escape,
-      });
+      const elem = goType("elem", need("elem"));
+      const n = size("n", need("n"));
+      checkSliceBytes(elem.tree, Math.max((len ?? 0) + n, cap ?? 0), `${n} appends to []${elem.text}`);
+      return prune({ op, elem: elem.text, n, start, len: start === "make" ? (len ?? 0) : undefined, cap, escape });
     }
     case "mapinsert": {
       const elem = goType("elem", need("elem"));
@@ -120,6 +123,15 @@ export function validateCase(obj: unknown, defaultEscape: Escape = "heap"): Case
       });
     }
   }
+}
+
+/**
+ * Go refuses a slice whose backing array exceeds runtime.maxAlloc (1<<48 on linux/amd64;
+ * runtime/malloc.go): makeslice and growslice panic. A case that asks for one is refused here.
+ */
+function checkSliceBytes(elem: GoType, elements: number, what: string): void {
+  const bytes = layoutOf(elem)!.size * elements;
+  if (bytes > MAX_TYPE_SIZE) throw new InputError(caseMessages.beyondMaxAlloc(what, bytes), what);
 }
 
 /** Drops undefined fields so that equal cases serialise to equal JSON. */

@@ -64,7 +64,11 @@ export async function buildProbe(probe: GeneratedProbe, tc: Toolchain, { debug =
     fs.mkdirSync(out);
     let result;
     try {
-      result = await runProcess(tc.goBinary, ["build", "-o", path.join(out, "probe"), ...gcflags, "."], { cwd: work, env: tc.env, timeoutMs });
+      // go build's own work folder goes inside ours, so a killed build leaves nothing in /tmp.
+      const gotmp = path.join(work, "gotmp");
+      fs.mkdirSync(gotmp);
+      const env = { ...tc.env, GOTMPDIR: gotmp };
+      result = await runProcess(tc.goBinary, ["build", "-o", path.join(out, "probe"), ...gcflags, "."], { cwd: work, env, timeoutMs });
     } catch (e) {
       if (e instanceof ProcessError) throw buildError(e, probe, tc);
       throw e;

@@ -1,0 +1,69 @@
+/**
+ * Property-based tests of the case parser: 10,000 mutations of valid cases each give a Case or one
+ * clear InputError, and the Go source of an accepted case is a function of its canonical form
+ * alone, so nothing the user typed reaches Go unparsed.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { parseCase, Case } from "../../kernel-helpers/case";
+import { generateProbe } from "../../kernel-helpers/probe";
+import { validationMatrix } from "../../kernel-helpers/record";
+import { acceptOrReject, newTally, report, SAFE_TYPE_TEXT } from "../helpers/fuzz";
+
+const RUNS = 10_000;
+const VALID = validationMatrix();
+const FIELDS = ["op", "key", "elem", "hint", "len", "cap", "n", "start", "escape", "constSize", "freshElem", "bogus"];
+
+/** Any JSON value, biased towards the shapes the parser reads: sizes, type texts, enum words. */
+const jsonValue = fc.oneof(
+  fc.integer({ min: -10, max: 100_000 }),
+  fc.constantFrom(-1, 0.5, NaN, Infinity, 2 ** 53, 2 ** 60, 1e300, -0),
+  fc.constantFrom("int", "string", "map[int]int", "[]int", "*int", "struct{a int}", "chan int", "int]int; func init(){}", "`", "heap", "nil", "make"),
+  fc.string({ unit: "binary", maxLength: 12 }),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.integer(), { maxLength: 2 }),
+);
+
+/** A valid matrix case with fields removed, replaced or added. */
+const mutatedCase = fc.tuple(fc.constantFrom(...VALID), fc.array(fc.tuple(fc.constantFrom(...FIELDS), fc.option(jsonValue, { nil: undefined })), { maxLength: 3 }))
+  .map(([c, edits]) => {
+    const o: Record<string, unknown> = { ...c };
+    for (const [field, value] of edits) {
+      if (value === undefined) delete o[field];
+      else o[field] = value;
+    }
+    return o;
+  });
+
+/** Short forms with mutated arguments. */
+const shortForm = fc.tuple(
+  fc.constantFrom("make(map[int]int", "make([]int", "make([]byte", "_ = make(map[string]int", "make(map[[2]int]*int", "make([]struct{a int; b string}"),
+  fc.array(fc.oneof(fc.integer({ min: -5, max: 70_000 }).map(String), fc.string({ unit: "binary", maxLength: 6 }), fc.constantFrom("1_000", "010", "0x10", "1e3", "1.5", "")), { maxLength: 3 }),
+  fc.constantFrom(")", "", "))", ") ; os.Exit(1)"),
+).map(([head, args, tail]) => [head, ...args].join(", ") + tail);
+
+function checkAccepted(c: Case): void {
+  const canonical = parseCase(JSON.stringify(c));
+  assert.deepEqual(canonical, c, "a parsed case is its own canonical form");
+  for (const t of "key" in c ? [c.key, c.elem] : [c.elem]) assert.match(t, SAFE_TYPE_TEXT);
+  // Same source whether the case came from the fuzzed input or from its canonical JSON.
+  assert.equal(generateProbe([c], "1.26").source, generateProbe([canonical], "1.26").source);
+}
+
+for (const [name, inputs] of [
+  ["mutated JSON cases", mutatedCase.map((o) => JSON.stringify(o))],
+  ["mutated case objects", mutatedCase],
+  ["mutated short forms", shortForm],
+] as const) {
+  test(`${name} give a case or one clear error, never an uncaught exception`, () => {
+    const tally = newTally();
+    fc.assert(fc.property(inputs as fc.Arbitrary<unknown>, (input) => {
+      const c = acceptOrReject(tally, input, () => parseCase(input));
+      if (c) checkAccepted(c);
+    }), { numRuns: RUNS });
+    report(name, tally);
+    assert.ok(tally.accepted > 0 && tally.rejected > 0, "the generator should reach both outcomes");
+  });
+}
