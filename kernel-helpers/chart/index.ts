@@ -1,0 +1,3 @@
+/** Charts: vega-lite specs and their static SVG. */
+export * from "./specs";
+export { renderSvg } from "./render";

@@ -1,0 +1,4 @@
+/** Display in tslab (and plain text elsewhere). */
+export * from "./sink";
+export * from "./show";
+export * from "./progress";

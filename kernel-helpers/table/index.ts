@@ -1,0 +1,2 @@
+/** Tables of results (arquero). */
+export * from "./results";

@@ -1,0 +1,47 @@
+import { afterEach, test } from "node:test";
+import assert from "node:assert/strict";
+import * as aq from "arquero";
+import { setDisplaySink, showChart, showTable, showMarkdown, progress, MimeBundle, VEGA_LITE_MIME } from "../../kernel-helpers/display";
+import { groupedBars } from "../../kernel-helpers/chart";
+
+function capture(): { bundle: MimeBundle; id?: string; update?: boolean }[] {
+  const out: { bundle: MimeBundle; id?: string; update?: boolean }[] = [];
+  setDisplaySink((bundle, id, update) => out.push({ bundle, id, update }));
+  return out;
+}
+
+afterEach(() => setDisplaySink(null));
+
+test("a chart is one output with the vega-lite spec and the same chart as SVG in HTML", async () => {
+  const out = capture();
+  const spec = groupedBars([{ k: "a", v: 1, g: "x" }], { x: "k", y: "v", color: "g", title: "t", source: "synthetic" });
+  await showChart(spec);
+  assert.equal(out.length, 1);
+  assert.deepEqual(out[0].bundle[VEGA_LITE_MIME], spec);
+  assert.match(String(out[0].bundle["text/html"]), /^<figure class="golab-chart"><svg /);
+  assert.equal(out[0].bundle["image/svg+xml"], undefined, "nbconvert strips image/svg+xml, so it is not used");
+});
+
+test("a table is HTML with a Markdown fallback, caption escaped", () => {
+  const out = capture();
+  showTable(aq.from([{ a: 1, b: "<x>" }]), { caption: "a < b" });
+  assert.match(String(out[0].bundle["text/html"]), /<p class="golab-caption">a &lt; b<\/p><table/);
+  assert.match(String(out[0].bundle["text/plain"]), /\|a\|b\|/);
+});
+
+test("markdown goes out as text/markdown", () => {
+  const out = capture();
+  showMarkdown("**x**");
+  assert.equal(out[0].bundle["text/markdown"], "**x**");
+});
+
+test("progress updates one display in place", () => {
+  const out = capture();
+  const p = progress("measuring");
+  p.update("half");
+  p.done();
+  assert.equal(out.length, 3);
+  assert.equal(new Set(out.map((o) => o.id)).size, 1);
+  assert.deepEqual(out.map((o) => o.update), [false, true, true]);
+  assert.match(String(out[2].bundle["text/plain"]), /^measuring: done \(/);
+});
