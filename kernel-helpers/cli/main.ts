@@ -8,6 +8,7 @@ import { GolabError, InputError } from "../errors";
 import { exitOnSignals } from "../proc";
 import { addMeasureCommand } from "./measure-command";
 import { addRecordCommand } from "./record-command";
+import { addClaimsCommand } from "./claims-command";
 
 /** Exit codes: 2 for input the user can correct, 1 for any other failure the lab understands. */
 export const EXIT_INPUT = 2;
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
     .exitOverride();
   addMeasureCommand(program);
   addRecordCommand(program);
+  addClaimsCommand(program);
   return program;
 }
 

@@ -1,0 +1,30 @@
+/**
+ * Evidence for one Go version: results looked up by case and build, with where they came from
+ * (measured just now, or recorded on a date). Checks read evidence and never run anything.
+ */
+import { Case } from "../case";
+import { MeasureResult } from "../measure";
+import { Dataset } from "../record";
+
+export interface Evidence {
+  /** Full Go version. */
+  go: string;
+  /** "measured now" or "recorded 2026-11-24", for every row shown. */
+  source: string;
+  get(c: Case, debug: boolean): MeasureResult | undefined;
+}
+
+const keyOf = (c: Case, debug: boolean) => `${debug ? "debug" : "optimized"} ${JSON.stringify(c)}`;
+
+/** Evidence from results in hand (each result knows whether its build was a debug build). */
+export function evidenceFrom(go: string, source: string, results: readonly MeasureResult[]): Evidence {
+  const byKey = new Map(results.map((r) => [keyOf(r.case, r.build.debug), r]));
+  return { go, source, get: (c, debug) => byKey.get(keyOf(c, debug)) };
+}
+
+/** Evidence from recorded datasets of one version (an optimized one and, if recorded, a debug one). */
+export function evidenceFromDatasets(datasets: readonly Dataset[]): Evidence {
+  const go = datasets[0].provenance.go;
+  const dates = [...new Set(datasets.map((d) => d.provenance.date.slice(0, 10)))].join(", ");
+  return evidenceFrom(go, `recorded ${dates}`, datasets.flatMap((d) => d.results));
+}

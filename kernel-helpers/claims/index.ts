@@ -1,0 +1,6 @@
+/** The claims registry and verdicts computed from runs. */
+export { loadClaims, experimentsOf, Claim, Check, Experiment } from "./registry";
+export { Evidence, evidenceFrom, evidenceFromDatasets } from "./evidence";
+export { runCheck, CheckOutcome, VersionVerdict } from "./checks";
+export { computeVerdicts, ClaimVerdict, OverallVerdict } from "./verdict";
+export { gatherEvidence, recordedEvidence, GatherOptions } from "./gather";
