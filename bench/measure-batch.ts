@@ -1,9 +1,10 @@
 /**
- * Batch measurement against one program per case: the same cases, the same toolchain, in one run
- * of this script, so the ratio holds on a noisy machine even when absolute times do not.
- * Both sides start from the same state: a fresh Go build cache (GOCACHE) warmed with the standard
- * library by one trivial probe, and a fresh probe cache (GOLAB_CACHE), so every probe's own package
- * is compiled and linked: build-plus-run against build-plus-run.
+ * Measuring N cases: the lab's batch (one build, one run) against one program per case, one
+ * `go test -bench -benchmem` per case, and one `testing.AllocsPerRun` per case, in one run of this
+ * script so the ratios hold on a noisy machine even when absolute times do not.
+ * All sides start from the same state: a fresh Go build cache (GOCACHE) warmed with the standard
+ * library by one trivial probe, and a fresh probe cache (GOLAB_CACHE), so every side pays for
+ * compiling and linking its own programs. Per-case ways are timed on a sample and scaled to N.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -12,46 +13,72 @@ import { Case } from "../kernel-helpers/case";
 import { findToolchain } from "../kernel-helpers/go";
 import { measureWith } from "../kernel-helpers/measure";
 import { validationMatrix } from "../kernel-helpers/record";
+import { benchAlternative } from "./measure-alternatives";
 
-export interface BatchFigures {
-  cases: number;
-  perCaseSample: number;
-  batchMs: number;
-  perCaseMsEach: number;
-  /** Estimated time of one program per case for all `cases`, over the batch time. */
+export interface MeasureRow {
+  way: string;
+  /** Cases actually timed (the batch: all N). */
+  timed: number;
+  msPerCase: number;
+  /** Estimated time for all N cases over the batch's time (the batch itself: 1). */
   ratio: number;
+  /** "a/b": deterministic cases where the way's count equals the lab's. */
+  agreement: string;
 }
 
-async function timed(work: () => Promise<unknown>): Promise<number> {
+export interface MeasureFigures {
+  go: string;
+  cases: number;
+  batchMs: number;
+  rows: MeasureRow[];
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   const t0 = performance.now();
-  await work();
-  return performance.now() - t0;
+  const out = await work();
+  return [out, performance.now() - t0];
 }
 
-/**
- * Measures `count` matrix cases as one batch, and `perCaseSample` of them one program each
- * (all of them when perCaseSample >= count); the per-case cost is the mean of that sample.
- */
-export async function benchBatch({ go, count = 100, perCaseSample = 100, runs = 5 }: { go?: string; count?: number; perCaseSample?: number; runs?: number } = {}): Promise<BatchFigures> {
+export async function benchMeasure({ go, count = 100, sample = 100, altSample = 10, runs = 5 }: { go?: string; count?: number; sample?: number; altSample?: number; runs?: number } = {}): Promise<MeasureFigures> {
   const cases: Case[] = validationMatrix().slice(0, count);
-  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "golab-bench-"));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "golab-bench-"));
   const found = await findToolchain(go);
-  const tc = { ...found, env: { ...found.env, GOCACHE: path.join(cacheDir, "gocache") } };
+  const tc = { ...found, env: { ...found.env, GOCACHE: path.join(dir, "gocache") } };
   const saved = process.env.GOLAB_CACHE;
-  process.env.GOLAB_CACHE = path.join(cacheDir, "probes");
+  process.env.GOLAB_CACHE = path.join(dir, "probes");
   try {
     const options = { runs, debug: false, timeoutMs: 600_000 };
     await measureWith(tc, [{ op: "makeslice", elem: "uint16", len: 3, escape: "heap" }], options);
-    const batchMs = await timed(() => measureWith(tc, cases, options));
-    const sample = cases.slice(0, Math.min(perCaseSample, count));
-    const perCaseMs = await timed(async () => {
-      for (const c of sample) await measureWith(tc, [c], options);
+    const [lab, batchMs] = await timed(() => measureWith(tc, cases, options));
+    const perCase = cases.slice(0, Math.min(sample, count));
+    const [, perCaseMs] = await timed(async () => {
+      for (const c of perCase) await measureWith(tc, [c], options);
     });
-    const perCaseMsEach = perCaseMs / sample.length;
-    return { cases: count, perCaseSample: sample.length, batchMs, perCaseMsEach, ratio: (perCaseMsEach * count) / batchMs };
+    const rows: MeasureRow[] = [
+      { way: "golab measure: one batch (one build, one run)", timed: count, msPerCase: batchMs / count, ratio: 1, agreement: "—" },
+      { way: "golab measure: one program per case", timed: perCase.length, msPerCase: perCaseMs / perCase.length, ratio: (perCaseMs / perCase.length) * count / batchMs, agreement: "—" },
+    ];
+    const alt = cases.slice(0, Math.min(altSample, count));
+    for (const way of altSample > 0 ? (["go test -bench", "testing.AllocsPerRun"] as const) : []) {
+      const f = await benchAlternative(way, tc, alt, lab.slice(0, alt.length));
+      rows.push({ way: `${way} per case`, timed: f.sample, msPerCase: f.msPerCase, ratio: (f.msPerCase * count) / batchMs, agreement: `${f.agree}/${f.deterministic}` });
+    }
+    return { go: tc.version, cases: count, batchMs, rows };
   } finally {
     if (saved === undefined) delete process.env.GOLAB_CACHE;
     else process.env.GOLAB_CACHE = saved;
-    fs.rmSync(cacheDir, { recursive: true, force: true });
+    fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The figures as a Markdown table. */
+export function measureTable(f: MeasureFigures): string {
+  const lines = f.rows.map((r) => `| ${r.way} | ${r.timed} | ${r.msPerCase.toFixed(1)} ms | **${r.ratio.toFixed(1)}×** | ${r.agreement} |`);
+  return [
+    `measure: ${f.cases} cases of the validation matrix on Go ${f.go}; time for all ${f.cases} over the batch's time`,
+    "",
+    "| way | cases timed | per case | time vs batch | counts equal to the lab's (deterministic cases) |",
+    "|---|---|---|---|---|",
+    ...lines,
+  ].join("\n");
 }

@@ -1,25 +1,49 @@
 /**
  * `npm run bench`: measures every benchmark in one run on this machine and prints ratio tables.
- * `--quick` samples fewer per-case programs (the ratio is then an estimate from the sample).
+ * `--quick` times fewer per-case programs (the ratios are then estimates from the sample).
+ * `--write` also rewrites bench/RESULTS.md and bench/baseline.json.
  */
+import * as fs from "node:fs";
 import * as os from "node:os";
-import { benchBatch } from "./measure-batch";
+import * as path from "node:path";
+import { benchMeasure, measureTable } from "./measure-batch";
+
+/** The ratios the regression test holds the code to (half of these at least). */
+export interface Baseline {
+  date: string;
+  machine: string;
+  ratios: Record<string, number>;
+}
+
+export function machine(): string {
+  return `${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
 
 async function main(): Promise<void> {
   const quick = process.argv.includes("--quick");
-  const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? "?"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-  process.stdout.write(`machine: ${machine}\n\n`);
-  const b = await benchBatch({ perCaseSample: quick ? 10 : 100 });
-  process.stdout.write(
-    `measure: ${b.cases} cases\n` +
-      `| way | time | per case |\n|---|---|---|\n` +
-      `| one batch (one build, one run) | ${(b.batchMs / 1000).toFixed(2)} s | ${(b.batchMs / b.cases).toFixed(1)} ms |\n` +
-      `| one program per case (${b.perCaseSample} measured) | ${((b.perCaseMsEach * b.cases) / 1000).toFixed(2)} s | ${b.perCaseMsEach.toFixed(1)} ms |\n` +
-      `| **ratio** | **${b.ratio.toFixed(1)}×** | |\n`,
-  );
+  const write = process.argv.includes("--write");
+  const sections: string[] = [];
+  const ratios: Record<string, number> = {};
+  const say = (s: string) => {
+    process.stdout.write(`${s}\n\n`);
+    sections.push(s);
+  };
+  say(`machine: ${machine()}; mode: ${quick ? "quick (sampled)" : "full"}`);
+  const m = await benchMeasure(quick ? { sample: 10, altSample: 5 } : {});
+  say(measureTable(m));
+  ratios["measure: batch vs one program per case"] = m.rows[1].ratio;
+  if (write) {
+    const dir = path.resolve(__dirname, "..", "..", "bench");
+    const date = new Date().toISOString().slice(0, 10);
+    fs.writeFileSync(path.join(dir, "RESULTS.md"), `# Benchmark results\n\nFrom \`npm run bench${quick ? " -- --quick" : ""}\` on ${date}. Every ratio was measured within one run; absolute times vary on this shared machine, ratios are what to compare.\n\n${sections.join("\n\n")}\n`);
+    const baseline: Baseline = { date, machine: machine(), ratios };
+    fs.writeFileSync(path.join(dir, "baseline.json"), `${JSON.stringify(baseline, null, 2)}\n`);
+  }
 }
 
-main().catch((e) => {
-  process.stderr.write(`bench: ${(e as Error).stack ?? e}\n`);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((e) => {
+    process.stderr.write(`bench: ${(e as Error).stack ?? e}\n`);
+    process.exit(1);
+  });
+}
