@@ -1,5 +1,5 @@
 /** The claims registry and verdicts computed from runs. */
-export { loadClaims, experimentsOf, Claim, Check, Experiment } from "./registry";
+export { loadClaims, experimentsOf, instantiate, Claim, Check, Experiment, ClaimParameters } from "./registry";
 export { Evidence, evidenceFrom, evidenceFromDatasets } from "./evidence";
 export { runCheck, CheckOutcome, VersionVerdict } from "./checks";
 export { computeVerdicts, ClaimVerdict, OverallVerdict } from "./verdict";

@@ -73,3 +73,17 @@ test("claims without an experiment say so instead of a verdict", () => {
   assert.equal(verdictOf("4.2", []), "cannot be tested here");
   assert.equal(verdictOf("2.4a", []), "no experiment yet");
 });
+
+test("parameters fill the cases and the article's scaled values; defaults are the article's own", () => {
+  const byId = (cs: Claim[], id: string) => cs.find((c) => c.id === id)!;
+  const def = loadClaims();
+  assert.deepEqual(byId(def, "1.2").article.sizes, [8000]);
+  const changed = loadClaims({ parameters: { len: 2000, hint: 5000 } });
+  const c12 = byId(changed, "1.2");
+  assert.equal(c12.check.kind === "allocations" && c12.check.case, "_ = make([]int, 2000)");
+  assert.deepEqual(c12.article.sizes, [16000]);
+  assert.deepEqual(byId(changed, "1.1").also?.map((a) => a.case), ["make(map[int]int, 5000)"]);
+  // A claim tied to one size of the article's keeps it.
+  assert.equal(byId(changed, "2.1a").check.kind === "allocations" && byId(changed, "2.1a").check.case, "make([]int, 10)");
+  assert.throws(() => loadClaims({ parameters: { len: -1 } }), /parameter len must be a whole number/);
+});
