@@ -84,6 +84,7 @@ test("parameters fill the cases and the article's scaled values; defaults are th
   assert.deepEqual(c12.article.sizes, [16000]);
   assert.deepEqual(byId(changed, "1.1").also?.map((a) => a.case), ["make(map[int]int, 5000)"]);
   // A claim tied to one size of the article's keeps it.
-  assert.equal(byId(changed, "2.1a").check.kind === "allocations" && byId(changed, "2.1a").check.case, "make([]int, 10)");
+  const c21 = byId(changed, "2.1a");
+  assert.equal(c21.check.kind === "allocations" && c21.check.case, "make([]int, 10)");
   assert.throws(() => loadClaims({ parameters: { len: -1 } }), /parameter len must be a whole number/);
 });
