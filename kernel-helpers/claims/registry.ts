@@ -3,7 +3,8 @@
  * article says, and the experiment that tests it. Loading validates every case in it.
  */
 import * as path from "node:path";
-import { parseCase, Case } from "../case";
+import { parseCase } from "../case";
+import { Experiment } from "../lab";
 import { GolabError, InputError } from "../errors";
 
 /** How a claim is tested; each kind has one function in checks.ts. */
@@ -33,11 +34,7 @@ export interface Claim {
   also?: { case: string; debug: boolean }[];
 }
 
-/** One run a claim needs: a case and the build it is measured with. */
-export interface Experiment {
-  case: Case;
-  debug: boolean;
-}
+export type { Experiment };
 
 const REGISTRY = path.resolve(__dirname, "..", "..", "..", "data", "claims.json");
 

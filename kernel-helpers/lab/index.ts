@@ -1,0 +1,2 @@
+/** Experiments across Go versions, live or recorded. */
+export * from "./across";
