@@ -2,3 +2,4 @@
 export * from "./sink";
 export * from "./show";
 export * from "./progress";
+export * from "./verdicts";

@@ -1,2 +1,3 @@
 /** Experiments across Go versions, live or recorded. */
 export * from "./across";
+export * from "./evidence";

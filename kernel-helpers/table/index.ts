@@ -1,2 +1,3 @@
 /** Tables of results (arquero). */
 export * from "./results";
+export * from "./verdicts";

@@ -14,9 +14,10 @@ export function sourceOf(r: AllocResult & { recorded?: string }): string {
 
 /** One row per result: case, go, source, mallocs (median), its range when random, bytes. */
 export function resultsTable(results: readonly (AllocResult & { recorded?: string })[]): aq.ColumnTable {
-  return aq.from(results.map((r) => ({
+  const table = aq.from(results.map((r) => ({
     case: describeCase(r.case),
     op: r.case.op,
+    build: "build" in r ? ((r as { build: { debug: boolean } }).build.debug ? "-N -l" : "optimized") : "",
     go: r.go,
     source: sourceOf(r),
     mallocs: r.mallocs,
@@ -24,6 +25,9 @@ export function resultsTable(results: readonly (AllocResult & { recorded?: strin
     allocated: r.allocatedBytes ?? null,
     requested: r.bytes ?? null,
   })));
+  // Columns no result fills (MemStats cannot see requested sizes) are left out.
+  const empty = table.columnNames().filter((name) => table.array(name).every((v) => v === null || v === ""));
+  return empty.length ? table.select(aq.not(empty)) : table;
 }
 
 /** One row per allocation of one result (simulate and trace know them individually). */

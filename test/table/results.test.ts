@@ -16,6 +16,7 @@ test("every row says where its numbers came from", () => {
   assert.equal(sourceOf({ ...r, backend: "measure" }), "measured");
   assert.equal(sourceOf({ ...r, backend: "measure", recorded: "2026-11-24T08:09:00Z" }), "recorded 2026-11-24");
   const t = resultsTable([r]);
+  // No build column: a simulated result has no build.
   assert.deepEqual(t.columnNames(), ["case", "op", "go", "source", "mallocs", "range", "allocated", "requested"]);
   assert.equal(t.get("range", 0), "1–2");
   assert.equal(t.get("case", 0), "make([]int, 10)");
@@ -26,4 +27,9 @@ test("allocations are listed one per row with their site and rule", () => {
   assert.equal(t.numRows(), 1);
   assert.equal(t.get("site", 0), "runtime.makeslice");
   assert.equal(t.get("why", 0), "placeholder");
+});
+
+test("columns that no result fills are left out", () => {
+  const t = resultsTable([{ ...r, bytes: undefined, distribution: undefined }]);
+  assert.deepEqual(t.columnNames(), ["case", "op", "go", "source", "mallocs", "allocated"]);
 });
