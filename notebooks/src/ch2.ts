@@ -1,0 +1,92 @@
+// %% [markdown]
+// # Chapter 2 — The runtime's allocation path
+//
+// The article's second chapter explains how `mallocgc` serves a request. It claims:
+//
+// | claim | the article says |
+// |---|---|
+// | 2.1a | a `[]int` of 10 elements requests 80 B, rounded up to 96 B |
+// | 2.1b | 0–8192 B come from the mcache without a lock, 8193–32768 B from the mcentral with a lock, larger from the mheap |
+// | 2.2a | the `hmap` header is a fixed 56 B on amd64 |
+// | 2.2b | a map is separate allocations: `hmap`, one bucket array of 1<<B buckets, overflow buckets one by one |
+// | 2.2c | `make(map[string]int)` allocates 1 bucket (B=0); the 9th insert allocates an overflow bucket |
+// | 2.3a | `make([]int, 1000)` and `make([]int, 0, 1000)` both make one 8 KB allocation |
+// | 2.3b | `make([]int, 1000)` + 1 append = 2 mallocs; `make([]int, 0, 1000)` + 1000 appends = 1 |
+// | 2.4a | Delve breakpoint hits: `sysAlloc` low, `(*mcache).allocLarge` medium, `growWork` high |
+// | 2.5a, 2.5b | GC distorts what is observed; the reading of `GODEBUG=gctrace=1` |
+//
+// Below, each is measured on every Go version. Sizes are what the runtime reports for one call of
+// each case (`runtime.MemStats` deltas and the `/gc/heap/allocs-by-size:bytes` histogram).
+
+// %% tags=["parameters"]
+const sizes = [8, 16, 24, 33, 80, 8192, 8200, 32760, 32768, 32769, 65536]; // make([]byte, n) for each n
+const inserts = [0, 1, 8, 9, 13, 14, 26, 27, 100]; // map[string]int, phase by phase
+const appends = [1, 2, 4, 5, 8, 9, 16, 17, 100, 256, 257, 1000]; // appends to a nil []int
+const versions = ["1.19", "1.26", "1.27"];
+const runs = 21;
+
+// %%
+import * as lab from "../dist/kernel-helpers";
+
+const claims = lab.loadClaims().filter((c) => c.chapter === 2);
+const bySize = sizes.map((n) => lab.parseCase(`make([]byte, ${n})`));
+const mapPhases = inserts.map((n) => lab.parseCase({ op: "mapinsert", key: "string", elem: "int", n: n }));
+const growth = appends.map((n) => lab.parseCase({ op: "append", elem: "int", n: n, start: "nil" }));
+const experiments: lab.Experiment[] = [...bySize, ...mapPhases, ...growth].map((c) => ({ case: c, debug: false }));
+const progress = lab.progress("Chapter 2");
+const across = await lab.measureAcross([...experiments, ...lab.claimExperiments(claims)], { versions: versions, runs: runs, onProgress: (m) => progress.update(m) });
+progress.done(across.map((v) => `Go ${v.go}: ${v.source}`).join("; "));
+const source = across.map((v) => `Go ${v.go}: ${v.source}`).join("; ");
+const pick = (cases: lab.Case[]) => across.flatMap((v) => v.results.filter((r) => cases.some((c) => JSON.stringify(c) === JSON.stringify(r.case)) && !r.build.debug));
+
+// %% [markdown]
+// ## Sizes, size classes and paths
+//
+// For each requested size: what the runtime took, and whether it came from a size class (the
+// small path, served from the mcache) or as a large object (whole 8 KiB pages from the heap).
+
+// %%
+const sizeRows = pick(bySize).map((r) => {
+  const b = r.bySize[0];
+  return {
+    requested: r.case.op === "makeslice" ? r.case.len : 0, go: r.go, mallocs: r.mallocs, allocated: r.allocatedBytes,
+    path: r.mallocs === 0 ? "none" : b && b.max === null ? "large object" : `size class ${b ? b.max : "?"}`,
+  };
+});
+lab.showTable(lab.aq.from(sizeRows), { caption: `make([]byte, n): what the runtime took (${source})` });
+await lab.showChart(lab.growthLines(sizeRows.map((r) => ({ requested: r.requested, allocated: r.allocated, go: `Go ${r.go}` })),
+  { x: "requested", y: "allocated", color: "go", title: "Bytes taken against bytes requested", source: source, logX: true }));
+
+// %% [markdown]
+// ## A map, phase by phase
+//
+// `make(map[string]int)` and then n inserts: every allocation the map has made by then.
+// On Go 1.19 the count of some phases depends on the map's random hash seed; the median of the
+// runs is drawn and the range is in the table.
+
+// %%
+const phaseResults = pick(mapPhases);
+lab.showTable(lab.resultsTable(phaseResults), { caption: "map[string]int after n inserts" });
+await lab.showChart(lab.growthLines(phaseResults.map((r) => ({ inserts: r.case.op === "mapinsert" ? r.case.n : 0, mallocs: r.mallocs, go: `Go ${r.go}` })),
+  { x: "inserts", y: "mallocs", color: "go", title: "map[string]int: mallocs after n inserts", source: source }));
+
+// %% [markdown]
+// ## Slice growth through append
+//
+// Appending one `int` at a time to a nil slice: every time the capacity runs out, `growslice`
+// allocates a larger array.
+
+// %%
+const growthResults = pick(growth);
+await lab.showChart(lab.growthLines(growthResults.map((r) => ({ appends: r.case.op === "append" ? r.case.n : 0, bytes: r.allocatedBytes, go: `Go ${r.go}` })),
+  { x: "appends", y: "bytes", color: "go", title: "append to a nil []int: bytes allocated", source: source, logX: true }));
+lab.showTable(lab.resultsTable(growthResults), { caption: "append to a nil []int" });
+
+// %% [markdown]
+// ## Verdicts
+//
+// Claims 2.4a (Delve breakpoint frequencies) and 2.5a/2.5b (GC on and off, `gctrace`) need
+// experiments the lab does not run yet; they say so instead of a verdict.
+
+// %%
+lab.showVerdicts(lab.computeVerdicts(claims, lab.evidenceOf(across)));

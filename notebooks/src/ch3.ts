@@ -1,0 +1,65 @@
+// %% [markdown]
+// # Chapter 3 — Maps and slices: escape, growth, values and pointers
+//
+// | claim | the article says |
+// |---|---|
+// | 3.1a | a slice header never escapes unless its address is taken; a map "almost always" escapes and is heap allocated |
+// | 3.2a | the map load factor is about 6.5; a map allocates its buckets at init while `make([]T, 0)` need not allocate |
+// | 3.3a | `map[int]int` values live in the bucket (0 extra allocations per insert); `map[int]*int` costs ≥1 allocation per insert |
+//
+// The escape decisions below are the compiler's own (`-gcflags=-m`), read from the builds that
+// are measured; the growth curves are one measured call per point.
+
+// %% tags=["parameters"]
+const maxN = 1000; // growth curves run from 0 to maxN
+const points = 12; // points per curve
+const versions = ["1.19", "1.26", "1.27"];
+const runs = 21;
+
+// %%
+import * as lab from "../dist/kernel-helpers";
+
+const claims = lab.loadClaims().filter((c) => c.chapter === 3);
+const ns = [...new Set(Array.from({ length: points }, (_, i) => Math.round((maxN * i) / (points - 1))))];
+const escapes = ["make(map[int]int)", "make(map[int]int, 8)", "make(map[int]int, 100)", "make([]int, 10)", "make([]int, 10000)"]
+  .flatMap((t) => ["heap", "stack"].map((e) => lab.parseCase(t, { escape: e as lab.Escape })));
+const mapCurve = ns.map((n) => lab.parseCase({ op: "mapinsert", key: "int", elem: "int", n: n }));
+const pointerCurve = ns.map((n) => lab.parseCase({ op: "mapinsert", key: "int", elem: "*int", n: n, freshElem: true }));
+const sliceCurve = ns.map((n) => lab.parseCase({ op: "append", elem: "int", n: n, start: "nil" }));
+const all = [...escapes, ...mapCurve, ...pointerCurve, ...sliceCurve].map((c) => ({ case: c, debug: false }));
+const progress = lab.progress("Chapter 3");
+const across = await lab.measureAcross([...all, ...lab.claimExperiments(claims)], { versions: versions, runs: runs, onProgress: (m) => progress.update(m) });
+progress.done(across.map((v) => `Go ${v.go}: ${v.source}`).join("; "));
+const source = across.map((v) => `Go ${v.go}: ${v.source}`).join("; ");
+const pick = (cases: lab.Case[]) => across.flatMap((v) => v.results.filter((r) => cases.some((c) => JSON.stringify(c) === JSON.stringify(r.case)) && !r.build.debug));
+
+// %% [markdown]
+// ## Escape decisions
+//
+// `heap` stores the result in a package-level variable; `stack` only uses it inside the function.
+
+// %%
+lab.showTable(lab.aq.from(pick(escapes).map((r) => ({
+  case: lab.describeCase(r.case), go: r.go, mallocs: r.mallocs, allocated: r.allocatedBytes,
+  compiler: r.escape.map((e) => `${e.expr}: ${e.decision === "stack" ? "does not escape" : "escapes to heap"}`).join("; "),
+}))), { caption: `The compiler's escape analysis and what was allocated (${source})` });
+
+// %% [markdown]
+// ## Growth curves
+//
+// Mallocs and bytes after n inserts into a `map[int]int`, n fresh pointers into a `map[int]*int`,
+// and n appends to a nil `[]int`.
+
+// %%
+const curveRows = (cases: lab.Case[], what: string) => pick(cases).map((r) => ({
+  n: "n" in r.case ? r.case.n : 0, mallocs: r.mallocs, bytes: r.allocatedBytes, series: `${what}, Go ${r.go}`,
+}));
+const rows = [...curveRows(mapCurve, "map[int]int"), ...curveRows(pointerCurve, "map[int]*int"), ...curveRows(sliceCurve, "[]int append")];
+await lab.showChart(lab.growthLines(rows, { x: "n", y: "mallocs", color: "series", title: "mallocs against n", source: source }));
+await lab.showChart(lab.growthLines(rows, { x: "n", y: "bytes", color: "series", title: "bytes allocated against n", source: source }));
+
+// %% [markdown]
+// ## Verdicts
+
+// %%
+lab.showVerdicts(lab.computeVerdicts(claims, lab.evidenceOf(across)));
