@@ -3,7 +3,7 @@ export * from "./case";
 export * from "./types";
 export * from "./result";
 export * from "./errors";
-export { measure, MeasureOptions, MeasureResult, DEFAULT_RUNS, DEFAULT_MEM_CAP } from "./measure";
+export { measure, benchmark, BenchmarkResult, MeasureOptions, MeasureResult, DEFAULT_RUNS, DEFAULT_MEM_CAP } from "./measure";
 export { findToolchain, Toolchain } from "./go";
 export { measureAcross, claimExperiments, evidenceOf, Experiment, LabeledResult, VersionResults } from "./lab";
 export { loadClaims, computeVerdicts, gatherEvidence, evidenceFrom, instantiate, Claim, ClaimVerdict, Evidence } from "./claims";

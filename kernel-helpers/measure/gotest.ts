@@ -1,0 +1,79 @@
+/**
+ * benchmark: the cases as `go test -bench -benchmem` benchmarks, the tool the article's chapter 4
+ * uses: allocs/op, B/op and ns/op per case. One test file holds a Benchmark function per case, so
+ * a batch is one build and one `go test` run.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { Case, parseCase } from "../case";
+import { GolabError } from "../errors";
+import { findToolchain, languageVersion } from "../go";
+import { generateProbe } from "../probe";
+import { runProcess, withTempDir } from "../proc";
+
+export interface BenchmarkResult {
+  go: string;
+  case: Case;
+  /** b.N of the measured run. */
+  iterations: number;
+  nsPerOp: number;
+  bytesPerOp: number;
+  allocsPerOp: number;
+}
+
+export interface BenchmarkOptions {
+  go?: string;
+  /** -benchtime, e.g. "1000x" or "200ms". Default "200ms". */
+  benchtime?: string;
+  timeoutMs?: number;
+}
+
+function testFile(count: number): string {
+  const benches = Array.from({ length: count }, (_, i) => `
+func BenchmarkCase${i}(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		probe${i}()
+	}
+}
+`).join("");
+  return `package main
+
+import (
+	"os"
+	"testing"
+)
+
+func TestMain(m *testing.M) {
+	setup()
+	os.Exit(m.Run())
+}
+${benches}`;
+}
+
+const LINE = /^BenchmarkCase(\d+)(?:-\d+)?\s+(\d+)\s+([\d.]+) ns\/op\s+(\d+) B\/op\s+(\d+) allocs\/op/;
+
+/** Runs every case as a benchmark in one `go test`, and reads its lines. */
+export async function benchmark(input: readonly (Case | string)[], { go, benchtime = "200ms", timeoutMs = 600_000 }: BenchmarkOptions = {}): Promise<BenchmarkResult[]> {
+  if (!/^(\d+x|\d+(ms|s))$/.test(benchtime)) throw new GolabError(`invalid benchtime ${JSON.stringify(benchtime)}: use e.g. 1000x or 200ms`);
+  const cases = input.map((c) => parseCase(c));
+  const tc = await findToolchain(go);
+  const probe = generateProbe(cases, languageVersion(tc.version));
+  return withTempDir("bench", async (dir) => {
+    fs.writeFileSync(path.join(dir, "main.go"), probe.source);
+    fs.writeFileSync(path.join(dir, "go.mod"), probe.goMod);
+    fs.writeFileSync(path.join(dir, "probe_test.go"), testFile(cases.length));
+    const args = ["test", "-run", "^$", "-bench", ".", "-benchmem", `-benchtime=${benchtime}`, "-count=1"];
+    const { stdout } = await runProcess(tc.goBinary, args, { cwd: dir, env: { ...tc.env, GOTMPDIR: dir }, timeoutMs });
+    const results: BenchmarkResult[] = [];
+    for (const line of stdout.split("\n")) {
+      const m = LINE.exec(line.trim());
+      if (m) {
+        const i = Number(m[1]);
+        results[i] = { go: tc.version, case: cases[i], iterations: Number(m[2]), nsPerOp: Number(m[3]), bytesPerOp: Number(m[4]), allocsPerOp: Number(m[5]) };
+      }
+    }
+    if (results.filter(Boolean).length !== cases.length) throw new GolabError(`go test -bench reported ${results.filter(Boolean).length} of ${cases.length} benchmarks:\n${stdout.slice(-500)}`);
+    return results;
+  });
+}
