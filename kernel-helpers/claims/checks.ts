@@ -120,6 +120,17 @@ export function runCheck(claim: Claim, ev: Evidence): CheckOutcome {
         const said = `${labelOf(fewer)}: ${countOf(fewer)}; ${labelOf(more)}: ${countOf(more)}; ${pct(cut)} fewer (article: ${a.reductionPercent}%${perOp ? `, ${perOp[0]} and ${perOp[1]} allocs/op` : ""})`;
         return outcome(opsOk && cutOk, said, [fewer, more]);
       }
+      case "gcLatency": {
+        if (!ev.gc) return { verdict: "no evidence", reason: `no GC benchmark on Go ${ev.go} (it runs only where that Go is installed)`, evidence: [] };
+        const mean = (gc: string) => {
+          const rows = ev.gc!.filter((r) => r.gc.startsWith(gc) && r.allocsPerOp > 0);
+          return rows.reduce((a, r) => a + r.nsPerMalloc, 0) / rows.length;
+        };
+        const [on, off] = [mean("on"), mean("off")];
+        const near = (x: number, want: number) => x >= want / 2 && x <= want * 2;
+        const said = `go test -bench, ns per malloc averaged over ${c.cases.length} cases: ${on.toFixed(1)} ns with GC on, ${off.toFixed(1)} ns with GOGC=off (article: ${a.latencyOnUs} µs and ${a.latencyOffUs} µs). Address reuse is not measured`;
+        return outcome(near(on, (a.latencyOnUs as number) * 1000) && near(off, (a.latencyOffUs as number) * 1000), said, []);
+      }
       case "untestable":
         return { verdict: "cannot be tested here", reason: c.reason, evidence: [] };
       case "pending":

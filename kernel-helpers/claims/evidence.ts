@@ -4,6 +4,7 @@
  */
 import { Case } from "../case";
 import { MeasureResult } from "../measure";
+import type { GcLatencyRow } from "../experiments";
 import { Dataset } from "../record";
 
 export interface Evidence {
@@ -12,6 +13,8 @@ export interface Evidence {
   /** "measured now" or "recorded 2026-11-24", for every row shown. */
   source: string;
   get(c: Case, debug: boolean): MeasureResult | undefined;
+  /** Benchmarks with the collector on and off (live versions only: nothing records them yet). */
+  gc?: GcLatencyRow[];
 }
 
 const keyOf = (c: Case, debug: boolean) => `${debug ? "debug" : "optimized"} ${JSON.stringify(c)}`;

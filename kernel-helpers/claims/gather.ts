@@ -3,6 +3,7 @@
  * otherwise the recorded datasets, labelled with their dates (lab/across.ts). A version with
  * neither has no evidence, and its verdicts say so.
  */
+import { gcLatency } from "../experiments";
 import { measureAcross, recordedDatasets } from "../lab";
 import { Evidence, evidenceFrom, evidenceFromDatasets } from "./evidence";
 import { Claim, experimentsOf } from "./registry";
@@ -24,5 +25,12 @@ export function recordedEvidence(version: string): Evidence | undefined {
 
 export async function gatherEvidence(claims: readonly Claim[], options: GatherOptions): Promise<Evidence[]> {
   const across = await measureAcross(claims.flatMap(experimentsOf), options);
-  return across.map((v) => evidenceFrom(v.go, v.source, v.results));
+  const evidence = across.map((v) => evidenceFrom(v.go, v.source, v.results));
+  const gcCases = claims.flatMap((c) => (c.check.kind === "gcLatency" ? c.check.cases : []));
+  for (const [i, v] of across.entries()) {
+    if (gcCases.length === 0 || v.source !== "measured now") continue;
+    options.onProgress?.(`benchmarking with GC on and off on Go ${v.go}`);
+    evidence[i].gc = await gcLatency(gcCases, { go: v.spec });
+  }
+  return evidence;
 }

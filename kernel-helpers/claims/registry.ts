@@ -18,6 +18,7 @@ export type Check =
   | { kind: "loadFactor"; before: string; after: string; emptySlice: string }
   | { kind: "perInsert"; empty: string; values: string; pointers: string }
   | { kind: "reduction"; cases: [string, string] }
+  | { kind: "gcLatency"; cases: string[] }
   | { kind: "untestable"; reason: string }
   | { kind: "pending"; needs: string };
 
@@ -116,6 +117,7 @@ export function experimentsOf(claim: Claim): Experiment[] {
       return opt([c.before, c.after, c.emptySlice]);
     case "perInsert":
       return opt([c.empty, c.values, c.pointers]);
+    case "gcLatency":
     case "untestable":
     case "pending":
       return [];

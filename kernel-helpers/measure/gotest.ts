@@ -21,11 +21,23 @@ export interface BenchmarkResult {
   allocsPerOp: number;
 }
 
+/** Runtime settings a benchmark may run under; nothing else reaches the environment. */
+export interface RuntimeSettings {
+  /** "off" or a percentage, e.g. "100". */
+  GOGC?: string;
+  /** e.g. "gctrace=1". */
+  GODEBUG?: string;
+}
+
 export interface BenchmarkOptions {
   go?: string;
+  /** GOGC / GODEBUG for the benchmark run (the build is unaffected). */
+  runtime?: RuntimeSettings;
   /** -benchtime, e.g. "1000x" or "200ms". Default "200ms". */
   benchtime?: string;
   timeoutMs?: number;
+  /** Everything the run printed (stdout, then stderr), e.g. for gctrace lines. */
+  onOutput?: (text: string) => void;
 }
 
 function testFile(count: number): string {
@@ -51,11 +63,24 @@ func TestMain(m *testing.M) {
 ${benches}`;
 }
 
-const LINE = /^BenchmarkCase(\d+)(?:-\d+)?\s+(\d+)\s+([\d.]+) ns\/op\s+(\d+) B\/op\s+(\d+) allocs\/op/;
+/** GOGC is "off" or a whole percentage; GODEBUG is a comma list of name=number settings. */
+export function checkRuntime(runtime: RuntimeSettings): void {
+  for (const key of Object.keys(runtime)) {
+    if (key !== "GOGC" && key !== "GODEBUG") throw new GolabError(`unsupported runtime setting ${JSON.stringify(key)}: use GOGC or GODEBUG`);
+  }
+  if (runtime.GOGC !== undefined && !/^(off|\d{1,5})$/.test(runtime.GOGC)) throw new GolabError(`invalid GOGC ${JSON.stringify(runtime.GOGC)}: "off" or a percentage`);
+  if (runtime.GODEBUG !== undefined && !/^[a-z0-9]+=\d+(,[a-z0-9]+=\d+)*$/.test(runtime.GODEBUG)) throw new GolabError(`invalid GODEBUG ${JSON.stringify(runtime.GODEBUG)}: name=number settings`);
+}
+
+/** One gctrace line, wherever it falls (it can share a line with a benchmark's name). */
+const GCTRACE = /gc \d+ @[\d.]+s [^\n]*? \d+ P(?: \(forced\))?/g;
+
+const RESULT = /BenchmarkCase(\d+)(?:-\d+)?\s+(\d+)\s+([\d.]+) ns\/op\s+(\d+) B\/op\s+(\d+) allocs\/op/g;
 
 /** Runs every case as a benchmark in one `go test`, and reads its lines. */
-export async function benchmark(input: readonly (Case | string)[], { go, benchtime = "200ms", timeoutMs = 600_000 }: BenchmarkOptions = {}): Promise<BenchmarkResult[]> {
+export async function benchmark(input: readonly (Case | string)[], { go, runtime = {}, benchtime = "200ms", timeoutMs = 600_000, onOutput }: BenchmarkOptions = {}): Promise<BenchmarkResult[]> {
   if (!/^(\d+x|\d+(ms|s))$/.test(benchtime)) throw new GolabError(`invalid benchtime ${JSON.stringify(benchtime)}: use e.g. 1000x or 200ms`);
+  checkRuntime(runtime);
   const cases = input.map((c) => parseCase(c));
   const tc = await findToolchain(go);
   const probe = generateProbe(cases, languageVersion(tc.version));
@@ -64,14 +89,14 @@ export async function benchmark(input: readonly (Case | string)[], { go, benchti
     fs.writeFileSync(path.join(dir, "go.mod"), probe.goMod);
     fs.writeFileSync(path.join(dir, "probe_test.go"), testFile(cases.length));
     const args = ["test", "-run", "^$", "-bench", ".", "-benchmem", `-benchtime=${benchtime}`, "-count=1"];
-    const { stdout } = await runProcess(tc.goBinary, args, { cwd: dir, env: { ...tc.env, GOTMPDIR: dir }, timeoutMs });
+    const { stdout, stderr } = await runProcess(tc.goBinary, args, { cwd: dir, env: { ...tc.env, GOTMPDIR: dir, ...runtime }, timeoutMs });
+    onOutput?.(`${stdout}\n${stderr}`);
     const results: BenchmarkResult[] = [];
-    for (const line of stdout.split("\n")) {
-      const m = LINE.exec(line.trim());
-      if (m) {
-        const i = Number(m[1]);
-        results[i] = { go: tc.version, case: cases[i], iterations: Number(m[2]), nsPerOp: Number(m[3]), bytesPerOp: Number(m[4]), allocsPerOp: Number(m[5]) };
-      }
+    // GODEBUG=gctrace=1 output can land between a benchmark's name and its figures: drop it first.
+    const text = stdout.replace(GCTRACE, "");
+    for (const m of text.matchAll(RESULT)) {
+      const i = Number(m[1]);
+      results[i] = { go: tc.version, case: cases[i], iterations: Number(m[2]), nsPerOp: Number(m[3]), bytesPerOp: Number(m[4]), allocsPerOp: Number(m[5]) };
     }
     if (results.filter(Boolean).length !== cases.length) throw new GolabError(`go test -bench reported ${results.filter(Boolean).length} of ${cases.length} benchmarks:\n${stdout.slice(-500)}`);
     return results;

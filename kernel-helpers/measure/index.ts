@@ -1,4 +1,4 @@
 /** measure: real Go runs, counted with MemStats and runtime/metrics. */
 export * from "./measure";
 export { estimatePeakBytes } from "./estimate";
-export { benchmark, BenchmarkResult, BenchmarkOptions } from "./gotest";
+export { benchmark, checkRuntime, BenchmarkResult, BenchmarkOptions, RuntimeSettings } from "./gotest";

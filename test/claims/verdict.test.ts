@@ -88,3 +88,12 @@ test("parameters fill the cases and the article's scaled values; defaults are th
   assert.equal(c21.check.kind === "allocations" && c21.check.case, "make([]int, 10)");
   assert.throws(() => loadClaims({ parameters: { len: -1 } }), /parameter len must be a whole number/);
 });
+
+test("gcLatency: decided from benchmarks with GC on and off, 'no evidence' without them", () => {
+  const row = (gc: "on (GOGC=100)" | "off (GOGC=off)", nsPerMalloc: number) =>
+    ({ go: "0.0.0", case: parseCase("make([]byte, 64)"), gc, nsPerOp: nsPerMalloc, allocsPerOp: 1, nsPerMalloc });
+  const ev = (on: number, off: number) => ({ ...evidenceFrom("0.0.0", "synthetic", []), gc: [row("on (GOGC=100)", on), row("off (GOGC=off)", off)] });
+  assert.equal(runCheck(claim("2.5a"), ev(12_400, 3_100)).verdict, "confirmed");
+  assert.equal(runCheck(claim("2.5a"), ev(20, 15)).verdict, "refuted");
+  assert.equal(runCheck(claim("2.5a"), evidenceFrom("0.0.0", "synthetic", [])).verdict, "no evidence");
+});

@@ -1,0 +1,2 @@
+/** Experiments beyond counting: garbage collection on and off, gctrace. */
+export * from "./gc";
