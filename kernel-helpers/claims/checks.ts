@@ -131,6 +131,13 @@ export function runCheck(claim: Claim, ev: Evidence): CheckOutcome {
         const said = `go test -bench, ns per malloc averaged over ${c.cases.length} cases: ${on.toFixed(1)} ns with GC on, ${off.toFixed(1)} ns with GOGC=off (article: ${a.latencyOnUs} µs and ${a.latencyOffUs} µs). Address reuse is not measured`;
         return outcome(near(on, (a.latencyOnUs as number) * 1000) && near(off, (a.latencyOffUs as number) * 1000), said, []);
       }
+      case "pprofInlining": {
+        const p = ev.pprof;
+        if (!p) return { verdict: "no evidence", reason: `no profile on Go ${ev.go} (it runs only where that Go is installed)`, evidence: [] };
+        if (!p.inlined) return { verdict: "no evidence", reason: `the compiler did not inline the helper on Go ${ev.go}, so the profile says nothing about inlining`, evidence: [] };
+        const said = `the compiler inlined newBuffer into handle (-m); pprof -traces gives its allocation the stack ${p.frames.join(" ← ")}`;
+        return outcome(!p.helperNamed, `${said}: ${p.helperNamed ? "it names the inlined function, so pprof alone does not misattribute it" : "the inlined function is missing"}`, []);
+      }
       case "untestable":
         return { verdict: "cannot be tested here", reason: c.reason, evidence: [] };
       case "pending":

@@ -4,7 +4,7 @@
  */
 import { Case } from "../case";
 import { MeasureResult } from "../measure";
-import type { GcLatencyRow } from "../experiments";
+import type { GcLatencyRow, InliningProfile } from "../experiments";
 import { Dataset } from "../record";
 
 export interface Evidence {
@@ -15,6 +15,8 @@ export interface Evidence {
   get(c: Case, debug: boolean): MeasureResult | undefined;
   /** Benchmarks with the collector on and off (live versions only: nothing records them yet). */
   gc?: GcLatencyRow[];
+  /** A heap profile of an allocation inside an inlined function (live versions only). */
+  pprof?: InliningProfile;
 }
 
 const keyOf = (c: Case, debug: boolean) => `${debug ? "debug" : "optimized"} ${JSON.stringify(c)}`;

@@ -3,8 +3,8 @@
  * otherwise the recorded datasets, labelled with their dates (lab/across.ts). A version with
  * neither has no evidence, and its verdicts say so.
  */
-import { gcLatency } from "../experiments";
-import { measureAcross, recordedDatasets } from "../lab";
+import { gcLatency, profileInlining } from "../experiments";
+import { measureAcross, recordedDatasets, VersionResults } from "../lab";
 import { Evidence, evidenceFrom, evidenceFromDatasets } from "./evidence";
 import { Claim, experimentsOf } from "./registry";
 
@@ -25,12 +25,27 @@ export function recordedEvidence(version: string): Evidence | undefined {
 
 export async function gatherEvidence(claims: readonly Claim[], options: GatherOptions): Promise<Evidence[]> {
   const across = await measureAcross(claims.flatMap(experimentsOf), options);
+  return withLiveExperiments(claims, across, options.onProgress);
+}
+
+/**
+ * Evidence from results already gathered, plus the experiments that only run live (GC benchmarks,
+ * the inlining profile), on the versions measured now. A notebook measures once and calls this.
+ */
+export async function withLiveExperiments(claims: readonly Claim[], across: readonly VersionResults[], onProgress?: (m: string) => void): Promise<Evidence[]> {
   const evidence = across.map((v) => evidenceFrom(v.go, v.source, v.results));
   const gcCases = claims.flatMap((c) => (c.check.kind === "gcLatency" ? c.check.cases : []));
+  const wantsProfile = claims.some((c) => c.check.kind === "pprofInlining");
   for (const [i, v] of across.entries()) {
-    if (gcCases.length === 0 || v.source !== "measured now") continue;
-    options.onProgress?.(`benchmarking with GC on and off on Go ${v.go}`);
-    evidence[i].gc = await gcLatency(gcCases, { go: v.spec });
+    if (v.source !== "measured now") continue;
+    if (gcCases.length) {
+      onProgress?.(`benchmarking with GC on and off on Go ${v.go}`);
+      evidence[i].gc = await gcLatency(gcCases, { go: v.spec });
+    }
+    if (wantsProfile) {
+      onProgress?.(`profiling an inlined allocation on Go ${v.go}`);
+      evidence[i].pprof = await profileInlining({ go: v.spec });
+    }
   }
   return evidence;
 }

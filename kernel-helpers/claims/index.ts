@@ -3,4 +3,4 @@ export { loadClaims, experimentsOf, instantiate, Claim, Check, Experiment, Claim
 export { Evidence, evidenceFrom, evidenceFromDatasets } from "./evidence";
 export { runCheck, CheckOutcome, VersionVerdict } from "./checks";
 export { computeVerdicts, ClaimVerdict, OverallVerdict } from "./verdict";
-export { gatherEvidence, recordedEvidence, GatherOptions } from "./gather";
+export { gatherEvidence, withLiveExperiments, recordedEvidence, GatherOptions } from "./gather";

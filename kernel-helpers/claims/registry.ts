@@ -19,6 +19,7 @@ export type Check =
   | { kind: "perInsert"; empty: string; values: string; pointers: string }
   | { kind: "reduction"; cases: [string, string] }
   | { kind: "gcLatency"; cases: string[] }
+  | { kind: "pprofInlining" }
   | { kind: "untestable"; reason: string }
   | { kind: "pending"; needs: string };
 
@@ -118,6 +119,7 @@ export function experimentsOf(claim: Claim): Experiment[] {
     case "perInsert":
       return opt([c.empty, c.values, c.pointers]);
     case "gcLatency":
+    case "pprofInlining":
     case "untestable":
     case "pending":
       return [];

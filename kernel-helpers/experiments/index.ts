@@ -1,2 +1,3 @@
 /** Experiments beyond counting: garbage collection on and off, gctrace. */
 export * from "./gc";
+export * from "./pprof";

@@ -84,4 +84,4 @@ lab.showTable(lab.aq.from(shown.map((r) => ({
 // Each verdict below is computed now from the runs above, per Go version.
 
 // %%
-lab.showVerdicts(lab.computeVerdicts(claims, lab.evidenceOf(across)));
+lab.showVerdicts(lab.computeVerdicts(claims, await lab.withLiveExperiments(claims, across)));

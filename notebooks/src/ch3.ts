@@ -62,4 +62,4 @@ await lab.showChart(lab.growthLines(rows, { x: "n", y: "bytes", color: "series",
 // ## Verdicts
 
 // %%
-lab.showVerdicts(lab.computeVerdicts(claims, lab.evidenceOf(across)));
+lab.showVerdicts(lab.computeVerdicts(claims, await lab.withLiveExperiments(claims, across)));

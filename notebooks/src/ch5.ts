@@ -24,9 +24,9 @@ const collections = sizes.flatMap((k) => [
 const progress = lab.progress("Chapter 5");
 const across = await lab.measureAcross([...lab.claimExperiments(claims), ...collections.map((c) => ({ case: c.case, debug: false }))],
   { versions: versions, runs: runs, onProgress: (m) => progress.update(m) });
-progress.done(across.map((v) => `Go ${v.go}: ${v.source}`).join("; "));
 const source = across.map((v) => `Go ${v.go}: ${v.source}`).join("; ");
-const verdicts = lab.computeVerdicts(claims, lab.evidenceOf(across));
+const verdicts = lab.computeVerdicts(claims, await lab.withLiveExperiments(claims, across, (m) => progress.update(m)));
+progress.done();
 
 // %% [markdown]
 // ## Every claim, every version

@@ -97,3 +97,13 @@ test("gcLatency: decided from benchmarks with GC on and off, 'no evidence' witho
   assert.equal(runCheck(claim("2.5a"), ev(20, 15)).verdict, "refuted");
   assert.equal(runCheck(claim("2.5a"), evidenceFrom("0.0.0", "synthetic", [])).verdict, "no evidence");
 });
+
+test("pprofInlining: refuted when pprof names the inlined function, confirmed when it loses it", () => {
+  const ev = (helperNamed: boolean, inlined = true) => ({
+    ...evidenceFrom("0.0.0", "synthetic", []),
+    pprof: { go: "0.0.0", inlined, helperNamed, frames: helperNamed ? ["main.newBuffer (inline)", "main.handle"] : ["main.handle"], trace: "" },
+  });
+  assert.equal(runCheck(claim("4.4"), ev(true)).verdict, "refuted");
+  assert.equal(runCheck(claim("4.4"), ev(false)).verdict, "confirmed");
+  assert.equal(runCheck(claim("4.4"), ev(true, false)).verdict, "no evidence", "without inlining the profile proves nothing");
+});
