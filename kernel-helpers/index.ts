@@ -6,7 +6,7 @@ export * from "./errors";
 export { measure, benchmark, BenchmarkResult, MeasureOptions, MeasureResult, DEFAULT_RUNS, DEFAULT_MEM_CAP } from "./measure";
 export { findToolchain, Toolchain } from "./go";
 export { measureAcross, claimExperiments, evidenceOf, Experiment, LabeledResult, VersionResults } from "./lab";
-export { gcLatency, gcTrace, gcTraceDocumentation, parseGcTrace, profileInlining, GcLatencyRow, GcTraceLine, InliningProfile } from "./experiments";
+export { gcLatency, gcTrace, gcTraceDocumentation, parseGcTrace, profileInlining, fragmentation, summarizeFragmentation, GcLatencyRow, GcTraceLine, InliningProfile, FragmentationSample } from "./experiments";
 export { loadClaims, computeVerdicts, gatherEvidence, withLiveExperiments, evidenceFrom, instantiate, Claim, ClaimVerdict, Evidence } from "./claims";
 export { resultsTable, allocationsTable, sourceOf, verdictsTable, verdictRows } from "./table";
 export { groupedBars, growthLines, matrix, renderSvg } from "./chart";

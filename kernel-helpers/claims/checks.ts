@@ -3,6 +3,7 @@
  * article's statement holds there, with a reason built from the measured numbers.
  */
 import { parseCase } from "../case";
+import { summarizeFragmentation } from "../experiments";
 import { MeasureResult } from "../measure";
 import { Evidence } from "./evidence";
 import { countOf, labelOf, pct, sizesOf, takeSize } from "./format";
@@ -137,6 +138,19 @@ export function runCheck(claim: Claim, ev: Evidence): CheckOutcome {
         if (!p.inlined) return { verdict: "no evidence", reason: `the compiler did not inline the helper on Go ${ev.go}, so the profile says nothing about inlining`, evidence: [] };
         const said = `the compiler inlined newBuffer into handle (-m); pprof -traces gives its allocation the stack ${p.frames.join(" ← ")}`;
         return outcome(!p.helperNamed, `${said}: ${p.helperNamed ? "it names the inlined function, so pprof alone does not misattribute it" : "the inlined function is missing"}`, []);
+      }
+      case "fragmentation": {
+        if (!ev.fragmentation) return { verdict: "no evidence", reason: `no churn run on Go ${ev.go} (it runs only where that Go is installed)`, evidence: [] };
+        const sums = summarizeFragmentation(ev.fragmentation);
+        const [sl, mp] = [sums.find((x) => x.workload === "slices")!, sums.find((x) => x.workload === "maps")!];
+        const f = (x: number | null) => (x === null ? "not reported" : x.toFixed(3));
+        const external = sl.freePerObjectByte > mp.freePerObjectByte;
+        const internal = mp.unusedPerObjectByte > sl.unusedPerObjectByte;
+        const scan = sl.scanPerLiveByte === null || mp.scanPerLiveByte === null ? null : mp.scanPerLiveByte > sl.scanPerLiveByte;
+        const said = `churning ${ev.fragmentation.length} samples: free pages per object byte ${f(sl.freePerObjectByte)} for slices, ${f(mp.freePerObjectByte)} for maps; ` +
+          `unused slots per object byte ${f(sl.unusedPerObjectByte)} for slices, ${f(mp.unusedPerObjectByte)} for maps; ` +
+          `scannable heap per live byte ${f(sl.scanPerLiveByte)} for slices, ${f(mp.scanPerLiveByte)} for maps${scan === null ? " (this version does not report it, so GC scan work is not judged)" : ""}`;
+        return outcome(external && internal && scan !== false, said, []);
       }
       case "untestable":
         return { verdict: "cannot be tested here", reason: c.reason, evidence: [] };

@@ -4,7 +4,7 @@
  */
 import { Case } from "../case";
 import { MeasureResult } from "../measure";
-import type { GcLatencyRow, InliningProfile } from "../experiments";
+import type { FragmentationSample, GcLatencyRow, InliningProfile } from "../experiments";
 import { Dataset } from "../record";
 
 export interface Evidence {
@@ -17,6 +17,8 @@ export interface Evidence {
   gc?: GcLatencyRow[];
   /** A heap profile of an allocation inside an inlined function (live versions only). */
   pprof?: InliningProfile;
+  /** Time series of the churn workloads (live versions only). */
+  fragmentation?: FragmentationSample[];
 }
 
 const keyOf = (c: Case, debug: boolean) => `${debug ? "debug" : "optimized"} ${JSON.stringify(c)}`;

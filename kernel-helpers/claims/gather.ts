@@ -3,7 +3,7 @@
  * otherwise the recorded datasets, labelled with their dates (lab/across.ts). A version with
  * neither has no evidence, and its verdicts say so.
  */
-import { gcLatency, profileInlining } from "../experiments";
+import { fragmentation, gcLatency, profileInlining } from "../experiments";
 import { measureAcross, recordedDatasets, VersionResults } from "../lab";
 import { Evidence, evidenceFrom, evidenceFromDatasets } from "./evidence";
 import { Claim, experimentsOf } from "./registry";
@@ -30,12 +30,14 @@ export async function gatherEvidence(claims: readonly Claim[], options: GatherOp
 
 /**
  * Evidence from results already gathered, plus the experiments that only run live (GC benchmarks,
- * the inlining profile), on the versions measured now. A notebook measures once and calls this.
+ * the inlining profile, the churn time series), on the versions measured now. A notebook measures
+ * once and calls this.
  */
 export async function withLiveExperiments(claims: readonly Claim[], across: readonly VersionResults[], onProgress?: (m: string) => void): Promise<Evidence[]> {
   const evidence = across.map((v) => evidenceFrom(v.go, v.source, v.results));
   const gcCases = claims.flatMap((c) => (c.check.kind === "gcLatency" ? c.check.cases : []));
   const wantsProfile = claims.some((c) => c.check.kind === "pprofInlining");
+  const wantsChurn = claims.some((c) => c.check.kind === "fragmentation");
   for (const [i, v] of across.entries()) {
     if (v.source !== "measured now") continue;
     if (gcCases.length) {
@@ -45,6 +47,10 @@ export async function withLiveExperiments(claims: readonly Claim[], across: read
     if (wantsProfile) {
       onProgress?.(`profiling an inlined allocation on Go ${v.go}`);
       evidence[i].pprof = await profileInlining({ go: v.spec });
+    }
+    if (wantsChurn) {
+      onProgress?.(`churning slices and maps on Go ${v.go}`);
+      evidence[i].fragmentation = await fragmentation({ go: v.spec });
     }
   }
   return evidence;

@@ -20,6 +20,7 @@ export type Check =
   | { kind: "reduction"; cases: [string, string] }
   | { kind: "gcLatency"; cases: string[] }
   | { kind: "pprofInlining" }
+  | { kind: "fragmentation" }
   | { kind: "untestable"; reason: string }
   | { kind: "pending"; needs: string };
 
@@ -120,6 +121,7 @@ export function experimentsOf(claim: Claim): Experiment[] {
       return opt([c.empty, c.values, c.pointers]);
     case "gcLatency":
     case "pprofInlining":
+    case "fragmentation":
     case "untestable":
     case "pending":
       return [];

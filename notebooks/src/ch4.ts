@@ -72,7 +72,7 @@ lab.showTable(lab.aq.from(pick(thresholds).map((r) => ({
 }))), { caption: `Thresholds, measured (${source})` });
 
 // %% [markdown]
-// ## pprof and inlining
+// ## pprof and inlining (and the experiments that only run live)
 //
 // The article says pprof alone misattributes allocations made in inlined functions. A small
 // program allocates through `newBuffer`, which the compiler inlines into `handle`; it runs with
@@ -90,7 +90,19 @@ for (const e of evidence.filter((x) => x.pprof)) {
 // %% [markdown]
 // ## Long-running fragmentation
 //
-// Claim 4.3 needs a long-running experiment the lab does not run yet; its verdict says so.
+// A program keeps 64 MiB of slices (1–64 KiB each) or of maps (1–512 int entries each) and
+// replaces random members for a few seconds, sampling `runtime/metrics` every 100 ms: bytes in
+// objects, bytes reserved for objects but unused (free slots inside spans), and free pages kept
+// between spans. The series below were sampled just now, on each installed Go.
+
+// %%
+const churn = evidence.flatMap((e) => e.fragmentation ?? []);
+const MB = (x: number | null) => (x === null ? null : Math.round((x / 2 ** 20) * 10) / 10);
+await lab.showChart(lab.growthLines(churn.flatMap((s) => [
+  { seconds: s.seconds, MB: MB(s.values.free), series: `free pages, ${s.workload}, Go ${s.go}` },
+  { seconds: s.seconds, MB: MB(s.values.unused), series: `unused slots, ${s.workload}, Go ${s.go}` },
+]), { x: "seconds", y: "MB", color: "series", title: "Free pages and unused slots while churning", source: "runtime/metrics, sampled just now" }));
+lab.showTable(lab.aq.from(lab.summarizeFragmentation(churn)), { caption: "Means over the run: ratios to the bytes held in objects" });
 
 // %% [markdown]
 // ## Verdicts

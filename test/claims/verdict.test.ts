@@ -107,3 +107,15 @@ test("pprofInlining: refuted when pprof names the inlined function, confirmed wh
   assert.equal(runCheck(claim("4.4"), ev(false)).verdict, "confirmed");
   assert.equal(runCheck(claim("4.4"), ev(true, false)).verdict, "no evidence", "without inlining the profile proves nothing");
 });
+
+test("fragmentation: decided from the churn series, 'no evidence' without them", () => {
+  const sample = (workload: "slices" | "maps", free: number, unused: number) => ({
+    go: "0.0.0", workload, seconds: 0,
+    values: { objects: 100, unused, free, released: 0, live: null, scanHeap: null, gcCycles: 1 },
+  });
+  const ev = (sFree: number, mFree: number, sUnused: number, mUnused: number) =>
+    ({ ...evidenceFrom("0.0.0", "synthetic", []), fragmentation: [sample("slices", sFree, sUnused), sample("maps", mFree, mUnused)] });
+  assert.equal(runCheck(claim("4.3"), ev(50, 10, 1, 20)).verdict, "confirmed");
+  assert.equal(runCheck(claim("4.3"), ev(10, 50, 1, 20)).verdict, "refuted");
+  assert.equal(runCheck(claim("4.3"), evidenceFrom("0.0.0", "synthetic", [])).verdict, "no evidence");
+});

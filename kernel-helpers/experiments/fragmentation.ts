@@ -1,0 +1,199 @@
+/**
+ * Chapter 4.3: what a long-running program's churn does to the heap. A fixed Go program keeps a
+ * working set of slices (of varied sizes) or of maps (of varied entry counts), replaces random
+ * members for a while, and samples runtime/metrics as it goes: bytes in objects, bytes reserved
+ * for objects but unused (free slots in spans), free pages kept (free address space between
+ * spans), and, where the version has them, live and scannable heap bytes and GC cycles.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { GolabError, InputError } from "../errors";
+import { findToolchain } from "../go";
+import { runProcess, withTempDir } from "../proc";
+
+export type Workload = "slices" | "maps";
+
+/** The metrics sampled, by short name; a version without one reports null for it. */
+export const FRAGMENTATION_METRICS = {
+  objects: "/memory/classes/heap/objects:bytes",
+  unused: "/memory/classes/heap/unused:bytes",
+  free: "/memory/classes/heap/free:bytes",
+  released: "/memory/classes/heap/released:bytes",
+  live: "/gc/heap/live:bytes",
+  scanHeap: "/gc/scan/heap:bytes",
+  gcCycles: "/gc/cycles/total:gc-cycles",
+} as const;
+
+export type MetricName = keyof typeof FRAGMENTATION_METRICS;
+
+export interface FragmentationSample {
+  go: string;
+  workload: Workload;
+  seconds: number;
+  values: Record<MetricName, number | null>;
+}
+
+export interface FragmentationOptions {
+  go?: string;
+  /** How long each workload churns. Default 3 s. */
+  seconds?: number;
+  /** Sampling period. Default 100 ms. */
+  sampleMs?: number;
+  /** Requested bytes the working set holds. Default 64 MiB. */
+  workingSetBytes?: number;
+}
+
+function program(): string {
+  const names = Object.values(FRAGMENTATION_METRICS).map((n) => JSON.stringify(n)).join(", ");
+  return `package main
+
+import (
+	"bufio"
+	"math/rand"
+	"os"
+	"runtime/metrics"
+	"strconv"
+	"time"
+)
+
+var names = []string{${names}}
+
+var slices [][]byte
+var maps []map[int]int
+
+func main() {
+	workload := os.Args[1]
+	seconds, _ := strconv.Atoi(os.Args[2])
+	sampleMs, _ := strconv.Atoi(os.Args[3])
+	target, _ := strconv.Atoi(os.Args[4])
+	supported := map[string]bool{}
+	for _, d := range metrics.All() {
+		supported[d.Name] = true
+	}
+	samples := make([]metrics.Sample, 0, len(names))
+	for _, n := range names {
+		if supported[n] {
+			samples = append(samples, metrics.Sample{Name: n})
+		}
+	}
+	rng := rand.New(rand.NewSource(1))
+	// Slices of 1 KiB to 64 KiB (mean about 32 KiB); maps of 1 to 512 int entries (about 4 KiB of payload).
+	newSlice := func() []byte { return make([]byte, 1024+rng.Intn(63*1024)) }
+	newMap := func() map[int]int {
+		m := make(map[int]int)
+		for i, n := 0, 1+rng.Intn(512); i < n; i++ {
+			m[i] = i
+		}
+		return m
+	}
+	if workload == "slices" {
+		slices = make([][]byte, target/(32*1024))
+		for i := range slices {
+			slices[i] = newSlice()
+		}
+	} else {
+		maps = make([]map[int]int, target/(4*1024))
+		for i := range maps {
+			maps[i] = newMap()
+		}
+	}
+	out := bufio.NewWriter(os.Stdout)
+	start := time.Now()
+	next := time.Duration(0)
+	for time.Since(start) < time.Duration(seconds)*time.Second {
+		for i := 0; i < 64; i++ {
+			if workload == "slices" {
+				slices[rng.Intn(len(slices))] = newSlice()
+			} else {
+				maps[rng.Intn(len(maps))] = newMap()
+			}
+		}
+		if elapsed := time.Since(start); elapsed >= next {
+			next += time.Duration(sampleMs) * time.Millisecond
+			metrics.Read(samples)
+			out.WriteString("S " + strconv.FormatFloat(elapsed.Seconds(), 'f', 3, 64))
+			for _, s := range samples {
+				out.WriteString(" " + s.Name + "=" + strconv.FormatUint(s.Value.Uint64(), 10))
+			}
+			out.WriteString("\\n")
+		}
+	}
+	out.WriteString("END\\n")
+	out.Flush()
+}
+`;
+}
+
+function whole(name: string, v: number, min: number, max: number): number {
+  if (!Number.isSafeInteger(v) || v < min || v > max) throw new InputError(`${name} must be a whole number from ${min} to ${max}, not ${v}`, String(v));
+  return v;
+}
+
+/** Runs both workloads on one Go version and returns their time series. */
+export async function fragmentation({ go, seconds = 3, sampleMs = 100, workingSetBytes = 64 << 20 }: FragmentationOptions = {}): Promise<FragmentationSample[]> {
+  whole("seconds", seconds, 1, 600);
+  whole("sampleMs", sampleMs, 10, 60_000);
+  whole("workingSetBytes", workingSetBytes, 1 << 20, 1 << 30);
+  const tc = await findToolchain(go);
+  return withTempDir("frag", async (dir) => {
+    fs.writeFileSync(path.join(dir, "main.go"), program());
+    fs.writeFileSync(path.join(dir, "go.mod"), `module fragmentation\n\ngo ${tc.version.split(".").slice(0, 2).join(".")}\n`);
+    await runProcess(tc.goBinary, ["build", "-o", "prog", "."], { cwd: dir, env: { ...tc.env, GOTMPDIR: dir }, timeoutMs: 300_000 });
+    const samples: FragmentationSample[] = [];
+    for (const workload of ["slices", "maps"] as const) {
+      const { stdout } = await runProcess(path.join(dir, "prog"), [workload, String(seconds), String(sampleMs), String(workingSetBytes)], { cwd: dir, env: tc.env, timeoutMs: (seconds + 60) * 1000 });
+      samples.push(...parseSamples(stdout, tc.version, workload));
+    }
+    return samples;
+  });
+}
+
+/** Reads the program's `S <seconds> name=value ...` lines; refuses anything else. */
+export function parseSamples(stdout: string, go: string, workload: Workload): FragmentationSample[] {
+  const byMetric = Object.fromEntries(Object.entries(FRAGMENTATION_METRICS).map(([k, v]) => [v, k])) as Record<string, MetricName>;
+  const lines = stdout.trim().split("\n");
+  if (lines[lines.length - 1] !== "END") throw new GolabError(`the fragmentation program did not finish its output (${workload}, Go ${go})`);
+  return lines.slice(0, -1).map((line) => {
+    const [tag, t, ...pairs] = line.split(" ");
+    if (tag !== "S" || Number.isNaN(Number(t))) throw new GolabError(`unreadable fragmentation sample: ${JSON.stringify(line.slice(0, 120))}`);
+    const values = Object.fromEntries(Object.keys(FRAGMENTATION_METRICS).map((k) => [k, null])) as Record<MetricName, number | null>;
+    for (const p of pairs) {
+      const [name, v] = p.split("=");
+      if (!(name in byMetric) || !/^\d+$/.test(v)) throw new GolabError(`unreadable fragmentation sample: ${JSON.stringify(p)}`);
+      values[byMetric[name]] = Number(v);
+    }
+    return { go, workload, seconds: Number(t), values };
+  });
+}
+
+export interface FragmentationSummary {
+  go: string;
+  workload: Workload;
+  /** Mean over the samples of unused/objects: free slots inside spans, per object byte. */
+  unusedPerObjectByte: number;
+  /** Mean of free/objects: free pages kept between spans, per object byte. */
+  freePerObjectByte: number;
+  /** Mean of scanHeap/live, where the version reports both; else null. */
+  scanPerLiveByte: number | null;
+  gcCycles: number | null;
+}
+
+/** Means of the ratios, per version and workload. */
+export function summarizeFragmentation(samples: readonly FragmentationSample[]): FragmentationSummary[] {
+  const groups = new Map<string, FragmentationSample[]>();
+  for (const s of samples) groups.set(`${s.go} ${s.workload}`, [...(groups.get(`${s.go} ${s.workload}`) ?? []), s]);
+  return [...groups.values()].map((g) => {
+    const mean = (f: (s: FragmentationSample) => number | null) => {
+      const xs = g.map(f).filter((x): x is number => x !== null && Number.isFinite(x));
+      return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null;
+    };
+    const ratio = (a: MetricName, b: MetricName) => (s: FragmentationSample) => (s.values[a] !== null && s.values[b] ? s.values[a]! / s.values[b]! : null);
+    return {
+      go: g[0].go, workload: g[0].workload,
+      unusedPerObjectByte: mean(ratio("unused", "objects")) ?? NaN,
+      freePerObjectByte: mean(ratio("free", "objects")) ?? NaN,
+      scanPerLiveByte: mean(ratio("scanHeap", "live")),
+      gcCycles: g[g.length - 1].values.gcCycles,
+    };
+  });
+}
