@@ -13,3 +13,4 @@ export { groupedBars, growthLines, matrix, renderSvg } from "./chart";
 export { showChart, showTable, showMarkdown, showVerdicts, progress, setDisplaySink } from "./display";
 export { validationMatrix, readDataset } from "./record";
 export * as aq from "arquero";
+export { simulate, simulateCounts, agreement, MODELLED_VERSIONS, DEFAULT_SEEDS, DEFAULT_SIM_GO, SimulateOptions, SimResult, SimCounts, Agreement } from "./sim";

@@ -86,3 +86,19 @@ export const cliMessages = {
   interrupted: () => "interrupted: child processes killed and temporary folders removed",
   badOption: (name: string, value: string, expected: string) => `invalid ${name}: ${show(value)} (${expected})`,
 };
+
+export const simMessages = {
+  unknownVersion: (v: string, modelled: readonly string[]) =>
+    `Go ${show(v)} is not modelled by the simulator: use ${modelled.join(", ")} (or just 1.19, 1.26, 1.27)`,
+  badSeeds: (v: unknown) => `seeds must be a whole number from 1 to 100000, not ${show(String(v))}`,
+  goPanics: (what: string) => `Go would panic here (${what}): there is no allocation to predict`,
+  tooManyInserts: (n: number, max: number) =>
+    `${n} inserts is more than the simulator follows (at most ${max}); the measure backend can run it`,
+  fewerSeeds: (n: number, seeds: number, runs: number) =>
+    `${n} inserts: ran ${runs} hash seed${runs === 1 ? "" : "s"}, not ${seeds}, to keep inserts × seeds within the simulator's budget`,
+  tooManyAllocations: (count: number, max: number) =>
+    `this case makes about ${count} allocations, more than the simulator lists (at most ${max})`,
+  predictHead: (go: string, goarch: string, seeds: number | undefined, debug: boolean) =>
+    `simulated (model of Go ${go} ${goarch}${debug ? ", debug build -gcflags=all=-N -l" : ""}, no Go run)` +
+    (seeds === undefined ? "" : `; hash-dependent cases over ${seeds} hash seed${seeds === 1 ? "" : "s"}`),
+};

@@ -9,6 +9,7 @@ import { exitOnSignals } from "../proc";
 import { addMeasureCommand } from "./measure-command";
 import { addRecordCommand } from "./record-command";
 import { addClaimsCommand } from "./claims-command";
+import { addPredictCommand } from "./predict-command";
 
 /** Exit codes: 2 for input the user can correct, 1 for any other failure the lab understands. */
 export const EXIT_INPUT = 2;
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
     .exitOverride();
   addMeasureCommand(program);
   addRecordCommand(program);
+  addPredictCommand(program);
   addClaimsCommand(program);
   return program;
 }

@@ -1,0 +1,80 @@
+/**
+ * The probe's map cases on either map implementation: make(map[K]V[, hint]) alone, and make
+ * followed by inserts of keys 0..n-1 (kernel-helpers/probe/generate.ts), with `freshElem` storing
+ * new(T) each time.
+ */
+import { MakeMapCase, MapInsertCase } from "../case";
+import { ClassicMap, ClassicTypes } from "./classicmap";
+import { keyStream } from "./keys";
+import { Heap } from "./malloc";
+import { Rand } from "./random";
+import { makeMapPlacement } from "./stack";
+import { SwissMap, SwissTypes } from "./swissmap";
+import { classicBucket, mapassignFunc, slotOf, swissGroup, typeInfo } from "./typeinfo";
+import { VersionModel } from "./versions";
+
+const typesCache = new Map<string, ClassicTypes | SwissTypes>();
+
+function classicTypes(key: string, elem: string): ClassicTypes {
+  const id = `classic|${key}|${elem}`;
+  let t = typesCache.get(id) as ClassicTypes | undefined;
+  if (!t) {
+    const k = slotOf(typeInfo(key));
+    const e = slotOf(typeInfo(elem));
+    t = { key: k, elem: e, bucket: classicBucket(k, e), overflowPtr: typeInfo("*int"), assign: mapassignFunc(k.type, e.type) };
+    typesCache.set(id, t);
+  }
+  return t;
+}
+
+function swissTypes(key: string, elem: string): SwissTypes {
+  const id = `swiss|${key}|${elem}`;
+  let t = typesCache.get(id) as SwissTypes | undefined;
+  if (!t) {
+    const k = slotOf(typeInfo(key));
+    const e = slotOf(typeInfo(elem));
+    t = { key: k, elem: e, group: swissGroup(k, e) };
+    typesCache.set(id, t);
+  }
+  return t;
+}
+
+interface AnyMap {
+  insert(hash: number, fresh: boolean, n: number): void;
+}
+
+function makeMap(v: VersionModel, heap: Heap, c: MakeMapCase | MapInsertCase, rand: Rand): AnyMap {
+  const placement = makeMapPlacement(c.escape, c.hint);
+  if (v.maps === "classic") {
+    const m = new ClassicMap(heap, classicTypes(c.key, c.elem), c.hint, rand, placement);
+    return { insert: (hash, fresh, n) => m.assign(hash, fresh, n) };
+  }
+  const m = new SwissMap(heap, swissTypes(c.key, c.elem), c.hint, placement);
+  // Swiss maps allocate nothing for a key already present.
+  return { insert: (hash, fresh, n) => (fresh ? m.insert(hash, n) : undefined) };
+}
+
+/** make(map[K]V[, hint]). */
+export function simulateMakeMap(v: VersionModel, heap: Heap, c: MakeMapCase, rand: Rand): void {
+  makeMap(v, heap, c, rand);
+}
+
+/** make(map[K]V[, hint]) then `n` inserts of the probe's keys. */
+export function simulateMapInsert(v: VersionModel, heap: Heap, c: MapInsertCase, rand: Rand): void {
+  const m = makeMap(v, heap, c, rand);
+  const keys = keyStream(typeInfo(c.key).tree);
+  const hashes: number[] = [];
+  const fresh = c.freshElem ? typeInfo(c.elem.slice(1)) : null;
+  for (let i = 0; i < c.n; i++) {
+    const n = i + 1;
+    // `m[k] = new(T)`: a new value every time, whether the key is new or not (ONEW → runtime.newobject).
+    if (fresh) {
+      if (fresh.size === 0) {
+        if (i === 0) heap.note(`new(${fresh.text}) of a zero-sized type is &runtime.zerobase: the compiler makes no call`);
+      } else heap.malloc(fresh.size, !fresh.pointers, "runtime.newobject", `insert ${n}: new(${fresh.text}) for the value`);
+    }
+    const k = keys.next(i);
+    if (k.fresh) hashes.push(rand.u32());
+    m.insert(hashes[k.id], k.fresh, n);
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * simulate: the embedded default backend. A pure model of what a case allocates on a Go version
+ * (no Go, no I/O), explaining every allocation; where the runtime depends on the per-map hash
+ * seed, the model runs over many seeds and returns the distribution of mallocs.
+ */
+import { Case, parseCase } from "../case";
+import { InputError } from "../errors";
+import { simMessages } from "../messages";
+import { AllocationRecord, AllocResult, Distribution, distributionOf } from "../result";
+import { Heap } from "./malloc";
+import { simulateMakeMap, simulateMapInsert } from "./mapcase";
+import { Rand } from "./random";
+import { simulateAppend, simulateMakeSlice } from "./slice";
+import { debugBuild, VersionModel, versionModel } from "./versions";
+
+/** Seeds a hash-dependent case runs over by default. */
+export const DEFAULT_SEEDS = 200;
+/** The Go version simulate models when none is given: the machine's own Go in ARCHITECTURE.md. */
+export const DEFAULT_SIM_GO = "1.26";
+/** Most inserts the model follows in one run. */
+export const MAX_INSERTS = 20_000_000;
+/** Most inserts × seeds for one case; beyond it a case runs over fewer seeds and says so. */
+export const MAX_WORK = 20_000_000;
+/** Most allocation records one result lists. */
+export const MAX_RECORDS = 1_000_000;
+
+/** Options of simulate. */
+export interface SimulateOptions {
+  /** "1.19", "1.26", "1.27" or a full modelled version. Default 1.26. */
+  go?: string;
+  /** Runs (hash seeds) for hash-dependent cases. Default 200. */
+  seeds?: number;
+  /** Model a build with -gcflags=all=-N -l, as the article's program is built. Default false. */
+  debug?: boolean;
+}
+
+/** A simulated result's totals, without the allocation list (what a summary table needs). */
+export interface SimCounts extends AllocResult {
+  backend: "simulate";
+  mallocgcCalls: number;
+  bytes: number;
+  allocatedBytes: number;
+  /** Tiny allocations placed in an existing 16-byte block (/gc/heap/tiny/allocs:objects). */
+  tinyAllocs: number;
+  /** Modelled a -gcflags=all=-N -l build. */
+  debug: boolean;
+  /** True when what is allocated depends on the per-map hash seed (then `distribution` is present). */
+  hashDependent: boolean;
+}
+
+/** A simulated result: the shared result shape, complete, plus what the model decided without allocating. */
+export interface SimResult extends SimCounts {
+  allocations: AllocationRecord[];
+  /** Decisions that allocated nothing: stack placement, preallocated overflow buckets, ... */
+  notes: string[];
+}
+
+/** Seeds must be a whole number from 1 to 100000. */
+export function checkSeeds(seeds: unknown): number {
+  if (typeof seeds === "number" && Number.isInteger(seeds) && seeds >= 1 && seeds <= 100_000) return seeds;
+  throw new InputError(simMessages.badSeeds(seeds), String(seeds));
+}
+
+/**
+ * What a case allocates on a modelled Go version, and why. Validates the case (JSON, object or
+ * short form) and the options; an unmodelled version is an InputError naming the modelled ones.
+ */
+export function simulate(input: Case | string, { go = DEFAULT_SIM_GO, seeds = DEFAULT_SEEDS, debug = false }: SimulateOptions = {}): SimResult {
+  const v = debug ? debugBuild(versionModel(go)) : versionModel(go);
+  checkSeeds(seeds);
+  return simulateWith(v, parseCase(input), seeds);
+}
+
+/** One run of a case with hash seed `seed`; `recording` keeps every allocation record. */
+function run(v: VersionModel, c: Case, seed: number, recording: boolean): Heap {
+  const heap = new Heap(v, recording, MAX_RECORDS);
+  const rand = new Rand(seed);
+  switch (c.op) {
+    case "makeslice":
+      simulateMakeSlice(heap, c);
+      break;
+    case "append":
+      simulateAppend(heap, c);
+      break;
+    case "makemap":
+      simulateMakeMap(v, heap, c, rand);
+      break;
+    case "mapinsert":
+      simulateMapInsert(v, heap, c, rand);
+      break;
+  }
+  return heap;
+}
+
+/**
+ * The trusting half of simulate: the case is valid, the version modelled, the seeds in range
+ * (it still refuses more inserts than the model follows). Runs seed 0; when that run met the hash
+ * seed, runs every seed, and reports the run whose mallocs is the median.
+ */
+export function simulateWith(v: VersionModel, c: Case, seeds: number): SimResult {
+  const { typical, distribution } = explore(v, c, seeds, true);
+  const result = countsOf(v, c, typical, distribution) as SimResult;
+  result.allocations = typical.records!;
+  result.notes = typical.notes;
+  return result;
+}
+
+/** simulateWith without the allocation list: the same totals, faster for long batches. */
+export function simulateCounts(v: VersionModel, c: Case, seeds: number): SimCounts {
+  const { typical, distribution } = explore(v, c, seeds, false);
+  return countsOf(v, c, typical, distribution);
+}
+
+function explore(v: VersionModel, c: Case, seeds: number, recording: boolean): { typical: Heap; distribution?: Distribution } {
+  if (c.op === "mapinsert" && c.n > MAX_INSERTS) throw new InputError(simMessages.tooManyInserts(c.n, MAX_INSERTS), String(c.n));
+  const first = run(v, c, 0, recording);
+  if (!first.hashDependent) return { typical: first };
+  // A very large case runs over fewer seeds, and says so, rather than running for minutes.
+  const runs = c.op === "mapinsert" ? Math.max(1, Math.min(seeds, Math.floor(MAX_WORK / Math.max(c.n, 1)))) : seeds;
+  const heaps = [first];
+  for (let s = 1; s < runs; s++) heaps.push(run(v, c, s, false));
+  const distribution = distributionOf(heaps.map((h) => h.mallocs));
+  const pick = heaps.findIndex((h) => h.mallocs === distribution.median);
+  const typical = pick === 0 || !recording ? heaps[pick] : run(v, c, pick, true);
+  if (runs < seeds) typical.note(simMessages.fewerSeeds(c.op === "mapinsert" ? c.n : 0, seeds, runs));
+  return { typical, distribution };
+}
+
+function countsOf(v: VersionModel, c: Case, heap: Heap, distribution: Distribution | undefined): SimCounts {
+  const counts: SimCounts = {
+    go: v.go,
+    goarch: "amd64",
+    backend: "simulate",
+    case: c,
+    mallocs: heap.mallocs,
+    mallocgcCalls: heap.calls,
+    bytes: heap.bytes,
+    allocatedBytes: heap.allocated,
+    tinyAllocs: heap.tinyInBlock,
+    debug: v.compiler.debug,
+    hashDependent: distribution !== undefined,
+  };
+  if (distribution) counts.distribution = distribution;
+  return counts;
+}

@@ -1,0 +1,73 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { versionModel } from "../../kernel-helpers/sim";
+import { Heap, roundupsize } from "../../kernel-helpers/sim/malloc";
+
+const v119 = versionModel("1.19");
+const v126 = versionModel("1.26");
+
+test("size 0 returns zerobase: a call, not a malloc", () => {
+  const h = new Heap(v126, true);
+  h.malloc(0, true, "runtime.makeslice", "test");
+  assert.equal(h.calls, 1);
+  assert.equal(h.mallocs, 0);
+  assert.equal(h.records![0].path, "zero");
+});
+
+test("the tiny allocator packs noscan objects under 16 B into 16-byte blocks, aligned by size", () => {
+  const h = new Heap(v126, true);
+  for (const size of [8, 8, 8, 1, 4, 2, 15, 6]) h.malloc(size, true, "runtime.newobject", "test");
+  // 8: new block; 8: fits at 8; 8: new block (replaces the full one); 1: at 8; 4: aligned to 12;
+  // 2: new block; 15: does not fit at 2, takes a new block but keeps the emptier old one; 6: at 2.
+  assert.deepEqual(h.records!.map((r) => r.rounded), [16, 0, 16, 0, 0, 16, 16, 0]);
+  assert.equal(h.mallocs, 8);
+  assert.equal(h.tinyInBlock, 4);
+  assert.equal(h.allocated, 64);
+});
+
+test("scan objects never use the tiny allocator; 16 B is small class 2", () => {
+  const h = new Heap(v126, true);
+  h.malloc(8, false, "x", "t");
+  h.malloc(16, true, "x", "t");
+  assert.deepEqual(h.records!.map((r) => [r.path, r.rounded, r.sizeClass]), [["small", 8, 1], ["small", 16, 2]]);
+});
+
+test("malloc headers: 1.26 scan objects over 512 B take 8 more bytes, 1.19 has none", () => {
+  for (const [v, rounded] of [[v126, 576], [v119, 576]] as const) {
+    const h = new Heap(v, true);
+    h.malloc(520, false, "x", "t");
+    assert.equal(h.records![0].rounded, rounded);
+  }
+  const a = new Heap(v126, true);
+  a.malloc(1024, false, "x", "t");
+  const b = new Heap(v119, true);
+  b.malloc(1024, false, "x", "t");
+  assert.equal(a.records![0].rounded, 1152);
+  assert.equal(b.records![0].rounded, 1024);
+});
+
+test("32768 bytes is the last small size in 1.19 and a large object in 1.26", () => {
+  const a = new Heap(v119, true);
+  a.malloc(32768, true, "x", "t");
+  const b = new Heap(v126, true);
+  b.malloc(32768, true, "x", "t");
+  assert.equal(a.records![0].path, "small");
+  assert.equal(b.records![0].path, "large");
+  assert.equal(b.records![0].rounded, 32768);
+  const c = new Heap(v126, true);
+  c.malloc(32769, true, "x", "t");
+  assert.equal(c.records![0].rounded, 40960);
+});
+
+test("roundupsize leaves room for the 1.26 malloc header", () => {
+  assert.equal(roundupsize(v126, 1024, false), 1144);
+  assert.equal(roundupsize(v126, 1024, true), 1024);
+  assert.equal(roundupsize(v119, 1024, false), 1024);
+  assert.equal(roundupsize(v126, 40000, true), 40960);
+});
+
+test("a run refuses to list more allocations than its limit", () => {
+  const h = new Heap(v126, true, 3);
+  for (let i = 0; i < 3; i++) h.malloc(8, false, "x", "t");
+  assert.throws(() => h.malloc(8, false, "x", "t"), /more than the simulator lists/);
+});
