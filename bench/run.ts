@@ -7,6 +7,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { benchMeasure, measureTable } from "./measure-batch";
+import { benchSim, formatSimFigures } from "./sim";
+import { benchSweep, sweepTable } from "./sweep";
 
 /** The ratios the regression test holds the code to (half of these at least). */
 export interface Baseline {
@@ -32,6 +34,14 @@ async function main(): Promise<void> {
   const m = await benchMeasure(quick ? { sample: 10, altSample: 5 } : {});
   say(measureTable(m));
   ratios["measure: batch vs one program per case"] = m.rows[1].ratio;
+  const sim = benchSim();
+  say(`\`\`\`\n${formatSimFigures(sim)}\n\`\`\``);
+  const batchCasesPerSecond = m.cases / (m.batchMs / 1000);
+  ratios["simulate vs measure batch (make cases/s, Go 1.26)"] = sim.makeCasesPerSecond["1.26"] / batchCasesPerSecond;
+  say(`simulate() runs ${ratios["simulate vs measure batch (make cases/s, Go 1.26)"].toFixed(1)}× as many make cases per second as a measured batch (${Math.round(batchCasesPerSecond)} cases/s).`);
+  const sweep = await benchSweep(quick ? { sample: 100 } : {});
+  say(sweepTable(sweep));
+  ratios["sweep: measure every hint vs simulate every hint"] = sweep.ratio;
   if (write) {
     const dir = path.resolve(__dirname, "..", "..", "bench");
     const date = new Date().toISOString().slice(0, 10);

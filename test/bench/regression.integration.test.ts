@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { benchMeasure } from "../../bench/measure-batch";
+import { benchSim } from "../../bench/sim";
 import type { Baseline } from "../../bench/run";
 
 const baseline: Baseline = JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "..", "..", "bench", "baseline.json"), "utf8"));
@@ -20,4 +21,14 @@ test("batch measurement keeps at least half of its recorded advantage over one p
   process.stdout.write(`# bench regression: batch vs per-case ${now.toFixed(1)}× now, ${recorded.toFixed(1)}× recorded ${baseline.date}\n`);
   assert.ok(now >= recorded / 2, `ratio fell to ${now.toFixed(1)}× from ${recorded.toFixed(1)}×`);
   assert.ok(now >= 20, `issue 2's target is 20×; now ${now.toFixed(1)}×`);
+});
+
+test("the simulator keeps at least half of its recorded speed advantage over a measured batch", async () => {
+  const key = "simulate vs measure batch (make cases/s, Go 1.26)";
+  const recorded = baseline.ratios[key];
+  assert.ok(recorded > 0, "baseline ratio missing");
+  const m = await benchMeasure({ sample: 1, altSample: 0 });
+  const now = benchSim().makeCasesPerSecond["1.26"] / (m.cases / (m.batchMs / 1000));
+  process.stdout.write(`# bench regression: simulate vs measure batch ${now.toFixed(1)}× now, ${recorded.toFixed(1)}× recorded ${baseline.date}\n`);
+  assert.ok(now >= recorded / 2, `ratio fell to ${now.toFixed(1)}× from ${recorded.toFixed(1)}×`);
 });

@@ -1,0 +1,111 @@
+/**
+ * The tracer's speed, on this machine, in one run: count mode on a case of about 10,000
+ * allocations (target: under 10 s), detail mode with 8 frames of stack (target: at least 100
+ * allocations per second), and, for comparison, Delve's own terminal driven the way the article
+ * does it (`break runtime.mallocgc`, then `continue` after `continue`, from an --init script).
+ * Probes are built before the clock starts; each time includes starting dlv and the program.
+ *
+ * `node dist/bench/trace.js [--go 1.26]` prints the table; bench/run.ts can call benchTrace and
+ * formatTraceBench.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parseCase } from "../kernel-helpers/case";
+import { selectDelve } from "../kernel-helpers/dlv";
+import { findToolchain, languageVersion } from "../kernel-helpers/go";
+import { BEGIN_MARKER, buildProbe, generateProbe } from "../kernel-helpers/probe";
+import { runProcess, withTempDir } from "../kernel-helpers/proc";
+import { probeEnv, traceWith } from "../kernel-helpers/trace";
+
+/** A case of `n` fresh `new(int)`: n tiny allocations plus the map's own. */
+const freshPointers = (n: number) => parseCase(`{"op":"mapinsert","key":"int","elem":"*int","n":${n},"freshElem":true}`);
+
+export interface Rate {
+  allocations: number;
+  seconds: number;
+  perSecond: number;
+}
+
+export interface TraceBenchFigures {
+  go: string;
+  delve: string;
+  count: Rate;
+  detail: Rate & { stack: number };
+  /** Delve's terminal, `break runtime.mallocgc` + `continue`: stops per second. */
+  terminal: Rate | null;
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number }> {
+  const t0 = performance.now();
+  const value = await work();
+  return { value, seconds: (performance.now() - t0) / 1000 };
+}
+
+function rate(allocations: number, seconds: number): Rate {
+  return { allocations, seconds, perSecond: allocations / seconds };
+}
+
+/** Runs the three measurements on Go `go` (default: the go on PATH). */
+export async function benchTrace({ go, countN = 10_000, detailN = 1_000, stack = 8 }: { go?: string; countN?: number; detailN?: number; stack?: number } = {}): Promise<TraceBenchFigures> {
+  const tc = await findToolchain(go);
+  const delve = await selectDelve(tc.version);
+  const countCase = freshPointers(countN);
+  const detailCase = freshPointers(detailN);
+  const options = { debug: false, timeoutMs: 600_000, stack };
+  for (const c of [countCase, detailCase]) await buildProbe(generateProbe([c], languageVersion(tc.version)), tc);
+  const counted = await timed(() => traceWith(tc, [countCase], { ...options, mode: "count" }));
+  const detailed = await timed(() => traceWith(tc, [detailCase], { ...options, mode: "detail" }));
+  return {
+    go: tc.version,
+    delve: `${delve.version} (${delve.path})`,
+    count: rate(counted.value[0].mallocs, counted.seconds),
+    detail: { ...rate(detailed.value[0].mallocs, detailed.seconds), stack },
+    terminal: await benchTerminal(tc, delve.path, detailCase, detailed.value[0].mallocgcCalls),
+  };
+}
+
+/**
+ * The article's way: Delve's terminal with an --init script that breaks on runtime.mallocgc and
+ * continues `stops` times, printing each stop as a reader would see it.
+ */
+async function benchTerminal(tc: Awaited<ReturnType<typeof findToolchain>>, dlv: string, c: ReturnType<typeof freshPointers>, stops: number): Promise<Rate | null> {
+  const built = await buildProbe(generateProbe([c], languageVersion(tc.version)), tc);
+  return withTempDir("bench-terminal", async (dir) => {
+    const script = path.join(dir, "init.txt");
+    fs.writeFileSync(script, [`break ${BEGIN_MARKER}`, "continue", "break runtime.mallocgc", ...Array(stops).fill("continue"), "exit"].join("\n") + "\n");
+    const args = ["exec", "--init", script, "--allow-non-terminal-interactive=true", built.binary, "--", "1"];
+    try {
+      const run = await timed(() => runProcess(dlv, args, { env: probeEnv(tc), timeoutMs: 600_000, check: false }));
+      const seen = (run.value.stdout.match(/\[Breakpoint 2\]/g) ?? []).length;
+      return seen > 0 ? rate(seen, run.seconds) : null;
+    } catch {
+      // Delve 1.20 has no --allow-non-terminal-interactive: no terminal figure there.
+      return null;
+    }
+  });
+}
+
+/** A Markdown table of the figures. */
+export function formatTraceBench(f: TraceBenchFigures): string {
+  const row = (name: string, r: Rate | null, target: string) =>
+    r ? `| ${name} | ${r.allocations} | ${r.seconds.toFixed(2)} s | ${Math.round(r.perSecond)} /s | ${target} |` : `| ${name} | - | - | - | ${target} |`;
+  return [
+    `trace: Go ${f.go}, dlv ${f.delve}`,
+    "| way | allocations | time | rate | target |",
+    "|---|---|---|---|---|",
+    row("count mode (hit counts, never stops)", f.count, "10,000 in under 10 s"),
+    row(`detail mode (every stop: size, type, site, ${f.detail.stack} frames)`, f.detail, "at least 100 /s"),
+    row("dlv terminal: break runtime.mallocgc + continue (stops)", f.terminal, "for comparison"),
+  ].join("\n") + "\n";
+}
+
+if (require.main === module) {
+  const i = process.argv.indexOf("--go");
+  const go = i >= 0 ? process.argv[i + 1] : undefined;
+  benchTrace({ go })
+    .then((f) => process.stdout.write(formatTraceBench(f)))
+    .catch((e) => {
+      process.stderr.write(`bench: ${(e as Error).stack ?? e}\n`);
+      process.exit(1);
+    });
+}
