@@ -1,3 +1,4 @@
 /** Experiments across Go versions, live or recorded. */
 export * from "./across";
 export * from "./evidence";
+export * from "./beside";

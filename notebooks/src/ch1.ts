@@ -79,6 +79,22 @@ lab.showTable(lab.aq.from(shown.map((r) => ({
 }))), { caption: "Escape decisions (compiler -m output)" });
 
 // %% [markdown]
+// ## The simulator beside the runtime
+//
+// The lab's simulator models each Go version's allocator and compiler from their source. Here it
+// predicts every run above; where the runtime is random it gives a range.
+
+// %%
+const beside = lab.simulateBeside(across);
+lab.showTable(lab.aq.from(beside.map((r) => ({ case: r.case, build: r.build, go: r.go, measured: r.measured, simulated: r.simulatedRange || r.simulated, agree: r.agree === null ? "—" : r.agree ? "yes" : "NO", differences: r.differences }))),
+  { caption: `Simulated beside measured: ${beside.filter((r) => r.agree).length} of ${beside.filter((r) => r.agree !== null).length} agree` });
+
+// %%
+for (const go of versions) {
+  lab.showTable(lab.allocationsTable(lab.simulate(`make(map[int]int, ${hint})`, { go: go })), { caption: `make(map[int]int, ${hint}) on Go ${go}: each allocation as the simulator explains it` });
+}
+
+// %% [markdown]
 // ## Verdicts
 //
 // Each verdict below is computed now from the runs above, per Go version.

@@ -59,6 +59,17 @@ await lab.showChart(lab.growthLines(rows, { x: "n", y: "mallocs", color: "series
 await lab.showChart(lab.growthLines(rows, { x: "n", y: "bytes", color: "series", title: "bytes allocated against n", source: source }));
 
 // %% [markdown]
+// ## The simulator beside the runtime
+//
+// The lab's simulator models each Go version's allocator and compiler from their source. Here it
+// predicts every run above; where the runtime is random it gives a range.
+
+// %%
+const beside = lab.simulateBeside(across);
+lab.showTable(lab.aq.from(beside.map((r) => ({ case: r.case, build: r.build, go: r.go, measured: r.measured, simulated: r.simulatedRange || r.simulated, agree: r.agree === null ? "—" : r.agree ? "yes" : "NO", differences: r.differences }))),
+  { caption: `Simulated beside measured: ${beside.filter((r) => r.agree).length} of ${beside.filter((r) => r.agree !== null).length} agree` });
+
+// %% [markdown]
 // ## Verdicts
 
 // %%

@@ -72,6 +72,17 @@ lab.showTable(lab.aq.from(pick(thresholds).map((r) => ({
 }))), { caption: `Thresholds, measured (${source})` });
 
 // %% [markdown]
+// ## The simulator beside the runtime
+//
+// The lab's simulator models each Go version's allocator and compiler from their source. Here it
+// predicts every run above; where the runtime is random it gives a range.
+
+// %%
+const beside = lab.simulateBeside(across);
+lab.showTable(lab.aq.from(beside.map((r) => ({ case: r.case, build: r.build, go: r.go, measured: r.measured, simulated: r.simulatedRange || r.simulated, agree: r.agree === null ? "—" : r.agree ? "yes" : "NO", differences: r.differences }))),
+  { caption: `Simulated beside measured: ${beside.filter((r) => r.agree).length} of ${beside.filter((r) => r.agree !== null).length} agree` });
+
+// %% [markdown]
 // ## pprof and inlining (and the experiments that only run live)
 //
 // The article says pprof alone misattributes allocations made in inlined functions. A small
