@@ -27,6 +27,8 @@ export interface VersionResults {
   /** "measured now", "recorded 2026-11-24", or "none" (neither installed nor recorded). */
   source: string;
   results: LabeledResult[];
+  /** Experiments neither measured nor recorded for this version (the simulator can answer them). */
+  missing: Experiment[];
 }
 
 export interface AcrossOptions {
@@ -71,21 +73,22 @@ export async function measureAcross(experiments: readonly Experiment[], { versio
         ...(optimized.length ? await measureWith(tc, optimized, { ...options, debug: false }) : []),
         ...(debug.length ? await measureWith(tc, debug, { ...options, debug: true }) : []),
       ];
-      out.push({ spec, go: tc.version, source: "measured now", results });
+      out.push({ spec, go: tc.version, source: "measured now", results, missing: [] });
       continue;
     }
     const datasets = recordedDatasets(spec);
     if (datasets.length === 0) {
       onProgress?.(`no recorded dataset for Go ${spec}`);
-      out.push({ spec, go: spec, source: "none", results: [] });
+      out.push({ spec, go: spec, source: "none", results: [], missing: [...experiments] });
       continue;
     }
     const byKey = new Map(datasets.flatMap((d) => d.results.map((r) => [keyOf(r.case, r.build.debug), { ...r, recorded: d.provenance.date }] as const)));
     const dates = [...new Set(datasets.map((d) => d.provenance.date.slice(0, 10)))].join(", ");
-    const wanted = [...optimized.map((c) => keyOf(c, false)), ...debug.map((c) => keyOf(c, true))];
-    const results = wanted.flatMap((k) => (byKey.has(k) ? [byKey.get(k)!] : []));
-    if (results.length < wanted.length) onProgress?.(`Go ${spec}: ${wanted.length - results.length} experiments are not in the recorded datasets`);
-    out.push({ spec, go: datasets[0].provenance.go, source: `recorded ${dates}`, results });
+    const wanted: Experiment[] = [...optimized.map((c) => ({ case: c, debug: false })), ...debug.map((c) => ({ case: c, debug: true }))];
+    const results = wanted.flatMap((e) => byKey.get(keyOf(e.case, e.debug)) ?? []);
+    const missing = wanted.filter((e) => !byKey.has(keyOf(e.case, e.debug)));
+    if (missing.length) onProgress?.(`Go ${spec}: ${missing.length} experiments are not in the recorded datasets`);
+    out.push({ spec, go: datasets[0].provenance.go, source: `recorded ${dates}`, results, missing });
   }
   return out;
 }

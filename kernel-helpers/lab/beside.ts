@@ -31,22 +31,20 @@ function row(sim: SimResult, base: Omit<BesideRow, "simulated" | "simulatedRange
   return { ...base, simulated: sim.mallocs, simulatedRange: d ? `${d.min}–${d.max}` : "" };
 }
 
-/** Pairs each result with the simulator's answer; `experiments` covers versions with no results. */
-export function simulateBeside(across: readonly VersionResults[], experiments: readonly Experiment[] = []): BesideRow[] {
+/** Pairs each result with the simulator's answer, and answers what was neither measured nor recorded. */
+export function simulateBeside(across: readonly VersionResults[]): BesideRow[] {
   return across.flatMap((v) => {
     if (!modelled(v.go)) return [];
-    if (v.results.length === 0) {
-      return experiments.map((e) => row(simulate(e.case, { go: v.spec, debug: e.debug }), {
-        case: describeCase(e.case), build: e.debug ? "-N -l" : "optimized", go: v.spec, source: "simulated only", measured: null, agree: null, differences: "",
-      }));
-    }
-    return v.results.map((r) => {
+    const alone = v.missing.map((e: Experiment) => row(simulate(e.case, { go: v.spec, debug: e.debug }), {
+      case: describeCase(e.case), build: e.debug ? "-N -l" : "optimized", go: v.spec, source: "simulated only", measured: null, agree: null, differences: "",
+    }));
+    return [...alone, ...v.results.map((r) => {
       const sim = simulate(r.case, { go: r.go, debug: r.build.debug });
       const a = agreement(sim, r);
       return row(sim, {
         case: describeCase(r.case), build: r.build.debug ? "-N -l" : "optimized", go: r.go, source: v.source,
         measured: r.mallocs, agree: a.agree, differences: a.differences.join("; "),
       });
-    });
+    })];
   });
 }

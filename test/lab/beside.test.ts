@@ -15,7 +15,7 @@ function measured(mallocs: number, bytes: number, bucket: [number, number]): Mea
   };
 }
 
-const version = (results: MeasureResult[]): VersionResults => ({ spec: "1.26", go: "1.26.8", source: "synthetic", results });
+const version = (results: MeasureResult[]): VersionResults => ({ spec: "1.26", go: "1.26.8", source: "synthetic", results, missing: [] });
 
 test("a result the model predicts agrees; one it does not is flagged with the difference", () => {
   const [ok] = simulateBeside([version([measured(1, 48, [33, 48])])]);
@@ -26,7 +26,7 @@ test("a result the model predicts agrees; one it does not is flagged with the di
 });
 
 test("a version with no results gets the model alone, labelled", () => {
-  const rows = simulateBeside([{ spec: "1.19", go: "1.19", source: "none", results: [] }], [{ case: c, debug: false }]);
+  const rows = simulateBeside([{ spec: "1.19", go: "1.19", source: "none", results: [], missing: [{ case: c, debug: false }] }]);
   assert.equal(rows.length, 1);
   assert.equal(rows[0].source, "simulated only");
   assert.equal(rows[0].measured, null);
