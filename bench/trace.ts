@@ -76,10 +76,10 @@ async function benchTerminal(tc: Awaited<ReturnType<typeof findToolchain>>, dlv:
     const args = ["exec", "--init", script, "--allow-non-terminal-interactive=true", built.binary, "--", "1"];
     try {
       const run = await timed(() => runProcess(dlv, args, { env: probeEnv(tc), timeoutMs: 600_000, check: false }));
-      const seen = (run.value.stdout.match(/\[Breakpoint 2\]/g) ?? []).length;
+      // "> [Breakpoint 2] runtime.mallocgc() ..." (1.27) or "> runtime.mallocgc() ..." (1.20).
+      const seen = (run.value.stdout.match(/^> (\[Breakpoint \d+\] )?runtime\.mallocgc\(\)/gm) ?? []).length;
       return seen > 0 ? rate(seen, run.seconds) : null;
     } catch {
-      // Delve 1.20 has no --allow-non-terminal-interactive: no terminal figure there.
       return null;
     }
   });

@@ -14,3 +14,4 @@ export { showChart, showTable, showMarkdown, showVerdicts, progress, setDisplayS
 export { validationMatrix, readDataset } from "./record";
 export * as aq from "arquero";
 export { simulate, simulateCounts, agreement, MODELLED_VERSIONS, DEFAULT_SEEDS, DEFAULT_SIM_GO, SimulateOptions, SimResult, SimCounts, Agreement } from "./sim";
+export { trace, experiment24, TraceOptions, TraceResult, TraceAllocation, TraceMode, Experiment24Result, DEFAULT_WORKLOAD } from "./trace";

@@ -102,3 +102,34 @@ export const simMessages = {
     `simulated (model of Go ${go} ${goarch}${debug ? ", debug build -gcflags=all=-N -l" : ""}, no Go run)` +
     (seeds === undefined ? "" : `; hash-dependent cases over ${seeds} hash seed${seeds === 1 ? "" : "s"}`),
 };
+
+export const traceMessages = {
+  noDelve: (goVersion: string, seen: string[], hint: string) =>
+    `no Delve here can debug Go ${goVersion} (Delve 1.N debugs Go 1.(N-2) to 1.N); ${seen.length === 0 ? "found no dlv at all" : `found ${seen.join("; ")}`}. ${hint}`,
+  installHintDelve: () => "Install Delve 1.27.2 with `bash scripts/setup.sh` (into .tools/bin), or set GOLAB_DLV to a dlv that fits.",
+  installHintDebianDelve: () => "Install Debian's delve package (`apt-get install delve`, Delve 1.20) for Go 1.19, or set GOLAB_DLV to a dlv that fits.",
+  delveExited: (dlv: string, exitCode: number | null, signal: string | null, last: string) =>
+    `${dlv} ${signal ? `was killed by ${signal}` : exitCode === null ? "exited" : `exited with status ${exitCode}`}${last ? `: ${oneLine(last)}` : ""}`,
+  startTimeout: (seconds: number) => `dlv did not start listening within ${seconds} s and was killed`,
+  connectFailed: (address: string, why: string) => `cannot connect to Delve at ${address}: ${oneLine(why)}`,
+  connectionLost: (why: string) => `the connection to Delve ended (${oneLine(why)})`,
+  rpcError: (method: string, message: string) => `Delve refused ${method}: ${oneLine(message)}`,
+  wireShape: (method: string, path: string, what: string) => `Delve's answer to ${method} is not what its API promises: ${path} should be ${what}`,
+  killed: () => "the Delve session was killed",
+  unreadableValue: (name: string, text: string) => `Delve could not read ${name} as a whole number (it said ${show(text.slice(0, 120))})`,
+  noRuntimeSource: (file: string, why: string) => `cannot find mallocgc's size-0 return in ${file}: ${oneLine(why)}`,
+  entryMismatch: (go: string, experiment: string, expected: boolean, found: number) =>
+    `Go ${go}${experiment ? ` (GOEXPERIMENT=${experiment})` : ""} should ${expected ? "" : "not "}use size-specialised malloc, but the probe binary has ${found} size-specialised malloc function${found === 1 ? "" : "s"}: the tracer would miscount, so it stops here`,
+  badOption: (name: string, value: string, expected: string) => `invalid ${name}: ${show(value)} (${expected})`,
+  noCases: () => "no case given: pass one or more cases, e.g. 'make(map[int]int, 1000)'",
+  overCap: (index: number, bytes: number, cap: number) =>
+    `case ${index + 1} would allocate about ${bytes} bytes, above the memory cap of ${cap} bytes; raise it with --mem-cap if you mean it`,
+  unexpectedStop: (expected: string, where: string) => `the traced program stopped at ${oneLine(where)} where the tracer expected ${expected}`,
+  exitedEarly: (seen: number, expected: number) => `the traced program exited after ${seen} of ${expected} cases`,
+  markerOrder: (expected: string, got: string) => `the traced program reached ${got} where the tracer expected ${expected}`,
+  timeout: (seconds: number) => `the trace did not finish within ${seconds} s: dlv and the traced program were killed`,
+  aborted: () => "the trace was interrupted: dlv and the traced program were killed",
+  lostHandOver: (caller: string, entry: string, size: number) =>
+    `${entry} was called by ${caller} with size ${size}, but the tracer saw no matching ${caller} call just before`,
+  noSizeClasses: (file: string, what: string) => `cannot read the size classes (${what}) from ${file}`,
+};

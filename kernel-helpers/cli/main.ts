@@ -10,6 +10,7 @@ import { addMeasureCommand } from "./measure-command";
 import { addRecordCommand } from "./record-command";
 import { addClaimsCommand } from "./claims-command";
 import { addPredictCommand } from "./predict-command";
+import { addTraceCommand } from "./trace-command";
 
 /** Exit codes: 2 for input the user can correct, 1 for any other failure the lab understands. */
 export const EXIT_INPUT = 2;
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
   addMeasureCommand(program);
   addRecordCommand(program);
   addPredictCommand(program);
+  addTraceCommand(program);
   addClaimsCommand(program);
   return program;
 }

@@ -1,0 +1,100 @@
+/**
+ * `golab trace <case>... --go V [--stack N] [--count] [--json]`: the cases under Delve, every
+ * allocation with its size, type, runtime caller and stack (or, with --count, the numbers only).
+ * `golab trace --experiment 2.4 [case...] --go V`: the chapter 2.4 hit counts.
+ */
+import { Command } from "commander";
+import { describeCase, parseCase } from "../case";
+import { InputError } from "../errors";
+import { DEFAULT_MEM_CAP } from "../measure";
+import { traceMessages } from "../messages";
+import { DEFAULT_STACK, DEFAULT_WORKLOAD, experiment24, Experiment24Result, trace, TraceResult } from "../trace";
+import { byteSize, escapeOption, wholeNumber } from "./options";
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+}
+
+function head(r: TraceResult | Experiment24Result, debug: boolean, what: string): string {
+  const experiment = r.build.goexperiment ? `, GOEXPERIMENT=${r.build.goexperiment}` : "";
+  return `traced just now on Go ${r.go} ${r.build.goos}/${r.goarch} under dlv ${r.delve.version}, ${debug ? "debug build (-gcflags=all=-N -l)" : "optimized build"}${experiment}, ${what}`;
+}
+
+/** The trace command's text: per case its counts, and in detail mode one row per allocation. */
+export function formatTrace(results: readonly TraceResult[]): string {
+  const first = results[0];
+  const entry = first.entries.specialised
+    ? `runtime.mallocgc + ${first.entries.functions - 1} size-specialised malloc functions (sizes under ${first.entries.limit} B counted there)`
+    : "runtime.mallocgc";
+  const out = [head(first, first.build.debug, `${first.mode} mode; breakpoints on ${entry}`), ""];
+  if (first.mode === "count") {
+    const rows = results.map((r) => [
+      describeCase(r.case), String(r.mallocs), String(r.mallocgcCalls),
+      Object.entries(r.byEntry).map(([f, n]) => `${f.replace(/^runtime\./, "")}: ${n}`).join(", ") || "-",
+    ]);
+    out.push(table(["case", "mallocs", "calls (size 0 too)", "by entry"], rows));
+    return `${out.join("\n")}\n`;
+  }
+  for (const r of results) {
+    out.push(`${describeCase(r.case)}: ${r.mallocs} malloc${r.mallocs === 1 ? "" : "s"}, ${r.mallocgcCalls} call${r.mallocgcCalls === 1 ? "" : "s"} (size 0 too), ${r.bytes} B asked, ${r.allocatedBytes} B taken`);
+    const allocations = r.allocations ?? [];
+    if (allocations.length > 0) {
+      const rows = allocations.map((a, i) => [String(i + 1), String(a.size), String(a.rounded), a.path, a.type ?? "(nil)", a.site, a.entry.replace(/runtime\./g, "")]);
+      out.push(table(["#", "size", "taken", "path", "type", "site (runtime caller)", "entry"], rows));
+      if ((allocations[0].stack ?? []).length > 0) {
+        out.push("", "stacks:");
+        allocations.forEach((a, i) => out.push(`  #${i + 1}: ${a.stack.join(" ← ")}`));
+      }
+    }
+    out.push("");
+  }
+  return `${out.join("\n")}`;
+}
+
+/** The experiment's text: one row per runtime function, with what it is. */
+export function formatExperiment24(r: Experiment24Result, debug: boolean): string {
+  const out = [head(r, debug, "GC off in the probe"), "", "workload:", ...r.workload.map((c, i) => `  case ${i + 1}: ${describeCase(c)}`), ""];
+  const rows = r.functions.map((f) => [
+    f.family, f.name, f.present ? String(f.wholeRun) : "absent", f.present ? f.perCase.join(" / ") : "-",
+  ]);
+  out.push(table(["family", "function", "whole run", "per case (probe goroutine)"], rows), "");
+  for (const f of r.functions.filter((x) => x.present)) {
+    out.push(`${f.name} (${f.source}): ${f.what}`);
+    if (f.firstStack.length > 0) out.push(`  first hit: ${f.firstStack.slice(0, 6).join(" ← ")}`);
+  }
+  return `${out.join("\n")}\n`;
+}
+
+export function addTraceCommand(program: Command): void {
+  program
+    .command("trace")
+    .description("run cases under Delve and record every allocation: size, type, runtime caller, stack")
+    .argument("[case...]", "a case: JSON, or a short form such as 'make(map[int]int, 1000)' or '_ = make([]int, 1000)'")
+    .option("--go <version>", "1.19, 1.26, 1.27, or a path to a go binary (default: the go on PATH)")
+    .option("--stack <n>", "frames of stack per allocation", wholeNumber("--stack", 0, 100), DEFAULT_STACK)
+    .option("--count", "count mode: the numbers only, without stopping on each allocation (fast)", false)
+    .option("--escape <where>", "for short forms: heap, stack or discard", escapeOption, "heap")
+    .option("--debug", "build with -gcflags=all=-N -l, as the article does (changes what is allocated)", false)
+    .option("--goexperiment <list>", "GOEXPERIMENT for the build, e.g. sizespecializedmalloc")
+    .option("--mem-cap <bytes>", "refuse cases estimated to hold more (e.g. 2GiB)", byteSize("--mem-cap"), DEFAULT_MEM_CAP)
+    .option("--timeout <seconds>", "time limit for the Delve session; dlv and the program are killed after it", wholeNumber("--timeout", 1, 86_400), 600)
+    .option("--experiment <id>", "run an article experiment instead: 2.4 (hit counts of sysAlloc, allocLarge, growWork)")
+    .option("--json", "print the result JSON instead of a table", false)
+    .option("--quiet", "no progress lines on stderr", false)
+    .action(async (texts: string[], o) => {
+      const onProgress = o.quiet ? undefined : (m: string) => process.stderr.write(`golab: ${m}\n`);
+      const cases = texts.map((t) => parseCase(t, { escape: o.escape }));
+      const common = { go: o.go, debug: o.debug, goexperiment: o.goexperiment, memCap: o.memCap, timeoutMs: o.timeout * 1000, onProgress };
+      if (o.experiment !== undefined) {
+        if (o.experiment !== "2.4") throw new InputError(traceMessages.badOption("--experiment", o.experiment, "2.4"), o.experiment);
+        const r = await experiment24(cases.length > 0 ? cases : DEFAULT_WORKLOAD, common);
+        process.stdout.write(o.json ? `${JSON.stringify(r, null, 2)}\n` : formatExperiment24(r, o.debug));
+        return;
+      }
+      if (cases.length === 0) throw new InputError(traceMessages.noCases(), "");
+      const results = await trace(cases, { ...common, mode: o.count ? "count" : "detail", stack: o.stack });
+      process.stdout.write(o.json ? `${JSON.stringify(results, null, 2)}\n` : formatTrace(results));
+    });
+}

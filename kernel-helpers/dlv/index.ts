@@ -1,0 +1,9 @@
+/** Delve over its JSON-RPC API: the client, the server it talks to, and which dlv serves which Go. */
+export { DelveClient } from "./client";
+export {
+  Breakpoint, BreakpointSpec, BreakpointHit, DelveVersion, Frame, HitCounts, LoadLevel, RuntimeTypeRef, Stop, Value,
+  decodeTypeName, integerOf, runtimeTypeOf,
+} from "./convert";
+export { DelveProtocolError, DelveRpcError } from "./errors";
+export { startDelve, DelveServer, StartOptions, childrenOf } from "./server";
+export { selectDelve, chooseDelve, describeDelve, delveCandidates, delveSupportRange, DelveBinary } from "./select";

@@ -1,0 +1,169 @@
+/**
+ * trace: the third backend. Runs the probe program that measure runs, under Delve, and records
+ * every heap allocation between probeBegin(c) and probeEnd(c) on the probe goroutine: in count
+ * mode the numbers only (fast: Delve never returns to the lab on an allocation), in detail mode
+ * each allocation's size, type, runtime caller and stack. The result has measure's shape (same
+ * go, goarch, case, mallocs, build) with backend "trace".
+ */
+import { Case, parseCase } from "../case";
+import { InputError } from "../errors";
+import { findToolchain, Toolchain } from "../go";
+import { BuildInfo, estimatePeakBytes, DEFAULT_MEM_CAP } from "../measure";
+import { traceMessages } from "../messages";
+import { AllocResult } from "../result";
+import { countAllocations } from "./count";
+import { detailAllocations, TraceAllocation } from "./detail";
+import { planEntries } from "./entrypoints";
+import { runSession } from "./session";
+
+export const TRACE_MODES = ["count", "detail"] as const;
+export type TraceMode = (typeof TRACE_MODES)[number];
+
+/** Frames of stack kept per allocation in detail mode unless told. */
+export const DEFAULT_STACK = 8;
+export const MAX_STACK = 100;
+/** Milliseconds for the Delve session unless told. */
+export const DEFAULT_TRACE_TIMEOUT = 600_000;
+
+export interface TraceOptions {
+  /** "1.19", "1.26", "1.27", a path to a go binary, or undefined for the machine's go. */
+  go?: string;
+  /** `detail` (default): every allocation with its stack; `count`: the numbers only, fast. */
+  mode?: TraceMode;
+  /** Frames of stack per allocation in detail mode. Default 8. */
+  stack?: number;
+  /** Build with `-gcflags=all=-N -l`, as the article does. */
+  debug?: boolean;
+  goexperiment?: string;
+  /** Refuse cases estimated to hold more than this many bytes. Default 1 GiB (as measure). */
+  memCap?: number;
+  /** Milliseconds for the Delve session; dlv and the program are killed when it runs out. Default 10 min. */
+  timeoutMs?: number;
+  /** Aborting kills dlv and the program (a notebook's interrupt). */
+  signal?: AbortSignal;
+  onProgress?: (message: string) => void;
+}
+
+/** How allocations entered the runtime in the traced binary (entrypoints.ts). */
+export interface EntrySummary {
+  /** Size-specialised malloc functions present (Go 1.27, or 1.26 with the experiment). */
+  specialised: boolean;
+  /** mallocgc hands sizes below this to them (len(runtime.mallocNoScanTable)); 0 when absent. */
+  limit: number;
+  /** Functions broken on: runtime.mallocgc and the specialised ones. */
+  functions: number;
+}
+
+export interface TraceResult extends AllocResult {
+  backend: "trace";
+  mode: TraceMode;
+  /**
+   * Always 1: each case is traced in one call. For a hash-dependent case that is one draw of the
+   * distribution measure reports over many calls.
+   */
+  runs: 1;
+  /** Allocations with size > 0, as MemStats.Mallocs counts them. */
+  mallocs: number;
+  /** Every allocation entry, size-0 mallocgc calls included. */
+  mallocgcCalls: number;
+  /** Detail mode: the sum of requested sizes. */
+  bytes?: number;
+  /** Detail mode: the sum of the sizes taken, by the runtime's rules (compare with MemStats.TotalAlloc). */
+  allocatedBytes?: number;
+  /** Detail mode: every allocation, in order. */
+  allocations?: TraceAllocation[];
+  /** Allocations counted at each entry function. */
+  byEntry: Record<string, number>;
+  /** Allocation-entry hits on other goroutines while the case ran (not counted). */
+  otherGoroutines: number;
+  /** The probe goroutine's id. */
+  goroutine: number;
+  entries: EntrySummary;
+  build: BuildInfo;
+  delve: { path: string; version: string };
+}
+
+function oneOf<T extends string>(name: string, value: unknown, allowed: readonly T[]): T {
+  if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new InputError(traceMessages.badOption(name, String(value), allowed.join(", ")), String(value));
+}
+
+function wholeNumber(name: string, value: unknown, min: number, max: number): number {
+  if (typeof value === "number" && Number.isSafeInteger(value) && value >= min && value <= max) return value;
+  throw new InputError(traceMessages.badOption(name, String(value), `a whole number from ${min} to ${max}`), String(value));
+}
+
+/** Traces one case (or several, in one Delve session) on a real Go runtime. */
+export function trace(input: Case | string, options?: TraceOptions): Promise<TraceResult>;
+export function trace(input: readonly (Case | string)[], options?: TraceOptions): Promise<TraceResult[]>;
+export async function trace(input: Case | string | readonly (Case | string)[], options: TraceOptions = {}): Promise<TraceResult | TraceResult[]> {
+  const { go, mode = "detail", stack = DEFAULT_STACK, debug = false, goexperiment, memCap = DEFAULT_MEM_CAP, timeoutMs = DEFAULT_TRACE_TIMEOUT, signal, onProgress } = options;
+  const many = Array.isArray(input);
+  const texts = (many ? input : [input]) as readonly (Case | string)[];
+  if (texts.length === 0) throw new InputError(traceMessages.noCases(), "");
+  oneOf("mode", mode, TRACE_MODES);
+  wholeNumber("stack", stack, 0, MAX_STACK);
+  wholeNumber("timeoutMs", timeoutMs, 1, 86_400_000);
+  const cases = texts.map((c) => parseCase(c));
+  cases.forEach((c, i) => {
+    const bytes = estimatePeakBytes(c);
+    if (bytes > memCap) throw new InputError(traceMessages.overCap(i, bytes, memCap), JSON.stringify(c));
+  });
+  const tc = await findToolchain(go, { goexperiment });
+  const results = await traceWith(tc, cases, { mode, stack, debug, timeoutMs, signal, onProgress });
+  return many ? results : results[0];
+}
+
+/** The trusting half of trace: cases are valid, the toolchain is found. */
+export async function traceWith(
+  tc: Toolchain, cases: readonly Case[],
+  { mode, stack, debug, timeoutMs, signal, onProgress }: { mode: TraceMode; stack: number; debug: boolean; timeoutMs: number; signal?: AbortSignal; onProgress?: (m: string) => void },
+): Promise<TraceResult[]> {
+  return runSession(tc, cases, { debug, timeoutMs, signal, onProgress }, async (s) => {
+    const plan = await planEntries(s.client, tc);
+    const base = (c: Case) => ({
+      go: tc.version,
+      goarch: tc.goarch,
+      backend: "trace" as const,
+      case: c,
+      mode,
+      runs: 1 as const,
+      goroutine: s.goroutine,
+      entries: { specialised: plan.specialised, limit: plan.limit, functions: plan.functions.length },
+      build: { gcflags: s.built.gcflags, debug, goexperiment: tc.goexperiment, goos: tc.goos, cached: s.built.cached },
+      delve: { path: s.delve.path, version: s.delve.version },
+    });
+    if (mode === "count") {
+      onProgress?.(`counting the allocations of ${cases.length} case${cases.length === 1 ? "" : "s"} at ${plan.functions.length} entry point${plan.functions.length === 1 ? "" : "s"}`);
+      const counts = await countAllocations(s, plan);
+      return cases.map((c, i): TraceResult => ({
+        ...base(c),
+        mallocs: counts[i].mallocs,
+        mallocgcCalls: counts[i].mallocs + counts[i].zero,
+        byEntry: counts[i].byEntry,
+        otherGoroutines: counts[i].otherGoroutines,
+      }));
+    }
+    onProgress?.(`recording every allocation of ${cases.length} case${cases.length === 1 ? "" : "s"} with ${stack} frame${stack === 1 ? "" : "s"} of stack`);
+    const details = await detailAllocations(s, plan, stack);
+    return cases.map((c, i): TraceResult => {
+      const allocations = details[i].allocations;
+      const byEntry: Record<string, number> = {};
+      for (const a of allocations) {
+        if (a.size === 0) continue;
+        const last = a.entry.split(" → ").slice(-1)[0];
+        byEntry[last] = (byEntry[last] ?? 0) + 1;
+      }
+      return {
+        ...base(c),
+        mallocs: allocations.filter((a) => a.size > 0).length,
+        mallocgcCalls: allocations.length,
+        bytes: allocations.reduce((sum, a) => sum + a.size, 0),
+        allocatedBytes: allocations.reduce((sum, a) => sum + a.rounded, 0),
+        allocations,
+        byEntry,
+        otherGoroutines: details[i].otherGoroutines,
+      };
+    });
+  });
+}
