@@ -152,6 +152,17 @@ export function runCheck(claim: Claim, ev: Evidence): CheckOutcome {
           `scannable heap per live byte ${f(sl.scanPerLiveByte)} for slices, ${f(mp.scanPerLiveByte)} for maps${scan === null ? " (this version does not report it, so GC scan work is not judged)" : ""}`;
         return outcome(external && internal && scan !== false, said, []);
       }
+      case "breakpointFrequency": {
+        const x = ev.breakpoints;
+        if (!x) return { verdict: "no evidence", reason: `no Delve session on Go ${ev.go} (it runs only where that Go and a fitting dlv are installed)`, evidence: [] };
+        const hits = (family: string) => x.functions.filter((f) => f.family === family && f.present).reduce((a, f) => a + f.wholeRun, 0);
+        const growWork = x.functions.filter((f) => f.name.startsWith("runtime.growWork") && f.present);
+        const growHits = growWork.reduce((a, f) => a + f.wholeRun, 0);
+        const counts = `with the GC off, over the whole run: sysAlloc family ${hits("sysAlloc")}, allocLarge family ${hits("allocLarge")}, growWork family ${hits("growWork")}`;
+        if (growWork.length === 0) return outcome(false, `${counts}; this runtime has no growWork at all (Swiss maps grow a table at once: ${x.functions.filter((f) => f.family === "growWork" && f.present).map((f) => `${f.name} ${f.wholeRun}`).join(", ")})`, []);
+        if (growHits > 0) return outcome(false, `${counts}; runtime.growWork* fired ${growHits} times with the GC off, so it is not caused by GC marking: it is the classic map's incremental evacuation, called from mapassign`, []);
+        return { verdict: "no evidence", reason: `${counts}; growWork did not fire with the GC off, and the lab does not trace with the GC on`, evidence: [] };
+      }
       case "untestable":
         return { verdict: "cannot be tested here", reason: c.reason, evidence: [] };
       case "pending":

@@ -6,6 +6,7 @@ import { Case } from "../case";
 import { MeasureResult } from "../measure";
 import type { FragmentationSample, GcLatencyRow, InliningProfile } from "../experiments";
 import { Dataset } from "../record";
+import type { Experiment24Result } from "../trace";
 
 export interface Evidence {
   /** Full Go version. */
@@ -19,6 +20,8 @@ export interface Evidence {
   pprof?: InliningProfile;
   /** Time series of the churn workloads (live versions only). */
   fragmentation?: FragmentationSample[];
+  /** Chapter 2.4's Delve hit counts (live versions only). */
+  breakpoints?: Experiment24Result;
 }
 
 const keyOf = (c: Case, debug: boolean) => `${debug ? "debug" : "optimized"} ${JSON.stringify(c)}`;

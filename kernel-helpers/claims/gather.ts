@@ -3,8 +3,10 @@
  * otherwise the recorded datasets, labelled with their dates (lab/across.ts). A version with
  * neither has no evidence, and its verdicts say so.
  */
+import { GolabError } from "../errors";
 import { fragmentation, gcLatency, profileInlining } from "../experiments";
 import { measureAcross, recordedDatasets, VersionResults } from "../lab";
+import { experiment24 } from "../trace";
 import { Evidence, evidenceFrom, evidenceFromDatasets } from "./evidence";
 import { Claim, experimentsOf } from "./registry";
 
@@ -30,14 +32,15 @@ export async function gatherEvidence(claims: readonly Claim[], options: GatherOp
 
 /**
  * Evidence from results already gathered, plus the experiments that only run live (GC benchmarks,
- * the inlining profile, the churn time series), on the versions measured now. A notebook measures
- * once and calls this.
+ * the inlining profile, the churn time series, chapter 2.4's Delve hit counts), on the versions
+ * measured now. A notebook measures once and calls this.
  */
 export async function withLiveExperiments(claims: readonly Claim[], across: readonly VersionResults[], onProgress?: (m: string) => void): Promise<Evidence[]> {
   const evidence = across.map((v) => evidenceFrom(v.go, v.source, v.results));
   const gcCases = claims.flatMap((c) => (c.check.kind === "gcLatency" ? c.check.cases : []));
   const wantsProfile = claims.some((c) => c.check.kind === "pprofInlining");
   const wantsChurn = claims.some((c) => c.check.kind === "fragmentation");
+  const wantsDelve = claims.some((c) => c.check.kind === "breakpointFrequency");
   for (const [i, v] of across.entries()) {
     if (v.source !== "measured now") continue;
     if (gcCases.length) {
@@ -51,6 +54,16 @@ export async function withLiveExperiments(claims: readonly Claim[], across: read
     if (wantsChurn) {
       onProgress?.(`churning slices and maps on Go ${v.go}`);
       evidence[i].fragmentation = await fragmentation({ go: v.spec });
+    }
+    if (wantsDelve) {
+      onProgress?.(`counting breakpoint hits under Delve on Go ${v.go}`);
+      try {
+        evidence[i].breakpoints = await experiment24(undefined, { go: v.spec });
+      } catch (e) {
+        // No dlv that fits this Go: the claim says "no evidence" for it, with the reason shown.
+        if (!(e instanceof GolabError)) throw e;
+        onProgress?.(`Go ${v.go}: ${e.message}`);
+      }
     }
   }
   return evidence;

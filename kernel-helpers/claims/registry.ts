@@ -21,6 +21,7 @@ export type Check =
   | { kind: "gcLatency"; cases: string[] }
   | { kind: "pprofInlining" }
   | { kind: "fragmentation" }
+  | { kind: "breakpointFrequency" }
   | { kind: "untestable"; reason: string }
   | { kind: "pending"; needs: string };
 
@@ -122,6 +123,7 @@ export function experimentsOf(claim: Claim): Experiment[] {
     case "gcLatency":
     case "pprofInlining":
     case "fragmentation":
+    case "breakpointFrequency":
     case "untestable":
     case "pending":
       return [];

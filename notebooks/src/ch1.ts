@@ -79,6 +79,34 @@ lab.showTable(lab.aq.from(shown.map((r) => ({
 }))), { caption: "Escape decisions (compiler -m output)" });
 
 // %% [markdown]
+// ## The Delve session, replayed
+//
+// The article counted `runtime.mallocgc` hits in Delve by hand. The lab drives Delve through its
+// JSON-RPC API on the same programs, built with `-N -l` as the article did: every allocation
+// between the probe's begin and end markers, on the probe's goroutine, with its size, type, the
+// runtime function that made it and its entry point. On Go 1.27 many small allocations enter
+// size-specialised `mallocgc…SC` functions and never reach `runtime.mallocgc`, so a breakpoint on
+// `runtime.mallocgc` alone would miss them; the lab breaks on every entry.
+
+// %%
+const traced: lab.TraceResult[] = [];
+const traceProgress = lab.progress("Delve");
+for (const v of across.filter((x) => x.source === "measured now")) {
+  traceProgress.update(`tracing on Go ${v.go}`);
+  try {
+    traced.push(...((await lab.trace(programs.flatMap((p) => [`_ = ${p}`, p]), { go: v.spec, debug: true, stack: 4 })) as lab.TraceResult[]));
+  } catch (e) {
+    lab.showMarkdown(`Go ${v.go}: not traced (${(e as Error).message})`);
+  }
+}
+traceProgress.done(`${traced.length} programs traced`);
+lab.showTable(lab.aq.from(traced.flatMap((t) => (t.allocations ?? []).map((a) => ({
+  program: lab.describeCase(t.case), go: t.go, size: a.size, type: a.type, site: a.site, entry: a.entry,
+})))), { caption: "Every allocation Delve saw, with -N -l (traced just now)" });
+lab.showTable(lab.aq.from(traced.map((t) => ({ program: lab.describeCase(t.case), go: t.go, "mallocgc calls": t.mallocgcCalls, "mallocs (size > 0)": t.mallocs }))),
+  { caption: "Counts from the Delve session" });
+
+// %% [markdown]
 // ## The simulator beside the runtime
 //
 // The lab's simulator models each Go version's allocator and compiler from their source. Here it

@@ -132,10 +132,22 @@ lab.showTable(lab.aq.from(beside.map((r) => ({ case: r.case, build: r.build, go:
   { caption: `Simulated beside measured: ${beside.filter((r) => r.agree).length} of ${beside.filter((r) => r.agree !== null).length} agree` });
 
 // %% [markdown]
-// ## Verdicts
+// ## Breakpoint frequencies under Delve (claim 2.4a)
 //
-// Claim 2.4a (Delve breakpoint frequencies) needs an experiment the lab does not run yet; it says
-// so instead of a verdict.
+// The article set breakpoints on `runtime.sysAlloc`, `runtime.(*mcache).allocLarge` and
+// `runtime.growWork` and reported their hit frequencies, with `growWork` "caused by GC marking".
+// The lab counts hits of every function of those families (and their successors in newer Go) over
+// a workload of map growth, large objects and slice growth, with the GC turned off by the probe.
+
+// %%
+for (const e of evidence.filter((x) => x.breakpoints)) {
+  const b = e.breakpoints!;
+  lab.showTable(lab.aq.from(b.functions.map((f) => ({ function: f.name, present: f.present, hits: f.wholeRun, "per case": f.perCase.join(" / "), "what it is": f.what }))),
+    { caption: `Go ${b.go}, Delve ${b.delve.version}, GC off: hits over the whole run and inside each case (traced just now)` });
+}
+
+// %% [markdown]
+// ## Verdicts
 
 // %%
 lab.showVerdicts(lab.computeVerdicts(claims, evidence));

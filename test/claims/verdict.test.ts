@@ -71,7 +71,8 @@ test("overall: the same verdict everywhere, or 'depends on the Go version'", () 
 
 test("claims without an experiment say so instead of a verdict", () => {
   assert.equal(verdictOf("4.2", []), "cannot be tested here");
-  assert.equal(verdictOf("2.4a", []), "no experiment yet");
+  const pending: Claim = { id: "x", chapter: 0, claim: "a claim whose experiment is not written", article: {}, check: { kind: "pending", needs: "an experiment" } };
+  assert.equal(runCheck(pending, evidenceFrom("0.0.0", "synthetic", [])).verdict, "no experiment yet");
 });
 
 test("parameters fill the cases and the article's scaled values; defaults are the article's own", () => {
@@ -118,4 +119,20 @@ test("fragmentation: decided from the churn series, 'no evidence' without them",
   assert.equal(runCheck(claim("4.3"), ev(50, 10, 1, 20)).verdict, "confirmed");
   assert.equal(runCheck(claim("4.3"), ev(10, 50, 1, 20)).verdict, "refuted");
   assert.equal(runCheck(claim("4.3"), evidenceFrom("0.0.0", "synthetic", [])).verdict, "no evidence");
+});
+
+test("breakpointFrequency: growWork firing with the GC off, or absent, refutes; no growWork hits is no evidence", () => {
+  const fn = (family: "sysAlloc" | "allocLarge" | "growWork", name: string, wholeRun: number, present = true) =>
+    ({ family, name, source: "", what: "", present, wholeRun, perCase: [], firstStack: [] });
+  const ev = (growName: string, growHits: number) => ({
+    ...evidenceFrom("0.0.0", "synthetic", []),
+    breakpoints: {
+      go: "0.0.0", goarch: "amd64", workload: [], gcOff: true as const, build: { gcflags: [], debug: false, goexperiment: "", goos: "linux", cached: false },
+      delve: { path: "", version: "" }, functions: [fn("sysAlloc", "runtime.sysAlloc", 3), fn("allocLarge", "runtime.(*mcache).allocLarge", 5), fn("growWork", growName, growHits)],
+    },
+  });
+  assert.equal(runCheck(claim("2.4a"), ev("runtime.growWork_fast64", 100)).verdict, "refuted");
+  assert.equal(runCheck(claim("2.4a"), ev("internal/runtime/maps.(*table).rehash", 100)).verdict, "refuted");
+  assert.equal(runCheck(claim("2.4a"), ev("runtime.growWork_fast64", 0)).verdict, "no evidence");
+  assert.equal(runCheck(claim("2.4a"), evidenceFrom("0.0.0", "synthetic", [])).verdict, "no evidence");
 });
