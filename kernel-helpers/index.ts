@@ -5,7 +5,7 @@ export * from "./result";
 export * from "./errors";
 export { measure, benchmark, BenchmarkResult, MeasureOptions, MeasureResult, DEFAULT_RUNS, DEFAULT_MEM_CAP } from "./measure";
 export { findToolchain, Toolchain } from "./go";
-export { measureAcross, claimExperiments, evidenceOf, simulateBeside, BesideRow, Experiment, LabeledResult, VersionResults } from "./lab";
+export { measureAcross, claimExperiments, evidenceOf, simulateBeside, withSimulated, BesideRow, SimulatedAsMeasured, Experiment, LabeledResult, VersionResults } from "./lab";
 export { gcLatency, gcTrace, gcTraceDocumentation, parseGcTrace, profileInlining, fragmentation, summarizeFragmentation, GcLatencyRow, GcTraceLine, InliningProfile, FragmentationSample } from "./experiments";
 export { loadClaims, computeVerdicts, gatherEvidence, withLiveExperiments, evidenceFrom, instantiate, Claim, ClaimVerdict, Evidence } from "./claims";
 export { resultsTable, allocationsTable, sourceOf, verdictsTable, verdictRows } from "./table";

@@ -2,3 +2,4 @@
 export * from "./across";
 export * from "./evidence";
 export * from "./beside";
+export * from "./simulated";

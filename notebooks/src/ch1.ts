@@ -31,6 +31,7 @@
 const hint = 1000; // the map's size hint, as in make(map[int]int, hint)
 const len = 1000; // the slice's length, as in make([]int, len)
 const versions = ["1.19", "1.26", "1.27"]; // Go versions to run on
+const live = true; // false: run no Go; use recorded datasets and the simulator (labelled)
 const runs = 21; // calls of each case; hash-dependent cases vary between calls
 
 // %%
@@ -46,7 +47,7 @@ const experiments: lab.Experiment[] = [
   ...lab.claimExperiments(claims),
 ];
 const progress = lab.progress("Chapter 1");
-const across = await lab.measureAcross(experiments, { versions: versions, runs: runs, onProgress: (m) => progress.update(m) });
+const across = await lab.measureAcross(experiments, { versions: versions, live: live, runs: runs, onProgress: (m) => progress.update(m) });
 progress.done(across.map((v) => `Go ${v.go}: ${v.source}`).join("; "));
 
 // %% [markdown]
@@ -57,7 +58,7 @@ progress.done(across.map((v) => `Go ${v.go}: ${v.source}`).join("; "));
 // actually took (size classes, whole pages).
 
 // %%
-const shown = across.flatMap((v) => v.results.filter((r) => programs.some((p) => [lab.parseCase(`_ = ${p}`), lab.parseCase(p)].some((c) => JSON.stringify(c) === JSON.stringify(r.case)))));
+const shown = lab.withSimulated(across).flatMap((v) => [...v.results, ...v.simulated].filter((r) => programs.some((p) => [lab.parseCase(`_ = ${p}`), lab.parseCase(p)].some((c) => JSON.stringify(c) === JSON.stringify(r.case)))));
 lab.showTable(lab.resultsTable(shown), { caption: "The chapter-1 programs, per Go version and build" });
 
 // %%

@@ -23,6 +23,7 @@ const sizes = [8, 16, 24, 33, 80, 8192, 8200, 32760, 32768, 32769, 65536]; // ma
 const inserts = [0, 1, 8, 9, 13, 14, 26, 27, 100]; // map[string]int, phase by phase
 const appends = [1, 2, 4, 5, 8, 9, 16, 17, 100, 256, 257, 1000]; // appends to a nil []int
 const versions = ["1.19", "1.26", "1.27"];
+const live = true; // false: run no Go; use recorded datasets and the simulator (labelled)
 const runs = 21;
 
 // %%
@@ -34,10 +35,10 @@ const mapPhases = inserts.map((n) => lab.parseCase({ op: "mapinsert", key: "stri
 const growth = appends.map((n) => lab.parseCase({ op: "append", elem: "int", n: n, start: "nil" }));
 const experiments: lab.Experiment[] = [...bySize, ...mapPhases, ...growth].map((c) => ({ case: c, debug: false }));
 const progress = lab.progress("Chapter 2");
-const across = await lab.measureAcross([...experiments, ...lab.claimExperiments(claims)], { versions: versions, runs: runs, onProgress: (m) => progress.update(m) });
+const across = await lab.measureAcross([...experiments, ...lab.claimExperiments(claims)], { versions: versions, live: live, runs: runs, onProgress: (m) => progress.update(m) });
 progress.done(across.map((v) => `Go ${v.go}: ${v.source}`).join("; "));
 const source = across.map((v) => `Go ${v.go}: ${v.source}`).join("; ");
-const pick = (cases: lab.Case[]) => across.flatMap((v) => v.results.filter((r) => cases.some((c) => JSON.stringify(c) === JSON.stringify(r.case)) && !r.build.debug));
+const pick = (cases: lab.Case[]) => lab.withSimulated(across).flatMap((v) => [...v.results, ...v.simulated].filter((r) => cases.some((c) => JSON.stringify(c) === JSON.stringify(r.case)) && !r.build.debug));
 
 // %% [markdown]
 // ## Sizes, size classes and paths
@@ -117,7 +118,7 @@ if (traceGo) {
   const doc = await lab.gcTraceDocumentation(traceGo.spec);
   lab.showMarkdown(`From \`${doc.file}\` (Go ${doc.go}):\n\n\`\`\`\n${doc.text}\n\`\`\``);
 } else {
-  lab.showMarkdown("No Go is installed here, so no trace was run.");
+  lab.showMarkdown("No Go ran in this notebook (live = false, or no Go installed), so no trace was taken.");
 }
 
 // %% [markdown]

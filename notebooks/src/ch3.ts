@@ -14,6 +14,7 @@
 const maxN = 1000; // growth curves run from 0 to maxN
 const points = 12; // points per curve
 const versions = ["1.19", "1.26", "1.27"];
+const live = true; // false: run no Go; use recorded datasets and the simulator (labelled)
 const runs = 21;
 
 // %%
@@ -28,10 +29,10 @@ const pointerCurve = ns.map((n) => lab.parseCase({ op: "mapinsert", key: "int", 
 const sliceCurve = ns.map((n) => lab.parseCase({ op: "append", elem: "int", n: n, start: "nil" }));
 const all = [...escapes, ...mapCurve, ...pointerCurve, ...sliceCurve].map((c) => ({ case: c, debug: false }));
 const progress = lab.progress("Chapter 3");
-const across = await lab.measureAcross([...all, ...lab.claimExperiments(claims)], { versions: versions, runs: runs, onProgress: (m) => progress.update(m) });
+const across = await lab.measureAcross([...all, ...lab.claimExperiments(claims)], { versions: versions, live: live, runs: runs, onProgress: (m) => progress.update(m) });
 progress.done(across.map((v) => `Go ${v.go}: ${v.source}`).join("; "));
 const source = across.map((v) => `Go ${v.go}: ${v.source}`).join("; ");
-const pick = (cases: lab.Case[]) => across.flatMap((v) => v.results.filter((r) => cases.some((c) => JSON.stringify(c) === JSON.stringify(r.case)) && !r.build.debug));
+const pick = (cases: lab.Case[]) => lab.withSimulated(across).flatMap((v) => [...v.results, ...v.simulated].filter((r) => cases.some((c) => JSON.stringify(c) === JSON.stringify(r.case)) && !r.build.debug));
 
 // %% [markdown]
 // ## Escape decisions

@@ -16,6 +16,7 @@
 const n = 1000; // elements inserted or appended
 const hint = 1024; // the map's preallocation hint
 const versions = ["1.19", "1.26", "1.27"];
+const live = true; // false: run no Go; use recorded datasets and the simulator (labelled)
 const runs = 21;
 const benchtime = "200ms"; // go test -benchtime
 
@@ -36,7 +37,7 @@ const variableSize = [8, 32, 33, 64].map((k) => lab.parseCase({ op: "makeslice",
 const thresholds = [...tiny, ...smallMaps, ...stackLimits, ...variableSize];
 const progress = lab.progress("Chapter 4");
 const across = await lab.measureAcross([...prealloc, ...thresholds].map((c) => ({ case: c, debug: false })).concat(lab.claimExperiments(claims)),
-  { versions: versions, runs: runs, onProgress: (m) => progress.update(m) });
+  { versions: versions, live: live, runs: runs, onProgress: (m) => progress.update(m) });
 const benchmarks: lab.BenchmarkResult[] = [];
 for (const v of across.filter((x) => x.source === "measured now")) {
   progress.update(`go test -bench on Go ${v.go}`);
@@ -44,7 +45,7 @@ for (const v of across.filter((x) => x.source === "measured now")) {
 }
 progress.done(across.map((v) => `Go ${v.go}: ${v.source}`).join("; "));
 const source = across.map((v) => `Go ${v.go}: ${v.source}`).join("; ");
-const pick = (cases: lab.Case[]) => across.flatMap((v) => v.results.filter((r) => cases.some((c) => JSON.stringify(c) === JSON.stringify(r.case)) && !r.build.debug));
+const pick = (cases: lab.Case[]) => lab.withSimulated(across).flatMap((v) => [...v.results, ...v.simulated].filter((r) => cases.some((c) => JSON.stringify(c) === JSON.stringify(r.case)) && !r.build.debug));
 
 // %% [markdown]
 // ## Preallocation: `go test -bench -benchmem` and the lab's counts
