@@ -9,6 +9,8 @@ import * as path from "node:path";
 import { benchMeasure, measureTable } from "./measure-batch";
 import { benchSim, formatSimFigures } from "./sim";
 import { benchSweep, sweepTable } from "./sweep";
+import { benchTrace, formatTraceBench } from "./trace";
+import { benchCourse, courseTable } from "./course";
 
 /** The ratios the regression test holds the code to (half of these at least). */
 export interface Baseline {
@@ -42,6 +44,13 @@ async function main(): Promise<void> {
   const sweep = await benchSweep(quick ? { sample: 100 } : {});
   say(sweepTable(sweep));
   ratios["sweep: measure every hint vs simulate every hint"] = sweep.ratio;
+  const tr = await benchTrace(quick ? { countN: 2000, detailN: 200 } : {});
+  say(formatTraceBench(tr));
+  if (tr.terminal) ratios["trace: detail mode vs dlv's terminal (allocations/s)"] = tr.detail.perSecond / tr.terminal.perSecond;
+  for (const live of quick ? [false] : [false, true]) {
+    const c = await benchCourse({ live });
+    say(courseTable(c));
+  }
   if (write) {
     const dir = path.resolve(__dirname, "..", "..", "bench");
     const date = new Date().toISOString().slice(0, 10);

@@ -5,6 +5,7 @@ export * from "./result";
 export * from "./errors";
 export { measure, benchmark, BenchmarkResult, MeasureOptions, MeasureResult, DEFAULT_RUNS, DEFAULT_MEM_CAP } from "./measure";
 export { findToolchain, Toolchain } from "./go";
+export { trace, experiment24, TraceOptions, TraceResult, TraceAllocation, TraceMode, Experiment24Result, DEFAULT_WORKLOAD } from "./trace";
 export { measureAcross, claimExperiments, evidenceOf, simulateBeside, withSimulated, BesideRow, SimulatedAsMeasured, Experiment, LabeledResult, VersionResults } from "./lab";
 export { gcLatency, gcTrace, gcTraceDocumentation, parseGcTrace, profileInlining, fragmentation, summarizeFragmentation, GcLatencyRow, GcTraceLine, InliningProfile, FragmentationSample } from "./experiments";
 export { loadClaims, computeVerdicts, gatherEvidence, withLiveExperiments, evidenceFrom, instantiate, Claim, ClaimVerdict, Evidence } from "./claims";
@@ -12,6 +13,6 @@ export { resultsTable, allocationsTable, sourceOf, verdictsTable, verdictRows } 
 export { groupedBars, growthLines, matrix, renderSvg } from "./chart";
 export { showChart, showTable, showMarkdown, showVerdicts, progress, setDisplaySink } from "./display";
 export { validationMatrix, readDataset } from "./record";
-export * as aq from "arquero";
 export { simulate, simulateCounts, agreement, MODELLED_VERSIONS, DEFAULT_SEEDS, DEFAULT_SIM_GO, SimulateOptions, SimResult, SimCounts, Agreement } from "./sim";
-export { trace, experiment24, TraceOptions, TraceResult, TraceAllocation, TraceMode, Experiment24Result, DEFAULT_WORKLOAD } from "./trace";
+export * as aq from "arquero";
+export * as jupyter from "./jupyter";

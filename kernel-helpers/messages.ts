@@ -87,6 +87,43 @@ export const cliMessages = {
   badOption: (name: string, value: string, expected: string) => `invalid ${name}: ${show(value)} (${expected})`,
 };
 
+export const jupyterMessages = {
+  notInstalled: (looked: string) =>
+    `Jupyter is not installed for golab (looked for ${looked}). Install it with \`bash scripts/setup.sh\` (a .venv with JupyterLab, nbconvert and the tslab kernel), or point GOLAB_JUPYTER at a jupyter command`,
+  noKernel: (name: string) =>
+    `the Jupyter kernel ${show(name)} is not registered with golab's Jupyter. Register it with \`bash scripts/setup.sh\` (tslab install --sys-prefix into .venv)`,
+  serverExited: (code: number | null, signal: string | null, last: string) =>
+    `the jupyter server stopped before it was ready (${signal ? `killed by ${signal}` : `exit status ${code}`})${last ? `: ${oneLine(last)}` : ""}`,
+  serverStartTimeout: (seconds: number) => `the jupyter server was not ready within ${seconds} s and was killed`,
+  kernelStartTimeout: (name: string, seconds: number, serverSaid = "") =>
+    `the ${name} kernel did not start within ${seconds} s; it was shut down (raise the limit with --kernel-timeout)${serverSaid ? `; the jupyter server's last words: ${show(serverSaid.slice(-300))}` : ""}`,
+  kernelStartFailed: (name: string, reason: string) => `the ${name} kernel did not start: ${oneLine(reason)}`,
+  outsideRoot: (path: string, root: string) =>
+    `notebook ${show(path)} is outside the jupyter server's folder ${show(root)}`,
+  notNotebook: (path: string, reason: string) => `${show(path)} is not a Jupyter notebook (nbformat 4): ${oneLine(reason)}`,
+  noSuchNotebook: (path: string) => `no notebook at ${show(path)}`,
+  noParametersCell: (path: string) =>
+    `${show(path)} has no code cell tagged "parameters", so --set has nothing to override (tag the cell that declares the parameters, as papermill does)`,
+  unknownParameter: (name: string, declared: readonly string[]) =>
+    `unknown parameter ${show(name)}: the parameters cell declares ${declared.length ? declared.join(", ") : "nothing"}`,
+  badSet: (text: string) => `invalid --set ${show(text)}: write name=value, e.g. --set hint=5000`,
+  badParameterValue: (name: string, type: string, raw: string) =>
+    `parameter ${name} is a ${type} in the parameters cell; ${show(raw)} is not a ${type}`,
+  unsupportedParameterValue: (name: string, raw: string) =>
+    `parameter ${name}: ${show(raw)} is not a number, string or boolean`,
+  duplicateParameter: (name: string) => `parameter ${name} is set twice`,
+  cellFailed: (index: number, summary: string) => `cell ${index} failed: ${oneLine(summary)}`,
+  cellTimedOut: (index: number, seconds: number, restarted: boolean) =>
+    `cell ${index} did not finish within ${seconds} s and was interrupted${restarted ? "; the kernel did not respond, so it was restarted and the remaining cells were not run" : ""}`,
+  kernelDied: (index: number) => `the kernel died while cell ${index} ran (Jupyter restarted it); the remaining cells were not run`,
+  aborted: (index: number, attempts: number) => `cell ${index} was aborted by the kernel ${attempts} times and never ran`,
+  runFailed: (failed: number, total: number, first: string) =>
+    `${failed} of ${total} code cells failed; first: ${oneLine(first)}`,
+  exportFailed: (reason: string) => `jupyter nbconvert --to html failed: ${oneLine(reason)}`,
+  labStarted: (url: string) => `JupyterLab is running at ${url}`,
+  labStopping: () => "stopping JupyterLab and its kernels",
+};
+
 export const simMessages = {
   unknownVersion: (v: string, modelled: readonly string[]) =>
     `Go ${show(v)} is not modelled by the simulator: use ${modelled.join(", ")} (or just 1.19, 1.26, 1.27)`,

@@ -30,18 +30,22 @@ Sets up golab on this machine, idempotently (a second run only checks):
   4. dlv 1.27.2 built into .tools/bin/dlv                required
   5. Go 1.19 + Debian's delve (apt-get)                  optional
   6. Go 1.27.3 toolchain (GOTOOLCHAIN, module proxy)     optional
+  7. Chromium (apt-get), for the JupyterLab screenshot   optional
+     test (headless; driven by playwright-core)
 and prints a summary of what is available.
 
 Options:
   --no-go119     skip step 5 (same as GOLAB_SKIP_GO119=1)
   --no-go127     skip step 6 (same as GOLAB_SKIP_GO127=1)
+  --no-chromium  skip step 7 (same as GOLAB_SKIP_CHROMIUM=1)
   -q, --quiet    print only warnings, errors and the summary
   -v, --verbose  also stream the output of the tools it runs (always logged
                  to .cache/setup/<step>.log)
   -h, --help     show this help
 
 Environment:
-  GOLAB_SKIP_GO119=1, GOLAB_SKIP_GO127=1   as the flags above
+  GOLAB_SKIP_GO119=1, GOLAB_SKIP_GO127=1, GOLAB_SKIP_CHROMIUM=1
+                 as the flags above
   GOLAB_PYTHON   the Python that creates .venv (default: python3)
 
 Exit status: 0 when the required steps succeeded (optional ones may have
@@ -57,12 +61,16 @@ SKIP_GO119=0
 SKIP_GO127=0
 SKIP_GO119_WHY="GOLAB_SKIP_GO119"
 SKIP_GO127_WHY="GOLAB_SKIP_GO127"
+SKIP_CHROMIUM=0
+SKIP_CHROMIUM_WHY="GOLAB_SKIP_CHROMIUM"
+if truthy "${GOLAB_SKIP_CHROMIUM:-}"; then SKIP_CHROMIUM=1; fi
 if truthy "${GOLAB_SKIP_GO119:-}"; then SKIP_GO119=1; fi
 if truthy "${GOLAB_SKIP_GO127:-}"; then SKIP_GO127=1; fi
 while (($#)); do
   case "$1" in
     --no-go119) SKIP_GO119=1 SKIP_GO119_WHY="--no-go119" ;;
     --no-go127) SKIP_GO127=1 SKIP_GO127_WHY="--no-go127" ;;
+    --no-chromium) SKIP_CHROMIUM=1 SKIP_CHROMIUM_WHY="--no-chromium" ;;
     -q | --quiet) QUIET=1 ;;
     -v | --verbose) VERBOSE=1 ;;
     -h | --help) usage; exit 0 ;;
@@ -134,7 +142,7 @@ fail_required() { # STEP MESSAGE: reported at the end, after the summary
 }
 
 # One line per step for the summary's last column.
-R_NPM="not run" R_VENV="not run" R_KERNEL="not run" R_DLV="not run" R_GO119="not run" R_GO127="not run"
+R_NPM="not run" R_VENV="not run" R_KERNEL="not run" R_DLV="not run" R_GO119="not run" R_GO127="not run" R_CHROMIUM="not run"
 
 # Only one set-up at a time in this checkout (e.g. two test runs at once).
 if command -v flock >/dev/null 2>&1; then
@@ -535,6 +543,73 @@ step_go127() {
   say "go$GO127_VERSION: fetched in $REPLY"
 }
 
+# ---- 7. Chromium (optional) ------------------------------------------------------------
+# Debian's chromium, for test/jupyter's JupyterLab screenshot (playwright-core drives it; no
+# browser is ever downloaded). Without it that test skips with a message.
+CHROMIUM_APT_PACKAGE=chromium
+find_chromium() { # the browser the screenshot test uses, or nothing
+  local c
+  for c in "${GOLAB_CHROMIUM:-}" /usr/bin/chromium /usr/bin/chromium-browser; do
+    if [[ -n "$c" && -x "$c" ]]; then
+      printf '%s\n' "$c"
+      return 0
+    fi
+  done
+  return 1
+}
+
+step_chromium() {
+  local t0 hint
+  local -a sudo=()
+  now_us
+  t0=$REPLY
+  if ((SKIP_CHROMIUM)); then
+    R_CHROMIUM="skipped ($SKIP_CHROMIUM_WHY)"
+    say "chromium: skipped ($SKIP_CHROMIUM_WHY)"
+    return
+  fi
+  if find_chromium >/dev/null; then
+    since "$t0"
+    R_CHROMIUM="up to date $REPLY"
+    say "chromium: $(find_chromium) present"
+    return
+  fi
+  hint="apt-get update && apt-get install -y $CHROMIUM_APT_PACKAGE"
+  if ! command -v apt-get >/dev/null 2>&1; then
+    R_CHROMIUM="missing (no apt-get)"
+    warn "chromium: not found and there is no apt-get here: install Chromium and set GOLAB_CHROMIUM to it, or pass --no-chromium (the JupyterLab screenshot test then skips)"
+    return
+  fi
+  if ((EUID != 0)); then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true >/dev/null 2>&1; then
+      sudo=(sudo -n)
+    else
+      R_CHROMIUM="missing (needs root)"
+      warn "chromium: not root and no password-less sudo; to install it run: sudo sh -c '$hint'  (or pass --no-chromium)"
+      return
+    fi
+  fi
+  say "chromium: apt-get install $CHROMIUM_APT_PACKAGE (log: .cache/setup/chromium.log)"
+  if ! run_logged chromium-update ${sudo[@]+"${sudo[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get update -q; then
+    show_log chromium-update 10
+    warn "chromium: apt-get update failed (see .cache/setup/chromium-update.log); trying the install anyway"
+  fi
+  if ! run_logged chromium ${sudo[@]+"${sudo[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$CHROMIUM_APT_PACKAGE"; then
+    show_log chromium 15
+    R_CHROMIUM="FAILED (optional)"
+    warn "chromium: 'apt-get install $CHROMIUM_APT_PACKAGE' failed (see .cache/setup/chromium.log); the JupyterLab screenshot test will skip"
+    return
+  fi
+  if ! find_chromium >/dev/null; then
+    R_CHROMIUM="FAILED (optional)"
+    warn "chromium: installed $CHROMIUM_APT_PACKAGE, but no chromium binary was found"
+    return
+  fi
+  since "$t0"
+  R_CHROMIUM="installed $REPLY"
+  say "chromium: installed in $REPLY"
+}
+
 # ---- summary --------------------------------------------------------------------
 go_version_of() { # "go1.26.8" or nothing (never fails)
   local out
@@ -613,6 +688,15 @@ except Exception:
   row "dlv (host go)" "${v:--}" "$(if [[ -n "$v" ]]; then rel "$TOOLS_BIN/dlv"; else echo -; fi)" "$R_DLV"
   v="$(if [[ -x "$DEBIAN_DLV" ]]; then dlv_version_of "$DEBIAN_DLV"; fi)"
   row "dlv (go 1.19)" "${v:--}" "$(if [[ -n "$v" ]]; then echo "$DEBIAN_DLV"; else echo -; fi)" ""
+  p="$(find_chromium || true)"
+  if [[ -n "$p" ]]; then
+    v="$("$p" --version 2>/dev/null </dev/null || true)"
+    v="${v#Chromium }"
+    v="${v%% *}"
+  else
+    v="-" p="-"
+  fi
+  row "chromium" "${v:--}" "$p" "$R_CHROMIUM"
 }
 
 # ---- main ---------------------------------------------------------------------------
@@ -622,6 +706,7 @@ step_kernel
 step_dlv
 step_go119
 step_go127
+step_chromium
 
 since "$T_START"
 TOTAL=$REPLY

@@ -8,9 +8,12 @@ import { GolabError, InputError } from "../errors";
 import { exitOnSignals } from "../proc";
 import { addMeasureCommand } from "./measure-command";
 import { addRecordCommand } from "./record-command";
+import { addRunCommand } from "./run-command";
+import { addLabCommand } from "./lab-command";
 import { addClaimsCommand } from "./claims-command";
 import { addPredictCommand } from "./predict-command";
 import { addTraceCommand } from "./trace-command";
+import { addExportCommand } from "./export-command";
 
 /** Exit codes: 2 for input the user can correct, 1 for any other failure the lab understands. */
 export const EXIT_INPUT = 2;
@@ -25,9 +28,12 @@ export function buildProgram(): Command {
     .exitOverride();
   addMeasureCommand(program);
   addRecordCommand(program);
+  addRunCommand(program);
+  addLabCommand(program);
   addPredictCommand(program);
-  addTraceCommand(program);
   addClaimsCommand(program);
+  addTraceCommand(program);
+  addExportCommand(program);
   return program;
 }
 

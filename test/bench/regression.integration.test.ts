@@ -9,6 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { benchMeasure } from "../../bench/measure-batch";
 import { benchSim } from "../../bench/sim";
+import { benchTrace } from "../../bench/trace";
 import type { Baseline } from "../../bench/run";
 
 const baseline: Baseline = JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "..", "..", "bench", "baseline.json"), "utf8"));
@@ -30,5 +31,16 @@ test("the simulator keeps at least half of its recorded speed advantage over a m
   const m = await benchMeasure({ sample: 1, altSample: 0 });
   const now = benchSim().makeCasesPerSecond["1.26"] / (m.cases / (m.batchMs / 1000));
   process.stdout.write(`# bench regression: simulate vs measure batch ${now.toFixed(1)}× now, ${recorded.toFixed(1)}× recorded ${baseline.date}\n`);
+  assert.ok(now >= recorded / 2, `ratio fell to ${now.toFixed(1)}× from ${recorded.toFixed(1)}×`);
+});
+
+test("the tracer's detail mode keeps at least half of its recorded advantage over dlv's terminal", async (t) => {
+  const key = "trace: detail mode vs dlv's terminal (allocations/s)";
+  const recorded = baseline.ratios[key];
+  if (recorded === undefined) return t.skip("no baseline recorded for the tracer yet (npm run bench -- --write)");
+  const f = await benchTrace({ countN: 2000, detailN: 300 });
+  assert.ok(f.terminal, "dlv's terminal was not measured");
+  const now = f.detail.perSecond / f.terminal.perSecond;
+  process.stdout.write(`# bench regression: trace detail vs dlv terminal ${now.toFixed(1)}× now, ${recorded.toFixed(1)}× recorded ${baseline.date}\n`);
   assert.ok(now >= recorded / 2, `ratio fell to ${now.toFixed(1)}× from ${recorded.toFixed(1)}×`);
 });

@@ -1,0 +1,31 @@
+/** `golab export [--out DIR] [--set name=value]... [--only ch1]...`: the course as HTML. */
+import { Command } from "commander";
+import * as path from "node:path";
+import { exportCourse } from "../course";
+import { GolabError } from "../errors";
+import { parseSetOptions } from "../jupyter";
+import { wholeNumber } from "./options";
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function addExportCommand(program: Command): void {
+  program
+    .command("export")
+    .description("run every chapter notebook headless and write one HTML page per chapter plus index.html")
+    .option("--out <dir>", "folder for the pages", "course")
+    .option("--set <name=value>", "override a parameter in every chapter that declares it, e.g. --set live=false (repeatable)", collect, [])
+    .option("--only <chapter>", "only this chapter, e.g. ch2 (repeatable)", collect, [])
+    .option("--timeout <seconds>", "time limit per cell", wholeNumber("--timeout", 1, 86_400), 600)
+    .option("--quiet", "no progress lines on stderr", false)
+    .action(async (o) => {
+      const progress = o.quiet ? undefined : (m: string) => process.stderr.write(`golab: ${m}\n`);
+      const result = await exportCourse({
+        outDir: path.resolve(o.out), parameters: parseSetOptions(o.set), rawParameters: true,
+        only: o.only.length ? o.only : undefined, cellTimeoutMs: o.timeout * 1000, onProgress: progress,
+      });
+      for (const p of result.pages) process.stdout.write(`${path.join(result.outDir, p.html)}  ${p.seconds.toFixed(1)} s  ${p.failed ? `${p.failed} failed` : "ok"}\n`);
+      process.stdout.write(`${result.index}  (${result.seconds.toFixed(1)} s in all)\n`);
+      const failed = result.pages.reduce((a, p) => a + p.failed, 0);
+      if (failed > 0) throw new GolabError(`${failed} cell(s) failed; the pages show what ran`);
+    });
+}

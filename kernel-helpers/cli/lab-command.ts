@@ -1,0 +1,57 @@
+/** `golab lab [path]`: JupyterLab on 127.0.0.1 with a random token, opening the chapter notebooks. */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { Command } from "commander";
+import { GolabError, InputError } from "../errors";
+import { jupyterMessages } from "../messages";
+import { repoRoot, startJupyterServer } from "../jupyter";
+import { wholeNumber } from "./options";
+
+const SIGNALS = [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const;
+
+/** The folder to serve and what to open in it. */
+function placeOf(target: string): { rootDir: string; openPath: string } {
+  const abs = path.resolve(target);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(abs);
+  } catch {
+    throw new InputError(jupyterMessages.noSuchNotebook(target), target);
+  }
+  const root = repoRoot();
+  const inRepo = !path.relative(root, abs).startsWith("..") && !path.isAbsolute(path.relative(root, abs));
+  const rootDir = inRepo ? root : stat.isDirectory() ? abs : path.dirname(abs);
+  return { rootDir, openPath: path.relative(rootDir, abs) };
+}
+
+export function addLabCommand(program: Command): void {
+  program
+    .command("lab")
+    .description("start JupyterLab (127.0.0.1, random token) on the chapter notebooks, with the TypeScript kernel")
+    .argument("[path]", "a notebook or folder to open (default: the checkout's notebooks/)")
+    .option("--port <n>", "port (default: a free one)", wholeNumber("--port", 0, 65_535), 0)
+    .option("--no-browser", "do not open a browser; just print the URL")
+    .option("--timeout <seconds>", "time limit for JupyterLab to start", wholeNumber("--timeout", 1, 3600), 120)
+    .option("--verbose", "print JupyterLab's own log on stderr", false)
+    .action(async (target: string | undefined, o) => {
+      const { rootDir, openPath } = placeOf(target ?? path.join(repoRoot(), "notebooks"));
+      const server = await startJupyterServer({
+        app: "lab", rootDir, openPath, port: o.port, openBrowser: o.browser, startTimeoutMs: o.timeout * 1000,
+        onLog: o.verbose ? (line) => process.stderr.write(`${line}\n`) : undefined,
+      });
+      // Ctrl-C: Jupyter gets a few seconds to shut its kernels down, then whatever is left is
+      // killed (by the CLI's own clean-up, which runs next and exits).
+      for (const [signal, code] of SIGNALS) {
+        process.prependListener(signal, () => {
+          process.stderr.write(`golab: ${jupyterMessages.labStopping()}\n`);
+          server.stopSync({ graceMs: 5000 });
+          if (process.listenerCount(signal) === 1) process.exit(code);
+        });
+      }
+      const url = server.browserUrl(`lab/tree/${openPath.split(path.sep).map(encodeURIComponent).join("/")}`);
+      process.stdout.write(`${jupyterMessages.labStarted(url)}\nServing ${rootDir}; press Ctrl-C to stop.\n`);
+      const { code, signal } = await server.exited;
+      await server.stop();
+      throw new GolabError(jupyterMessages.serverExited(code, signal, server.logTail(1)));
+    });
+}

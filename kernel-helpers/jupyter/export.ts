@@ -1,0 +1,28 @@
+/**
+ * HTML export of an executed notebook with nbconvert (why nbconvert and not an HTML writer of
+ * golab's own: README.md in this folder). Execution is always golab's runner; nbconvert only
+ * converts the notebook it wrote.
+ */
+import * as path from "node:path";
+import { GolabError } from "../errors";
+import { jupyterMessages } from "../messages";
+import { runProcess } from "../proc";
+import { findJupyter } from "./paths";
+
+/** Converts an executed notebook to a standalone HTML file (JupyterLab's look, no JavaScript needed). */
+export async function exportHtml(notebookFile: string, htmlFile: string, { timeoutMs = 120_000, env = process.env }: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<string> {
+  const { jupyter } = findJupyter({ env });
+  const out = path.resolve(htmlFile);
+  const base = path.basename(out).replace(/\.html$/i, "");
+  const r = await runProcess(jupyter, [
+    "nbconvert", "--to", "html", "--log-level=WARN",
+    `--output-dir=${path.dirname(out)}`, `--output=${base}`,
+    // A path that starts with "-" must not read as an option.
+    path.resolve(notebookFile),
+  ], { timeoutMs, env, check: false });
+  if (r.exitCode !== 0) {
+    const last = r.stderr.trim().split("\n").slice(-1)[0] ?? `exit status ${r.exitCode}`;
+    throw new GolabError(jupyterMessages.exportFailed(last));
+  }
+  return path.join(path.dirname(out), `${base}.html`);
+}

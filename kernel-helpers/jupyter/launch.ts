@@ -1,0 +1,72 @@
+/**
+ * How the jupyter server process is launched: its Python, and a watchdog around the server app
+ * that ties the server's life to golab's.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+/**
+ * Starts the server app in-process and ties its life to golab's: when golab's end of the stdin
+ * pipe closes (golab exited, however: even SIGKILL), the server gets SIGTERM and shuts its
+ * kernels down; if that shutdown hangs (it can, in the middle of a kernel restart), the kernels'
+ * process groups are killed after 10 s and the server leaves. Either way the runtime folder goes.
+ * A detached server would otherwise outlive a killed parent with all its kernels.
+ */
+export const WATCHDOG = [
+  "import os, shutil, signal, sys, threading, time",
+  "runtime = os.environ.get('GOLAB_JUPYTER_RUNTIME_DIR', '')",
+  "def cleanup():",
+  "    if runtime:",
+  "        shutil.rmtree(runtime, ignore_errors=True)",
+  "def kill_kernels():",
+  "    me = os.getpid()",
+  "    for name in (os.listdir('/proc') if os.path.isdir('/proc') else []):",
+  "        try:",
+  "            stat = open('/proc/%s/stat' % name).read()",
+  "            if int(stat[stat.rindex(')') + 2:].split()[1]) == me:",
+  "                os.killpg(int(name), signal.SIGKILL)",
+  "        except Exception:",
+  "            pass",
+  "def watch():",
+  "    try:",
+  "        while os.read(0, 4096):",
+  "            pass",
+  "    except Exception:",
+  "        pass",
+  "    os.kill(os.getpid(), signal.SIGTERM)",
+  "    time.sleep(10)",
+  "    kill_kernels()",
+  "    cleanup()",
+  "    os._exit(1)",
+  "threading.Thread(target=watch, daemon=True).start()",
+  "app = sys.argv[1]",
+  "sys.argv = ['jupyter-' + app] + sys.argv[2:]",
+  "if app == 'lab':",
+  "    from jupyterlab.labapp import main",
+  "else:",
+  "    from jupyter_server.serverapp import main",
+  "try:",
+  "    main()",
+  "finally:",
+  "    cleanup()",
+].join("\n");
+
+/** The Python that runs a jupyter command: its `#!` line, else the python beside it. */
+export function pythonOf(jupyter: string): string {
+  try {
+    const first = fs.readFileSync(jupyter, "utf8").slice(0, 400).split("\n")[0];
+    const m = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(first);
+    if (m && /python[\d.]*$/.test(m[1]) && fs.existsSync(m[1])) return m[1];
+    if (m && /\/env$/.test(m[1]) && m[2] && /^python[\d.]*$/.test(m[2])) {
+      const beside = path.join(path.dirname(jupyter), m[2]);
+      if (fs.existsSync(beside)) return beside;
+    }
+  } catch {
+    // A binary launcher: fall through.
+  }
+  for (const name of ["python3", "python"]) {
+    const beside = path.join(path.dirname(jupyter), name);
+    if (fs.existsSync(beside)) return beside;
+  }
+  return "python3";
+}
