@@ -15,12 +15,12 @@ function titleOf(spec: TopLevelSpec): string {
   return typeof t === "string" ? t : (t?.text ?? "chart");
 }
 
-/** Shows a chart: vega-lite for JupyterLab, static SVG for everything else. */
+/** Shows a chart: vega-lite for JupyterLab, static SVG for the exported HTML. */
 export async function showChart(spec: TopLevelSpec): Promise<void> {
   const svg = await renderSvg(spec);
   displayBundle({
     [VEGA_LITE_MIME]: spec,
-    "text/html": `<figure class="golab-chart">${svg}</figure>`,
+    "image/svg+xml": svg,
     "text/plain": `[chart: ${titleOf(spec)}]`,
   });
 }

@@ -35,7 +35,7 @@ function checkPages(r: ExportResult): void {
     assert.equal(p.failed, 0, `${p.name} had failing cells`);
     assert.deepEqual(stderrOutputs(path.join(r.outDir, "executed", `${p.name}.ipynb`)), [], `${p.name} wrote to stderr`);
     const html = fs.readFileSync(path.join(r.outDir, p.html), "utf8");
-    const charts = html.match(/<figure class="golab-chart"><svg /g) ?? [];
+    const charts = html.match(/data-mime-type="image\/svg\+xml"/g) ?? [];
     assert.ok(charts.length >= 1, `${p.name} has no SVG chart`);
     assert.ok(index.includes(`href="${p.html}"`), `index links ${p.html}`);
   }
@@ -77,7 +77,11 @@ test("every exported page renders in headless Chromium: not blank, no console er
       await page.screenshot({ path: shot, fullPage: false });
       // A blank page compresses to almost nothing; text, tables and charts do not.
       assert.ok(fs.statSync(shot).size > 20_000, `${name}: the screenshot looks blank`);
-      if (name !== "index.html") assert.ok((await page.locator("figure.golab-chart svg").count()) >= 1, `${name}: no chart drawn`);
+      if (name !== "index.html") {
+        const chart = page.locator(".jp-RenderedSVG").first();
+        const box = await chart.boundingBox();
+        assert.ok(box && box.width > 200 && box.height > 100, `${name}: no chart drawn`);
+      }
     }
     assert.deepEqual(errors, [], "console errors");
   } finally {

@@ -12,14 +12,14 @@ function capture(): { bundle: MimeBundle; id?: string; update?: boolean }[] {
 
 afterEach(() => setDisplaySink(null));
 
-test("a chart is one output with the vega-lite spec and the same chart as SVG in HTML", async () => {
+test("a chart is one output with the vega-lite spec and the same chart as static SVG, no HTML copy", async () => {
   const out = capture();
   const spec = groupedBars([{ k: "a", v: 1, g: "x" }], { x: "k", y: "v", color: "g", title: "t", source: "synthetic" });
   await showChart(spec);
   assert.equal(out.length, 1);
   assert.deepEqual(out[0].bundle[VEGA_LITE_MIME], spec);
-  assert.match(String(out[0].bundle["text/html"]), /^<figure class="golab-chart"><svg /);
-  assert.equal(out[0].bundle["image/svg+xml"], undefined, "nbconvert strips image/svg+xml, so it is not used");
+  assert.match(String(out[0].bundle["image/svg+xml"]), /^<svg /);
+  assert.equal(out[0].bundle["text/html"], undefined, "JupyterLab would prefer HTML over the vega-lite chart");
 });
 
 test("a table is HTML with a Markdown fallback, caption escaped", () => {

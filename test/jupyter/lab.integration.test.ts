@@ -8,7 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { REPO, eventuallyEmpty, findChromium, fixture, golabUntil, jupyterProcesses, jupyterTempDirs, privateTmp } from "./helpers";
+import { REPO, eventuallyEmpty, findChromium, golabUntil, jupyterProcesses, jupyterTempDirs, privateTmp } from "./helpers";
 
 /** Where the screenshot goes (git-ignored); the chapter notebooks' test will write beside it. */
 export const SCREENSHOT = path.join(REPO, ".cache", "jupyter-test", "jupyterlab-vegalite.png");
@@ -18,7 +18,7 @@ const CHROMIUM_FLAGS = [
   "--disable-component-update", "--disable-sync",
 ];
 
-test("golab lab: JupyterLab runs the notebook on tslab and renders its vega-lite chart", { timeout: 240_000 }, async (t) => {
+test("golab lab: JupyterLab runs chapter 1 on tslab and renders its vega-lite chart", { timeout: 240_000 }, async (t) => {
   const chromium = findChromium();
   if (!chromium) {
     const why = "Chromium is not installed (bash scripts/setup.sh installs Debian's chromium; or set GOLAB_CHROMIUM)";
@@ -32,8 +32,11 @@ test("golab lab: JupyterLab runs the notebook on tslab and renders its vega-lite
   const dir = fs.mkdtempSync(path.join(tmp, "labtest-"));
   const served = path.join(dir, "notebooks");
   fs.mkdirSync(served);
-  fs.copyFileSync(fixture("chart.ipynb"), path.join(served, "chart.ipynb"));
-  const lab = golabUntil(["lab", path.join(served, "chart.ipynb"), "--no-browser"], /JupyterLab is running at (\S+)/, { env: { ...process.env, TMPDIR: tmp } });
+  // Chapter 1 as a reader opens it, copied so that JupyterLab's autosave cannot touch the repository;
+  // its `../dist/kernel-helpers` import finds the built library through a link.
+  fs.copyFileSync(path.join(REPO, "notebooks", "ch1.ipynb"), path.join(served, "ch1.ipynb"));
+  fs.symlinkSync(path.join(REPO, "dist"), path.join(dir, "dist"));
+  const lab = golabUntil(["lab", path.join(served, "ch1.ipynb"), "--no-browser"], /JupyterLab is running at (\S+)/, { env: { ...process.env, TMPDIR: tmp } });
   let context: Awaited<ReturnType<typeof driver.launchPersistentContext>> | undefined;
   try {
     const started = Date.now();
@@ -42,7 +45,7 @@ test("golab lab: JupyterLab runs the notebook on tslab and renders its vega-lite
     const u = new URL(url);
     assert.equal(u.hostname, "127.0.0.1");
     assert.match(u.searchParams.get("token") ?? "", /^[0-9a-f]{48}$/);
-    assert.equal(u.pathname, "/lab/tree/chart.ipynb");
+    assert.equal(u.pathname, "/lab/tree/ch1.ipynb");
     // Without the token, the server refuses.
     assert.equal((await fetch(new URL("/api/contents", url))).status, 403);
 
@@ -58,7 +61,7 @@ test("golab lab: JupyterLab runs the notebook on tslab and renders its vega-lite
 
     await page.getByRole("menuitem", { name: "Run", exact: true }).click();
     await page.getByRole("menuitem", { name: /^Run All Cells/ }).click();
-    await page.getByText("hint = 1000; label = make(map[int]int, hint)").waitFor({ timeout: 60_000 });
+    await page.getByText(/Chapter 1: Go 1\.\d+/).waitFor({ timeout: 120_000 });
     const marks = page.locator(".jp-OutputArea-output .vega-embed .marks").first();
     await marks.waitFor({ timeout: 60_000 });
     await marks.scrollIntoViewIfNeeded();
