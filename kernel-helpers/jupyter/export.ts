@@ -9,13 +9,20 @@ import { jupyterMessages } from "../messages";
 import { runProcess } from "../proc";
 import { findJupyter } from "./paths";
 
-/** Converts an executed notebook to a standalone HTML file (JupyterLab's look, no JavaScript needed). */
+/**
+ * The template: nbconvert's "lab" look without its CDN scripts (templates/golab-offline). It lives
+ * beside the sources, not in dist/, since tsc copies no non-TypeScript files.
+ */
+export const OFFLINE_TEMPLATE_DIR = path.resolve(__dirname, "..", "..", "..", "kernel-helpers", "jupyter", "templates");
+
+/** Converts an executed notebook to a standalone HTML file (JupyterLab's look, no JavaScript needed, no network). */
 export async function exportHtml(notebookFile: string, htmlFile: string, { timeoutMs = 120_000, env = process.env }: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<string> {
   const { jupyter } = findJupyter({ env });
   const out = path.resolve(htmlFile);
   const base = path.basename(out).replace(/\.html$/i, "");
   const r = await runProcess(jupyter, [
     "nbconvert", "--to", "html", "--log-level=WARN",
+    `--TemplateExporter.extra_template_basedirs=${OFFLINE_TEMPLATE_DIR}`, "--template=golab-offline",
     `--output-dir=${path.dirname(out)}`, `--output=${base}`,
     // A path that starts with "-" must not read as an option.
     path.resolve(notebookFile),
