@@ -1,12 +1,7 @@
 /** Human-readable tables of results for the terminal. */
 import { describeCase } from "../case";
 import { MeasureResult } from "../measure";
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
-  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
-}
+import { textTable } from "./text-table";
 
 function countCell(r: MeasureResult): string {
   const d = r.distribution;
@@ -31,5 +26,5 @@ export function formatMeasureTable(results: readonly MeasureResult[]): string {
     String(r.metrics["/gc/heap/tiny/allocs:objects"]),
     escapeCell(r),
   ]);
-  return `${head}\n\n${table(["case", "mallocs", "allocated", "tiny", "escape (compiler -m)"], rows)}\n`;
+  return `${head}\n\n${textTable(["case", "mallocs", "allocated", "tiny", "escape (compiler -m)"], rows)}\n`;
 }

@@ -3,12 +3,7 @@ import { describeCase } from "../case";
 import { simMessages } from "../messages";
 import { AllocationRecord } from "../result";
 import { SimCounts, SimResult } from "../sim";
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
-  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
-}
+import { textTable } from "./text-table";
 
 function countCell(r: SimCounts): string {
   const d = r.distribution;
@@ -85,7 +80,7 @@ export function formatSummaries(summaries: readonly PredictSummary[]): string {
   const seeds = summaries.find((s) => s.seeds !== undefined)?.seeds;
   const head = simMessages.predictHead(first.go, first.goarch, seeds, first.debug);
   const rows = summaries.map((s) => s.row);
-  return `${head}\n\n${table(["case", "mallocs", "requested", "allocated", "tiny"], rows)}\n${summaries.map((s) => s.details).join("")}`;
+  return `${head}\n\n${textTable(["case", "mallocs", "requested", "allocated", "tiny"], rows)}\n${summaries.map((s) => s.details).join("")}`;
 }
 
 /** The predict command's output for results in hand. */

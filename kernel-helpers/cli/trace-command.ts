@@ -10,12 +10,7 @@ import { DEFAULT_MEM_CAP } from "../measure";
 import { traceMessages } from "../messages";
 import { DEFAULT_STACK, DEFAULT_WORKLOAD, experiment24, Experiment24Result, trace, TraceResult } from "../trace";
 import { byteSize, escapeOption, wholeNumber } from "./options";
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
-  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
-}
+import { textTable } from "./text-table";
 
 function head(r: TraceResult | Experiment24Result, debug: boolean, what: string): string {
   const experiment = r.build.goexperiment ? `, GOEXPERIMENT=${r.build.goexperiment}` : "";
@@ -34,7 +29,7 @@ export function formatTrace(results: readonly TraceResult[]): string {
       describeCase(r.case), String(r.mallocs), String(r.mallocgcCalls),
       Object.entries(r.byEntry).map(([f, n]) => `${f.replace(/^runtime\./, "")}: ${n}`).join(", ") || "-",
     ]);
-    out.push(table(["case", "mallocs", "calls (size 0 too)", "by entry"], rows));
+    out.push(textTable(["case", "mallocs", "calls (size 0 too)", "by entry"], rows));
     return `${out.join("\n")}\n`;
   }
   for (const r of results) {
@@ -42,7 +37,7 @@ export function formatTrace(results: readonly TraceResult[]): string {
     const allocations = r.allocations ?? [];
     if (allocations.length > 0) {
       const rows = allocations.map((a, i) => [String(i + 1), String(a.size), String(a.rounded), a.path, a.type ?? "(nil)", a.site, a.entry.replace(/runtime\./g, "")]);
-      out.push(table(["#", "size", "taken", "path", "type", "site (runtime caller)", "entry"], rows));
+      out.push(textTable(["#", "size", "taken", "path", "type", "site (runtime caller)", "entry"], rows));
       if ((allocations[0].stack ?? []).length > 0) {
         out.push("", "stacks:");
         allocations.forEach((a, i) => out.push(`  #${i + 1}: ${a.stack.join(" ← ")}`));
@@ -59,7 +54,7 @@ export function formatExperiment24(r: Experiment24Result, debug: boolean): strin
   const rows = r.functions.map((f) => [
     f.family, f.name, f.present ? String(f.wholeRun) : "absent", f.present ? f.perCase.join(" / ") : "-",
   ]);
-  out.push(table(["family", "function", "whole run", "per case (probe goroutine)"], rows), "");
+  out.push(textTable(["family", "function", "whole run", "per case (probe goroutine)"], rows), "");
   for (const f of r.functions.filter((x) => x.present)) {
     out.push(`${f.name} (${f.source}): ${f.what}`);
     if (f.firstStack.length > 0) out.push(`  first hit: ${f.firstStack.slice(0, 6).join(" ← ")}`);
