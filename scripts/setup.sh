@@ -183,6 +183,42 @@ deb_installed() { # PACKAGE: is this Debian package installed? (no dpkg: no)
     [[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" == "install ok installed" ]]
 }
 
+# apt_install_optional LABEL LOG FLAG MANUAL CONSEQUENCE PACKAGE...: installs Debian packages for an
+# optional step, as root or through password-less sudo, logging to .cache/setup/LOG.log. On any
+# failure it warns (saying how to do it by hand, or to pass FLAG), sets APT_STATUS and returns 1.
+APT_STATUS=""
+apt_install_optional() {
+  local label=$1 log=$2 flag=$3 manual=$4 consequence=$5
+  shift 5
+  local hint="apt-get update && apt-get install -y $*"
+  local -a sudo=()
+  if ! command -v apt-get >/dev/null 2>&1; then
+    APT_STATUS="missing (no apt-get)"
+    warn "$label: needs Debian's $*, and there is no apt-get here: $manual, or pass $flag"
+    return 1
+  fi
+  if ((EUID != 0)); then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true >/dev/null 2>&1; then
+      sudo=(sudo -n)
+    else
+      APT_STATUS="missing (needs root)"
+      warn "$label: not root and no password-less sudo; to install it run: sudo sh -c '$hint'  (or pass $flag)"
+      return 1
+    fi
+  fi
+  say "$label: apt-get install $* (log: .cache/setup/$log.log)"
+  if ! run_logged "$log-update" ${sudo[@]+"${sudo[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get update -q; then
+    show_log "$log-update" 10
+    warn "$label: apt-get update failed (see .cache/setup/$log-update.log); trying the install anyway"
+  fi
+  if ! run_logged "$log" ${sudo[@]+"${sudo[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$@"; then
+    show_log "$log" 15
+    APT_STATUS="FAILED (optional)"
+    warn "$label: 'apt-get install $*' failed (see .cache/setup/$log.log); $consequence"
+    return 1
+  fi
+}
+
 # ---- 1. npm ------------------------------------------------------------------
 step_npm() {
   local t0 lock want stamp="node_modules/.golab-setup-stamp" nodev nodeinfo
@@ -438,8 +474,8 @@ step_dlv() {
 
 # ---- 5. Go 1.19 and Debian's delve (optional) ---------------------------------------
 step_go119() {
-  local t0 hint
-  local -a need=() sudo=()
+  local t0
+  local -a need=()
   now_us
   t0=$REPLY
   if ((SKIP_GO119)); then
@@ -457,30 +493,8 @@ step_go119() {
     say "go1.19: $GO119_GOROOT/bin/go and Debian's $DEBIAN_DLV present"
     return
   fi
-  hint="apt-get update && apt-get install -y ${need[*]}"
-  if ! command -v apt-get >/dev/null 2>&1; then
-    R_GO119="missing (no apt-get)"
-    warn "go1.19: needs Debian's ${need[*]}, and there is no apt-get here: install Go 1.19 and a dlv for it by hand, or pass --no-go119"
-    return
-  fi
-  if ((EUID != 0)); then
-    if command -v sudo >/dev/null 2>&1 && sudo -n true >/dev/null 2>&1; then
-      sudo=(sudo -n)
-    else
-      R_GO119="missing (needs root)"
-      warn "go1.19: not root and no password-less sudo; to install it run: sudo sh -c '$hint'  (or pass --no-go119)"
-      return
-    fi
-  fi
-  say "go1.19: apt-get install ${need[*]} (log: .cache/setup/apt.log)"
-  if ! run_logged apt-update ${sudo[@]+"${sudo[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get update -q; then
-    show_log apt-update 10
-    warn "go1.19: apt-get update failed (see .cache/setup/apt-update.log); trying the install anyway"
-  fi
-  if ! run_logged apt ${sudo[@]+"${sudo[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${need[@]}"; then
-    show_log apt 15
-    R_GO119="FAILED (optional)"
-    warn "go1.19: 'apt-get install ${need[*]}' failed (see .cache/setup/apt.log); Go 1.19 runs will be unavailable"
+  if ! apt_install_optional go1.19 apt --no-go119 "install Go 1.19 and a dlv for it by hand" "Go 1.19 runs will be unavailable" "${need[@]}"; then
+    R_GO119=$APT_STATUS
     return
   fi
   if [[ ! -x "$GO119_GOROOT/bin/go" || ! -x "$DEBIAN_DLV" ]]; then
@@ -559,8 +573,7 @@ find_chromium() { # the browser the screenshot test uses, or nothing
 }
 
 step_chromium() {
-  local t0 hint
-  local -a sudo=()
+  local t0
   now_us
   t0=$REPLY
   if ((SKIP_CHROMIUM)); then
@@ -574,30 +587,8 @@ step_chromium() {
     say "chromium: $(find_chromium) present"
     return
   fi
-  hint="apt-get update && apt-get install -y $CHROMIUM_APT_PACKAGE"
-  if ! command -v apt-get >/dev/null 2>&1; then
-    R_CHROMIUM="missing (no apt-get)"
-    warn "chromium: not found and there is no apt-get here: install Chromium and set GOLAB_CHROMIUM to it, or pass --no-chromium (the JupyterLab screenshot test then skips)"
-    return
-  fi
-  if ((EUID != 0)); then
-    if command -v sudo >/dev/null 2>&1 && sudo -n true >/dev/null 2>&1; then
-      sudo=(sudo -n)
-    else
-      R_CHROMIUM="missing (needs root)"
-      warn "chromium: not root and no password-less sudo; to install it run: sudo sh -c '$hint'  (or pass --no-chromium)"
-      return
-    fi
-  fi
-  say "chromium: apt-get install $CHROMIUM_APT_PACKAGE (log: .cache/setup/chromium.log)"
-  if ! run_logged chromium-update ${sudo[@]+"${sudo[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get update -q; then
-    show_log chromium-update 10
-    warn "chromium: apt-get update failed (see .cache/setup/chromium-update.log); trying the install anyway"
-  fi
-  if ! run_logged chromium ${sudo[@]+"${sudo[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$CHROMIUM_APT_PACKAGE"; then
-    show_log chromium 15
-    R_CHROMIUM="FAILED (optional)"
-    warn "chromium: 'apt-get install $CHROMIUM_APT_PACKAGE' failed (see .cache/setup/chromium.log); the JupyterLab screenshot test will skip"
+  if ! apt_install_optional chromium chromium --no-chromium "install Chromium and set GOLAB_CHROMIUM to it" "the screenshot tests will skip" "$CHROMIUM_APT_PACKAGE"; then
+    R_CHROMIUM=$APT_STATUS
     return
   fi
   if ! find_chromium >/dev/null; then
