@@ -100,6 +100,20 @@ for (const e of evidence.filter((x) => x.pprof)) {
 }
 
 // %% [markdown]
+// Beside pprof's sampled stacks, Delve's exact ones: every allocation of the preallocated map of
+// the first section, stopped at its runtime entry point, with the stack up to the probe function.
+
+// %%
+const stacked = across.find((x) => x.source === "measured now");
+if (stacked) {
+  const t = (await lab.trace(prealloc[0], { go: stacked.spec, stack: 6 })) as lab.TraceResult;
+  lab.showTable(lab.aq.from((t.allocations ?? []).map((a) => ({ size: a.size, type: a.type, entry: a.entry, stack: (a.stack ?? []).join(" ← ") }))),
+    { caption: `${lab.describeCase(t.case)} on Go ${t.go}: Delve's stack at each allocation (traced just now)` });
+} else {
+  lab.showMarkdown("No Go ran in this notebook (live = false, or no Go installed), so Delve took no stacks.");
+}
+
+// %% [markdown]
 // ## Long-running fragmentation
 //
 // A program keeps 64 MiB of slices (1–64 KiB each) or of maps (1–512 int entries each) and
