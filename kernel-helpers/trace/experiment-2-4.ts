@@ -18,6 +18,7 @@ import { BuildInfo, DEFAULT_MEM_CAP, estimatePeakBytes } from "../measure";
 import { traceMessages } from "../messages";
 import { NEVER_STOP } from "./count";
 import { runSession, Session, walkMarkers } from "./session";
+import type { TraceOptions } from "./trace";
 
 export type Family = "sysAlloc" | "allocLarge" | "growWork";
 
@@ -110,15 +111,8 @@ export interface Experiment24Result {
   delve: { path: string; version: string };
 }
 
-export interface Experiment24Options {
-  go?: string;
-  debug?: boolean;
-  goexperiment?: string;
-  memCap?: number;
-  timeoutMs?: number;
-  signal?: AbortSignal;
-  onProgress?: (message: string) => void;
-}
+/** The tracer's options, less what the experiment decides itself (it counts; stacks are its own). */
+export type Experiment24Options = Omit<TraceOptions, "mode" | "stack">;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
