@@ -29,6 +29,8 @@ test("golab lab: JupyterLab runs chapter 1 on tslab and renders its vega-lite ch
   // Loaded only here: the other tests do not need a browser driver.
   const { chromium: driver } = await import("playwright-core");
   const tmp = privateTmp();
+  // Removed even when an assertion fails (the checks below look inside it first).
+  t.after(() => fs.rmSync(tmp, { recursive: true, force: true }));
   const dir = fs.mkdtempSync(path.join(tmp, "labtest-"));
   const served = path.join(dir, "notebooks");
   fs.mkdirSync(served);
