@@ -83,7 +83,7 @@ export const measureMessages = {
 };
 
 export const cliMessages = {
-  interrupted: () => "interrupted: child processes killed and temporary folders removed",
+  interrupted: (signal: string) => `interrupted (${signal}): child processes killed and temporary folders removed`,
   badOption: (name: string, value: string, expected: string) => `invalid ${name}: ${show(value)} (${expected})`,
 };
 
@@ -158,9 +158,6 @@ export const traceMessages = {
   entryMismatch: (go: string, experiment: string, expected: boolean, found: number) =>
     `Go ${go}${experiment ? ` (GOEXPERIMENT=${experiment})` : ""} should ${expected ? "" : "not "}use size-specialised malloc, but the probe binary has ${found} size-specialised malloc function${found === 1 ? "" : "s"}: the tracer would miscount, so it stops here`,
   badOption: (name: string, value: string, expected: string) => `invalid ${name}: ${show(value)} (${expected})`,
-  noCases: () => "no case given: pass one or more cases, e.g. 'make(map[int]int, 1000)'",
-  overCap: (index: number, bytes: number, cap: number) =>
-    `case ${index + 1} would allocate about ${bytes} bytes, above the memory cap of ${cap} bytes; raise it with --mem-cap if you mean it`,
   unexpectedStop: (expected: string, where: string) => `the traced program stopped at ${oneLine(where)} where the tracer expected ${expected}`,
   exitedEarly: (seen: number, expected: number) => `the traced program exited after ${seen} of ${expected} cases`,
   markerOrder: (expected: string, got: string) => `the traced program reached ${got} where the tracer expected ${expected}`,

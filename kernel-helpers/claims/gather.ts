@@ -5,10 +5,10 @@
  */
 import { GolabError } from "../errors";
 import { fragmentation, gcLatency, profileInlining } from "../experiments";
-import { measureAcross, recordedDatasets, VersionResults } from "../lab";
+import { claimExperiments, evidenceOf, measureAcross, recordedDatasets, VersionResults } from "../lab";
 import { experiment24 } from "../trace";
-import { Evidence, evidenceFrom, evidenceFromDatasets } from "./evidence";
-import { Claim, experimentsOf } from "./registry";
+import { Evidence, evidenceFromDatasets } from "./evidence";
+import { Claim } from "./registry";
 
 export interface GatherOptions {
   /** Versions to gather, e.g. ["1.19", "1.26", "1.27"]. */
@@ -26,7 +26,7 @@ export function recordedEvidence(version: string): Evidence | undefined {
 }
 
 export async function gatherEvidence(claims: readonly Claim[], options: GatherOptions): Promise<Evidence[]> {
-  const across = await measureAcross(claims.flatMap(experimentsOf), options);
+  const across = await measureAcross(claimExperiments(claims), options);
   return withLiveExperiments(claims, across, options.onProgress);
 }
 
@@ -36,7 +36,7 @@ export async function gatherEvidence(claims: readonly Claim[], options: GatherOp
  * measured now. A notebook measures once and calls this.
  */
 export async function withLiveExperiments(claims: readonly Claim[], across: readonly VersionResults[], onProgress?: (m: string) => void): Promise<Evidence[]> {
-  const evidence = across.map((v) => evidenceFrom(v.go, v.source, v.results));
+  const evidence = evidenceOf(across);
   const gcCases = claims.flatMap((c) => (c.check.kind === "gcLatency" ? c.check.cases : []));
   const wantsProfile = claims.some((c) => c.check.kind === "pprofInlining");
   const wantsChurn = claims.some((c) => c.check.kind === "fragmentation");

@@ -7,7 +7,7 @@ import { Command } from "commander";
 import { describeCase, parseCase } from "../case";
 import { InputError } from "../errors";
 import { DEFAULT_MEM_CAP } from "../measure";
-import { traceMessages } from "../messages";
+import { measureMessages, traceMessages } from "../messages";
 import { DEFAULT_STACK, DEFAULT_WORKLOAD, experiment24, Experiment24Result, trace, TraceResult } from "../trace";
 import { byteSize, escapeOption, wholeNumber } from "./options";
 import { textTable } from "./text-table";
@@ -88,7 +88,7 @@ export function addTraceCommand(program: Command): void {
         process.stdout.write(o.json ? `${JSON.stringify(r, null, 2)}\n` : formatExperiment24(r, o.debug));
         return;
       }
-      if (cases.length === 0) throw new InputError(traceMessages.noCases(), "");
+      if (cases.length === 0) throw new InputError(measureMessages.noCases(), "");
       const results = await trace(cases, { ...common, mode: o.count ? "count" : "detail", stack: o.stack });
       process.stdout.write(o.json ? `${JSON.stringify(results, null, 2)}\n` : formatTrace(results));
     });

@@ -1,4 +1,5 @@
 /** measure: real Go runs, counted with MemStats and runtime/metrics. */
 export * from "./measure";
 export { estimatePeakBytes } from "./estimate";
+export { admitCases } from "./admit";
 export { benchmark, checkRuntime, BenchmarkResult, BenchmarkOptions, RuntimeSettings } from "./gotest";

@@ -4,14 +4,14 @@
  * compiler's escape decisions beside them.
  */
 import * as os from "node:os";
-import { Case, parseCase } from "../case";
+import { Case } from "../case";
 import { GolabError, InputError } from "../errors";
 import { findToolchain, languageVersion, Toolchain } from "../go";
 import { measureMessages } from "../messages";
 import { buildProbe, escapeDecisionsByCase, EscapeDecision, generateProbe, parseProbeOutput, ProbeSample, METRIC_NAMES } from "../probe";
 import { runProcess } from "../proc";
 import { AllocResult, Distribution, distributionOf } from "../result";
-import { estimatePeakBytes } from "./estimate";
+import { admitCases } from "./admit";
 
 export const DEFAULT_RUNS = 21;
 export const DEFAULT_MEM_CAP = 1 << 30;
@@ -70,13 +70,8 @@ function checkRuns(runs: unknown): number {
 /** Measures cases on a real Go runtime: one build and one run for the whole batch. */
 export async function measure(input: readonly (Case | string)[], options: MeasureOptions = {}): Promise<MeasureResult[]> {
   const { go, runs = DEFAULT_RUNS, debug = false, goexperiment, memCap = DEFAULT_MEM_CAP, timeoutMs = 600_000, onProgress } = options;
-  if (input.length === 0) throw new InputError(measureMessages.noCases(), "");
   checkRuns(runs);
-  const cases = input.map((c) => (typeof c === "string" ? parseCase(c) : parseCase(c)));
-  cases.forEach((c, i) => {
-    const bytes = estimatePeakBytes(c);
-    if (bytes > memCap) throw new InputError(measureMessages.overCap(i, bytes, memCap), JSON.stringify(c));
-  });
+  const cases = admitCases(input, memCap);
   const tc = await findToolchain(go, { goexperiment });
   return measureWith(tc, cases, { runs, debug, timeoutMs, onProgress });
 }

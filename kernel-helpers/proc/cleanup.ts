@@ -5,6 +5,7 @@
  * notebook kernel does not: Jupyter's interrupt is a SIGINT the kernel must survive.
  */
 import * as fs from "node:fs";
+import { cliMessages } from "../messages";
 
 const groups = new Set<number>();
 const folders = new Set<string>();
@@ -67,7 +68,7 @@ export function exitOnSignals(): void {
   for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
     process.on(signal, () => {
       cleanupAll();
-      process.stderr.write(`golab: interrupted (${signal}): child processes killed and temporary folders removed\n`);
+      process.stderr.write(`golab: ${cliMessages.interrupted(signal)}\n`);
       process.exit(code);
     });
   }

@@ -10,11 +10,11 @@
  * What each function really is, from the sources of the versions the lab runs:
  */
 import * as path from "node:path";
-import { Case, parseCase } from "../case";
+import { Case } from "../case";
 import { BreakpointHit, Frame, HitCounts } from "../dlv";
-import { GolabError, InputError } from "../errors";
+import { GolabError } from "../errors";
 import { findToolchain, Toolchain } from "../go";
-import { BuildInfo, DEFAULT_MEM_CAP, estimatePeakBytes } from "../measure";
+import { admitCases, BuildInfo, DEFAULT_MEM_CAP } from "../measure";
 import { traceMessages } from "../messages";
 import { NEVER_STOP } from "./count";
 import { runSession, Session, walkMarkers } from "./session";
@@ -129,12 +129,7 @@ function frameText(f: Frame, goroot: string): string {
 /** Runs the chapter 2.4 experiment on one Go version: hit counts, then one stack per function. */
 export async function experiment24(workload: readonly (Case | string)[] = DEFAULT_WORKLOAD, options: Experiment24Options = {}): Promise<Experiment24Result> {
   const { go, debug = false, goexperiment, memCap = DEFAULT_MEM_CAP, timeoutMs = 600_000, signal, onProgress } = options;
-  if (workload.length === 0) throw new InputError(traceMessages.noCases(), "");
-  const cases = workload.map((c) => parseCase(c));
-  cases.forEach((c, i) => {
-    const bytes = estimatePeakBytes(c);
-    if (bytes > memCap) throw new InputError(traceMessages.overCap(i, bytes, memCap), JSON.stringify(c));
-  });
+  const cases = admitCases(workload, memCap);
   const tc = await findToolchain(go, { goexperiment });
   return experiment24With(tc, cases, { debug, timeoutMs, signal, onProgress });
 }

@@ -5,10 +5,10 @@
  * each allocation's size, type, runtime caller and stack. The result has measure's shape (same
  * go, goarch, case, mallocs, build) with backend "trace".
  */
-import { Case, parseCase } from "../case";
+import { Case } from "../case";
 import { InputError } from "../errors";
 import { findToolchain, Toolchain } from "../go";
-import { BuildInfo, estimatePeakBytes, DEFAULT_MEM_CAP } from "../measure";
+import { admitCases, BuildInfo, DEFAULT_MEM_CAP } from "../measure";
 import { traceMessages } from "../messages";
 import { AllocResult } from "../result";
 import { countAllocations } from "./count";
@@ -100,15 +100,10 @@ export async function trace(input: Case | string | readonly (Case | string)[], o
   const { go, mode = "detail", stack = DEFAULT_STACK, debug = false, goexperiment, memCap = DEFAULT_MEM_CAP, timeoutMs = DEFAULT_TRACE_TIMEOUT, signal, onProgress } = options;
   const many = Array.isArray(input);
   const texts = (many ? input : [input]) as readonly (Case | string)[];
-  if (texts.length === 0) throw new InputError(traceMessages.noCases(), "");
   oneOf("mode", mode, TRACE_MODES);
   wholeNumber("stack", stack, 0, MAX_STACK);
   wholeNumber("timeoutMs", timeoutMs, 1, 86_400_000);
-  const cases = texts.map((c) => parseCase(c));
-  cases.forEach((c, i) => {
-    const bytes = estimatePeakBytes(c);
-    if (bytes > memCap) throw new InputError(traceMessages.overCap(i, bytes, memCap), JSON.stringify(c));
-  });
+  const cases = admitCases(texts, memCap);
   const tc = await findToolchain(go, { goexperiment });
   const results = await traceWith(tc, cases, { mode, stack, debug, timeoutMs, signal, onProgress });
   return many ? results : results[0];
