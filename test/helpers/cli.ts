@@ -4,6 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { TEMP_PREFIX } from "../../kernel-helpers/proc";
+import { allProcesses } from "./processes";
 
 export const CLI = path.resolve(__dirname, "..", "..", "kernel-helpers", "cli", "main.js");
 
@@ -25,12 +26,5 @@ export function labTempDirs(): string[] {
 
 /** Processes whose command line mentions the probe binary or a go build of it. */
 export function probeProcesses(): string[] {
-  return fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p)).flatMap((pid) => {
-    try {
-      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
-      return /golab\/probes\/|golab-build-/.test(cmd) ? [`${pid}: ${cmd}`] : [];
-    } catch {
-      return [];
-    }
-  });
+  return allProcesses().filter((p) => /golab\/probes\/|golab-build-/.test(p.command)).map((p) => `${p.pid}: ${p.command}`);
 }

@@ -4,6 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { TEMP_PREFIX } from "../../kernel-helpers/proc";
+import { allProcesses } from "../helpers/processes";
 
 /** Source folder of the fixture notebooks (tests run from dist/, fixtures live beside the sources). */
 export const FIXTURES = path.resolve(__dirname, "..", "..", "..", "test", "jupyter", "fixtures");
@@ -31,14 +32,7 @@ export function jupyterTempDirs(tmp: string): string[] {
 /** Processes whose command line names a golab Jupyter runtime folder in `tmp`: servers and their kernels. */
 export function jupyterProcesses(tmp: string): string[] {
   const mark = path.join(tmp, `${TEMP_PREFIX}jupyter-`);
-  return fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p) && Number(p) !== process.pid).flatMap((pid) => {
-    try {
-      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
-      return cmd.includes(mark) ? [`${pid}: ${cmd.slice(0, 200)}`] : [];
-    } catch {
-      return [];
-    }
-  });
+  return allProcesses().filter((p) => p.command.includes(mark)).map((p) => `${p.pid}: ${p.command.slice(0, 200)}`);
 }
 
 /** Waits until `check` returns nothing (processes take a moment to be reaped). */

@@ -13,6 +13,7 @@ import { measure } from "../../kernel-helpers/measure";
 import { TimeoutError } from "../../kernel-helpers/errors";
 import { tracked } from "../../kernel-helpers/proc";
 import { CLI } from "../helpers/cli";
+import { allProcesses } from "../helpers/processes";
 
 const bases: string[] = [];
 after(() => bases.forEach((b) => fs.rmSync(b, { recursive: true, force: true })));
@@ -27,15 +28,7 @@ function sandbox(): { base: string; env: NodeJS.ProcessEnv } {
 
 /** Processes whose command line or working folder lies under `base`. */
 function processesUnder(base: string): string[] {
-  return fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p)).flatMap((pid) => {
-    try {
-      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
-      const cwd = fs.readlinkSync(`/proc/${pid}/cwd`);
-      return cmd.includes(base) || cwd.startsWith(base) ? [`${pid}: ${cmd}`] : [];
-    } catch {
-      return [];
-    }
-  });
+  return allProcesses().filter((p) => p.command.includes(base) || p.cwd.startsWith(base)).map((p) => `${p.pid}: ${p.command}`);
 }
 
 const leftovers = (base: string) => fs.readdirSync(path.join(base, "tmp"));
