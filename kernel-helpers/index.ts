@@ -6,13 +6,17 @@ export * from "./errors";
 export { measure, benchmark, BenchmarkResult, MeasureOptions, MeasureResult, DEFAULT_RUNS, DEFAULT_MEM_CAP } from "./measure";
 export { findToolchain, Toolchain } from "./go";
 export { trace, experiment24, TraceOptions, TraceResult, TraceAllocation, TraceMode, Experiment24Result, DEFAULT_WORKLOAD } from "./trace";
-export { measureAcross, claimExperiments, evidenceOf, simulateBeside, withSimulated, BesideRow, SimulatedAsMeasured, Experiment, LabeledResult, VersionResults } from "./lab";
+export {
+  observe, ObservationStore, ObserveOptions, Observation, Source, describeSource, summarizeSources, simulateBeside, BesideRow,
+  SimulatedAsMeasured, LiveObservation, LiveVersion,
+} from "./store";
+export { ResultCache, cacheInfo, clearCache } from "./cache";
 export { gcLatency, gcTrace, gcTraceDocumentation, parseGcTrace, profileInlining, fragmentation, summarizeFragmentation, GcLatencyRow, GcTraceLine, InliningProfile, FragmentationSample } from "./experiments";
-export { loadClaims, computeVerdicts, gatherEvidence, withLiveExperiments, evidenceFrom, instantiate, Claim, ClaimVerdict, Evidence } from "./claims";
-export { resultsTable, allocationsTable, sourceOf, verdictsTable, verdictRows } from "./table";
+export { loadClaims, computeVerdicts, gatherEvidence, withLiveExperiments, claimExperiments, evidenceFrom, evidenceOf, instantiate, Claim, ClaimVerdict, Evidence } from "./claims";
+export { resultsTable, allocationsTable, verdictsTable, verdictRows, escapeTable, tracedAllocationsTable, tracedCountsTable } from "./table";
 export { groupedBars, growthLines, matrix, renderSvg } from "./chart";
-export { showChart, showTable, showMarkdown, showVerdicts, progress, setDisplaySink } from "./display";
-export { validationMatrix, readDataset } from "./record";
+export { showChart, showTable, showMarkdown, showVerdicts, showBeside, observeWithProgress, progress, setDisplaySink } from "./display";
+export { validationMatrix, readDataset, recordedDatasets } from "./record";
 export { simulate, simulateCounts, agreement, MODELLED_VERSIONS, DEFAULT_SEEDS, DEFAULT_SIM_GO, SimulateOptions, SimResult, SimCounts, Agreement } from "./sim";
 export * as aq from "arquero";
 export * as jupyter from "./jupyter";

@@ -167,3 +167,11 @@ export const traceMessages = {
     `${entry} was called by ${caller} with size ${size}, but the tracer saw no matching ${caller} call just before`,
   noSizeClasses: (file: string, what: string) => `cannot read the size classes (${what}) from ${file}`,
 };
+
+export const cacheMessages = {
+  corrupt: (file: string, why: string) => `ignoring a corrupt result-cache entry ${file} (${oneLine(why)}); it will be measured again`,
+  unreadable: (file: string, why: string) => `cannot read the result-cache entry ${file} (${oneLine(why)}); it will be measured again`,
+  notWritable: (dir: string, why: string) => `cannot write the result cache in ${dir} (${oneLine(why)}); going on without caching`,
+  cleared: (entries: number, probes: number, dir: string) =>
+    `removed ${entries} cached result${entries === 1 ? "" : "s"} and ${probes} built probe${probes === 1 ? "" : "s"} from ${dir}`,
+};

@@ -29,6 +29,11 @@ if (files.length === 0) {
   process.stderr.write(`run-tests: no ${kind} test files found under dist/test (did the build run?)\n`);
   process.exit(1);
 }
+// Each run starts with an empty result cache of its own, so the tests measure for real (built
+// probes stay shared: they are keyed by their source and toolchain). A test may set its own.
+const results = fs.mkdtempSync(path.join(require("node:os").tmpdir(), "golab-test-results-"));
+const env = { ...process.env, GOLAB_RESULTS_CACHE: results };
 // One file at a time: the machine has 2 cores and integration tests run Go builds themselves.
-const result = spawnSync(process.execPath, ["--test", "--test-concurrency=1", ...files], { stdio: "inherit", cwd: root });
+const result = spawnSync(process.execPath, ["--test", "--test-concurrency=1", ...files], { stdio: "inherit", cwd: root, env });
+fs.rmSync(results, { recursive: true, force: true });
 process.exit(result.status === null ? 1 : result.status);

@@ -1,3 +1,4 @@
-/** The Case: the input every backend shares. */
+/** The Case: one input for every backend, and the experiment (case + build) built on it. */
 export * from "./case";
+export * from "./experiment";
 export { parseCase, validateCase, ParseOptions } from "./parse";

@@ -1,40 +1,47 @@
 /**
- * Evidence for one Go version: results looked up by case and build, with where they came from
- * (measured just now, or recorded on a date). Checks read evidence and never run anything.
+ * Evidence for one Go version: real results (run now, cached, or recorded) looked up by case and
+ * build, with where they came from. Checks read evidence and never run anything; the simulator's
+ * answers are never evidence.
  */
-import { Case } from "../case";
+import { Case, experimentKey } from "../case";
 import { MeasureResult } from "../measure";
 import type { FragmentationSample, GcLatencyRow, InliningProfile } from "../experiments";
-import { Dataset } from "../record";
+import { Observation, ObservationStore, Source, summarizeSources } from "../store";
 import type { Experiment24Result } from "../trace";
 
 export interface Evidence {
   /** Full Go version. */
   go: string;
-  /** "measured now" or "recorded 2026-11-24", for every row shown. */
+  /** Where the results came from, in words, for every row shown ("measured now", "recorded 2026-11-24"). */
   source: string;
+  /** The same, typed: one entry per result. */
+  sources: Source[];
   get(c: Case, debug: boolean): MeasureResult | undefined;
-  /** Benchmarks with the collector on and off (live versions only: nothing records them yet). */
+  /** Benchmarks with the collector on and off (where Go runs). */
   gc?: GcLatencyRow[];
-  /** A heap profile of an allocation inside an inlined function (live versions only). */
+  /** A heap profile of an allocation inside an inlined function (where Go runs). */
   pprof?: InliningProfile;
-  /** Time series of the churn workloads (live versions only). */
+  /** Time series of the churn workloads (where Go runs). */
   fragmentation?: FragmentationSample[];
-  /** Chapter 2.4's Delve hit counts (live versions only). */
+  /** Chapter 2.4's Delve hit counts (where Go runs and Delve fits it). */
   breakpoints?: Experiment24Result;
 }
 
-const keyOf = (c: Case, debug: boolean) => `${debug ? "debug" : "optimized"} ${JSON.stringify(c)}`;
-
-/** Evidence from results in hand (each result knows whether its build was a debug build). */
-export function evidenceFrom(go: string, source: string, results: readonly MeasureResult[]): Evidence {
-  const byKey = new Map(results.map((r) => [keyOf(r.case, r.build.debug), r]));
-  return { go, source, get: (c, debug) => byKey.get(keyOf(c, debug)) };
+/** Evidence from observations of one version. */
+export function evidenceFromObservations(go: string, observations: readonly Observation<MeasureResult>[]): Evidence {
+  const byKey = new Map(observations.map((o) => [experimentKey(o.experiment), o.result]));
+  const sources = observations.map((o) => o.source);
+  return { go, source: summarizeSources(sources), sources, get: (c, debug) => byKey.get(experimentKey({ case: c, debug })) };
 }
 
-/** Evidence from recorded datasets of one version (an optimized one and, if recorded, a debug one). */
-export function evidenceFromDatasets(datasets: readonly Dataset[]): Evidence {
-  const go = datasets[0].provenance.go;
-  const dates = [...new Set(datasets.map((d) => d.provenance.date.slice(0, 10)))].join(", ");
-  return evidenceFrom(go, `recorded ${dates}`, datasets.flatMap((d) => d.results));
+/** Evidence from results in hand, all from one source (tests, synthetic data). */
+export function evidenceFrom(go: string, source: Source, results: readonly MeasureResult[]): Evidence {
+  return evidenceFromObservations(go, results.map((r) => ({
+    experiment: { case: r.case, debug: r.build.debug }, toolchain: { go: r.go, goarch: r.goarch, goexperiment: r.build.goexperiment }, source, result: r,
+  })));
+}
+
+/** One Evidence per version of the store (only what real runs answered). */
+export function evidenceOf(store: ObservationStore): Evidence[] {
+  return store.versions.map((v) => evidenceFromObservations(v.go, [...v.observed.values()]));
 }

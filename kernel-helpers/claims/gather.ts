@@ -1,70 +1,56 @@
 /**
- * Gathers evidence for the claims, per Go version: measured now where that Go is installed,
- * otherwise the recorded datasets, labelled with their dates (lab/across.ts). A version with
- * neither has no evidence, and its verdicts say so.
+ * Gathers evidence for the claims, per Go version, through the observation store: run now or read
+ * from the result cache where that Go is installed, otherwise the recorded datasets, each labelled.
+ * A version with neither has no evidence, and its verdicts say so.
  */
-import { GolabError } from "../errors";
+import { Experiment } from "../case";
 import { fragmentation, gcLatency, profileInlining } from "../experiments";
-import { claimExperiments, evidenceOf, measureAcross, recordedDatasets, VersionResults } from "../lab";
+import { LiveObservation, observe, ObservationStore, ObserveOptions, summarizeSources } from "../store";
 import { experiment24 } from "../trace";
-import { Evidence, evidenceFromDatasets } from "./evidence";
-import { Claim } from "./registry";
+import { Evidence, evidenceOf } from "./evidence";
+import { Claim, experimentsOf } from "./registry";
 
-export interface GatherOptions {
-  /** Versions to gather, e.g. ["1.19", "1.26", "1.27"]. */
-  versions: readonly string[];
-  /** Measure installed versions now (default true); false uses recorded datasets only. */
-  live?: boolean;
-  runs?: number;
-  onProgress?: (message: string) => void;
-}
+export type GatherOptions = ObserveOptions;
 
-/** The recorded evidence of one version, or undefined when nothing is recorded for it. */
-export function recordedEvidence(version: string): Evidence | undefined {
-  const datasets = recordedDatasets(version);
-  return datasets.length ? evidenceFromDatasets(datasets) : undefined;
+/** Every experiment the claims need. */
+export function claimExperiments(claims: readonly Claim[]): Experiment[] {
+  return claims.flatMap(experimentsOf);
 }
 
 export async function gatherEvidence(claims: readonly Claim[], options: GatherOptions): Promise<Evidence[]> {
-  const across = await measureAcross(claimExperiments(claims), options);
-  return withLiveExperiments(claims, across, options.onProgress);
+  const store = await observe(claimExperiments(claims), options);
+  return withLiveExperiments(claims, store);
 }
 
 /**
- * Evidence from results already gathered, plus the experiments that only run live (GC benchmarks,
- * the inlining profile, the churn time series, chapter 2.4's Delve hit counts), on the versions
- * measured now. A notebook measures once and calls this.
+ * Evidence from a store already gathered, plus the experiments that only run live (GC benchmarks,
+ * the inlining profile, the churn time series, chapter 2.4's Delve hit counts) on the versions
+ * where Go runs, through the result cache. A notebook observes once and calls this.
  */
-export async function withLiveExperiments(claims: readonly Claim[], across: readonly VersionResults[], onProgress?: (m: string) => void): Promise<Evidence[]> {
-  const evidence = evidenceOf(across);
+export async function withLiveExperiments(claims: readonly Claim[], store: ObservationStore): Promise<Evidence[]> {
+  const evidence = evidenceOf(store);
+  // The live result's source joins the version's sources, so a cached benchmark says so.
+  const at = (o: LiveObservation<unknown>) => {
+    const e = evidence.find((x) => x.go === o.go)!;
+    if (o.result !== undefined) {
+      e.sources.push(o.source);
+      e.source = summarizeSources(e.sources);
+    }
+    return e;
+  };
   const gcCases = claims.flatMap((c) => (c.check.kind === "gcLatency" ? c.check.cases : []));
-  const wantsProfile = claims.some((c) => c.check.kind === "pprofInlining");
-  const wantsChurn = claims.some((c) => c.check.kind === "fragmentation");
-  const wantsDelve = claims.some((c) => c.check.kind === "breakpointFrequency");
-  for (const [i, v] of across.entries()) {
-    if (v.source !== "measured now") continue;
-    if (gcCases.length) {
-      onProgress?.(`benchmarking with GC on and off on Go ${v.go}`);
-      evidence[i].gc = await gcLatency(gcCases, { go: v.spec });
-    }
-    if (wantsProfile) {
-      onProgress?.(`profiling an inlined allocation on Go ${v.go}`);
-      evidence[i].pprof = await profileInlining({ go: v.spec });
-    }
-    if (wantsChurn) {
-      onProgress?.(`churning slices and maps on Go ${v.go}`);
-      evidence[i].fragmentation = await fragmentation({ go: v.spec });
-    }
-    if (wantsDelve) {
-      onProgress?.(`counting breakpoint hits under Delve on Go ${v.go}`);
-      try {
-        evidence[i].breakpoints = await experiment24(undefined, { go: v.spec });
-      } catch (e) {
-        // No dlv that fits this Go: the claim says "no evidence" for it, with the reason shown.
-        if (!(e instanceof GolabError)) throw e;
-        onProgress?.(`Go ${v.go}: ${e.message}`);
-      }
-    }
+  const wants = (kind: string) => claims.some((c) => c.check.kind === kind);
+  if (gcCases.length) {
+    for (const o of await store.onLiveVersions("gc-latency", { cases: gcCases }, (v) => gcLatency(gcCases, { go: v.spec }))) at(o).gc = o.result;
+  }
+  if (wants("pprofInlining")) {
+    for (const o of await store.onLiveVersions("pprof-inlining", {}, (v) => profileInlining({ go: v.spec }))) at(o).pprof = o.result;
+  }
+  if (wants("fragmentation")) {
+    for (const o of await store.onLiveVersions("fragmentation", {}, (v) => fragmentation({ go: v.spec }))) at(o).fragmentation = o.result;
+  }
+  if (wants("breakpointFrequency")) {
+    for (const o of await store.onLiveVersions("breakpoint-frequency", {}, (v) => experiment24(undefined, { go: v.spec }))) at(o).breakpoints = o.result;
   }
   return evidence;
 }

@@ -1,6 +1,6 @@
 /** The claims registry and verdicts computed from runs. */
-export { loadClaims, experimentsOf, instantiate, Claim, Check, Experiment, ClaimParameters } from "./registry";
-export { Evidence, evidenceFrom, evidenceFromDatasets } from "./evidence";
+export { loadClaims, experimentsOf, instantiate, Claim, Check, ClaimParameters } from "./registry";
+export { Evidence, evidenceFrom, evidenceFromObservations, evidenceOf } from "./evidence";
 export { runCheck, CheckOutcome, VersionVerdict } from "./checks";
 export { computeVerdicts, ClaimVerdict, OverallVerdict } from "./verdict";
-export { gatherEvidence, withLiveExperiments, recordedEvidence, GatherOptions } from "./gather";
+export { gatherEvidence, withLiveExperiments, claimExperiments, GatherOptions } from "./gather";

@@ -3,8 +3,7 @@
  * article says, and the experiment that tests it. Loading validates every case in it.
  */
 import * as path from "node:path";
-import { parseCase } from "../case";
-import { Experiment } from "../lab";
+import { Experiment, parseCase } from "../case";
 import { GolabError, InputError } from "../errors";
 
 /** How a claim is tested; each kind has one function in checks.ts. */
@@ -37,8 +36,6 @@ export interface Claim {
   /** Variants shown beside the deciding experiment (e.g. the escaping program). */
   also?: { case: string; debug: boolean }[];
 }
-
-export type { Experiment };
 
 const REGISTRY = path.resolve(__dirname, "..", "..", "..", "data", "claims.json");
 

@@ -8,12 +8,13 @@ export function addClaimsCommand(program: Command): void {
     .description("test every claim of the article: verdicts per Go version, computed from runs")
     .option("--go <versions...>", "Go versions", ["1.19", "1.26", "1.27"])
     .option("--recorded", "use the recorded datasets only (measure nothing)", false)
+    .option("--no-cache", "measure everything now, and store nothing (default: read and fill the result cache)")
     .option("--json", "print the verdicts as JSON", false)
     .option("--quiet", "no progress lines on stderr", false)
     .action(async (o) => {
       const claims = loadClaims();
       const evidence = await gatherEvidence(claims, {
-        versions: o.go, live: !o.recorded, onProgress: o.quiet ? undefined : (m) => process.stderr.write(`golab: ${m}\n`),
+        versions: o.go, live: !o.recorded, cache: o.cache, onProgress: o.quiet ? undefined : (m) => process.stderr.write(`golab: ${m}\n`),
       });
       const verdicts = computeVerdicts(claims, evidence);
       if (o.json) {

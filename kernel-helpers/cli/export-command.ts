@@ -1,7 +1,6 @@
 /** `golab export [--out DIR] [--set name=value]... [--only ch1]...`: the course as HTML. */
 import { Command } from "commander";
 import * as path from "node:path";
-import { exportCourse } from "../course";
 import { GolabError } from "../errors";
 import { parseSetOptions } from "../jupyter";
 import { wholeNumber } from "./options";
@@ -16,11 +15,13 @@ export function addExportCommand(program: Command): void {
     .option("--set <name=value>", "override a parameter in every chapter that declares it, e.g. --set live=false (repeatable)", collect, [])
     .option("--only <chapter>", "only this chapter, e.g. ch2 (repeatable)", collect, [])
     .option("--timeout <seconds>", "time limit per cell", wholeNumber("--timeout", 1, 86_400), 600)
+    .option("--no-cache", "measure and trace everything now (sets the chapters' cache parameter to false)")
     .option("--quiet", "no progress lines on stderr", false)
     .action(async (o) => {
+      const { exportCourse } = await import("../course");
       const progress = o.quiet ? undefined : (m: string) => process.stderr.write(`golab: ${m}\n`);
       const result = await exportCourse({
-        outDir: path.resolve(o.out), parameters: parseSetOptions(o.set), rawParameters: true,
+        outDir: path.resolve(o.out), parameters: { ...parseSetOptions(o.set), ...(o.cache ? {} : { cache: "false" }) }, rawParameters: true,
         only: o.only.length ? o.only : undefined, cellTimeoutMs: o.timeout * 1000, onProgress: progress,
       });
       for (const p of result.pages) process.stdout.write(`${path.join(result.outDir, p.html)}  ${p.seconds.toFixed(1)} s  ${p.failed ? `${p.failed} failed` : "ok"}\n`);

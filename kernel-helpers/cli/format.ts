@@ -1,6 +1,7 @@
 /** Human-readable tables of results for the terminal. */
 import { describeCase } from "../case";
 import { MeasureResult } from "../measure";
+import { describeSource, Observation } from "../store";
 import { textTable } from "./text-table";
 
 function countCell(r: MeasureResult): string {
@@ -13,18 +14,19 @@ function escapeCell(r: MeasureResult): string {
   return r.escape.map((e) => `${e.expr}: ${e.decision}`).join("; ");
 }
 
-/** The measure command's table: one row per case, with where the numbers came from on top. */
-export function formatMeasureTable(results: readonly MeasureResult[]): string {
-  const first = results[0];
+/** The measure command's table: one row per case, the build on top, each row's source. */
+export function formatMeasureTable(observations: readonly Observation<MeasureResult>[]): string {
+  const first = observations[0].result;
   const build = first.build.debug ? "debug build (-gcflags=all=-N -l)" : "optimized build";
   const experiment = first.build.goexperiment ? `, GOEXPERIMENT=${first.build.goexperiment}` : "";
-  const head = `measured just now on Go ${first.go} ${first.build.goos}/${first.goarch}, ${build}${experiment}, ${first.runs} call${first.runs === 1 ? "" : "s"} per case`;
-  const rows = results.map((r) => [
+  const head = `Go ${first.go} ${first.build.goos}/${first.goarch}, ${build}${experiment}, ${first.runs} call${first.runs === 1 ? "" : "s"} per case`;
+  const rows = observations.map(({ result: r, source }) => [
     describeCase(r.case),
     countCell(r),
     `${r.allocatedBytes} B`,
     String(r.metrics["/gc/heap/tiny/allocs:objects"]),
     escapeCell(r),
+    describeSource(source),
   ]);
-  return `${head}\n\n${textTable(["case", "mallocs", "allocated", "tiny", "escape (compiler -m)"], rows)}\n`;
+  return `${head}\n\n${textTable(["case", "mallocs", "allocated", "tiny", "escape (compiler -m)", "source"], rows)}\n`;
 }

@@ -14,6 +14,7 @@ import { addClaimsCommand } from "./claims-command";
 import { addPredictCommand } from "./predict-command";
 import { addTraceCommand } from "./trace-command";
 import { addExportCommand } from "./export-command";
+import { addCacheCommand } from "./cache-command";
 
 /** Exit codes: 2 for input the user can correct, 1 for any other failure the lab understands. */
 export const EXIT_INPUT = 2;
@@ -34,6 +35,7 @@ export function buildProgram(): Command {
   addClaimsCommand(program);
   addTraceCommand(program);
   addExportCommand(program);
+  addCacheCommand(program);
   return program;
 }
 

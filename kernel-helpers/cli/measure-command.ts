@@ -1,14 +1,14 @@
-/** `golab measure <case>... --go V [--runs N] [--json]` */
+/** `golab measure <case>... --go V [--runs N] [--json] [--no-cache]` */
 import { Command } from "commander";
 import { parseCase } from "../case";
-import { measure, DEFAULT_MEM_CAP, DEFAULT_RUNS } from "../measure";
+import { DEFAULT_MEM_CAP, DEFAULT_RUNS } from "../measure";
 import { formatMeasureTable } from "./format";
 import { byteSize, escapeOption, wholeNumber } from "./options";
 
 export function addMeasureCommand(program: Command): void {
   program
     .command("measure")
-    .description("measure cases on a real Go runtime (one build and one run for all of them)")
+    .description("measure cases on a real Go runtime (one build and one run for all of them; results are cached)")
     .argument("<case...>", "a case: JSON, or a short form such as 'make(map[int]int, 1000)' or '_ = make([]int, 0, 1000)'")
     .option("--go <version>", "1.19, 1.26, 1.27, or a path to a go binary (default: the go on PATH)")
     .option("--runs <n>", "calls of each case; hash-dependent cases vary between calls", wholeNumber("--runs", 1, 10_000), DEFAULT_RUNS)
@@ -17,15 +17,18 @@ export function addMeasureCommand(program: Command): void {
     .option("--goexperiment <list>", "GOEXPERIMENT for the build")
     .option("--mem-cap <bytes>", "refuse cases estimated to hold more (e.g. 2GiB)", byteSize("--mem-cap"), DEFAULT_MEM_CAP)
     .option("--timeout <seconds>", "time limit for the probe run", wholeNumber("--timeout", 1, 86_400), 600)
+    .option("--no-cache", "measure every case now, and store nothing (default: read and fill the result cache)")
     .option("--json", "print the result JSON (one array) instead of a table", false)
     .option("--quiet", "no progress lines on stderr", false)
     .action(async (texts: string[], o) => {
-      const cases = texts.map((t) => parseCase(t, { escape: o.escape }));
-      const quiet = o.quiet;
-      const results = await measure(cases, {
-        go: o.go, runs: o.runs, debug: o.debug, goexperiment: o.goexperiment, memCap: o.memCap,
-        timeoutMs: o.timeout * 1000, onProgress: quiet ? undefined : (m) => process.stderr.write(`golab: ${m}\n`),
+      const { admitMeasurement } = await import("../measure");
+      const { cacheFor, measureThroughCache } = await import("../store");
+      const onProgress = o.quiet ? undefined : (m: string) => process.stderr.write(`golab: ${m}\n`);
+      const { tc, cases, runs, debug, timeoutMs } = await admitMeasurement(texts.map((t) => parseCase(t, { escape: o.escape })), {
+        go: o.go, runs: o.runs, debug: o.debug, goexperiment: o.goexperiment, memCap: o.memCap, timeoutMs: o.timeout * 1000, onProgress,
       });
-      process.stdout.write(o.json ? `${JSON.stringify(results, null, 2)}\n` : formatMeasureTable(results));
+      const observations = await measureThroughCache(tc, cases.map((c) => ({ case: c, debug })), { runs, timeoutMs, cache: cacheFor(o.cache, onProgress), onProgress });
+      // The JSON keeps the result contract (add fields, never rename): `source` is added beside it.
+      process.stdout.write(o.json ? `${JSON.stringify(observations.map((x) => ({ ...x.result, source: x.source })), null, 2)}\n` : formatMeasureTable(observations));
     });
 }

@@ -50,16 +50,21 @@ export function addRunCommand(program: Command): void {
     .option("--timeout <seconds>", "time limit per cell (a cell's metadata golab.timeout wins)", wholeNumber("--timeout", 1, 86_400), 300)
     .option("--kernel-timeout <seconds>", "time limit for the kernel to start", wholeNumber("--kernel-timeout", 1, 3600), 60)
     .option("--json", "print the run (cells, statuses, errors, outputs) as JSON instead of the cells' text", false)
+    .option("--no-cache", "measure and trace everything now (sets the notebook's cache parameter to false)")
     .option("--quiet", "no progress lines on stderr", false)
     .action(async (notebook: string, o) => {
-      const parameters = parseSetOptions(o.set as string[]);
+      const parameters = { ...parseSetOptions(o.set as string[]), ...(o.cache ? {} : { cache: "false" }) };
       const quiet: boolean = o.quiet;
       let ended = 0;
       const run = await runNotebook(notebook, {
         parameters, rawParameters: true, out: o.out,
         cellTimeoutMs: o.timeout * 1000, kernelStartTimeoutMs: o.kernelTimeout * 1000,
+        onProgress: quiet ? undefined : (m) => process.stderr.write(`golab: ${m}\n`),
         onCell: quiet ? undefined : ({ phase, cell, total }) => {
-          if (phase !== "end") return;
+          if (phase === "start") {
+            process.stderr.write(`golab: cell ${cell.index} (${ended + 1}/${total}) running\n`);
+            return;
+          }
           ended++;
           process.stderr.write(`golab: cell ${cell.index} (${ended}/${total}) ${cell.status}${cell.status === "skipped" ? "" : ` in ${(cell.durationMs / 1000).toFixed(2)} s`}\n`);
         },

@@ -4,7 +4,9 @@
  * `golab trace --experiment 2.4 [case...] --go V`: the chapter 2.4 hit counts.
  */
 import { Command } from "commander";
-import { describeCase, parseCase } from "../case";
+import { caseKey, describeCase, parseCase } from "../case";
+import { findToolchain } from "../go";
+import { describeSource, Source } from "../store/source";
 import { InputError } from "../errors";
 import { DEFAULT_MEM_CAP } from "../measure";
 import { measureMessages, traceMessages } from "../messages";
@@ -12,18 +14,18 @@ import { DEFAULT_STACK, DEFAULT_WORKLOAD, experiment24, Experiment24Result, trac
 import { byteSize, escapeOption, wholeNumber } from "./options";
 import { textTable } from "./text-table";
 
-function head(r: TraceResult | Experiment24Result, debug: boolean, what: string): string {
+function head(r: TraceResult | Experiment24Result, debug: boolean, what: string, source: Source): string {
   const experiment = r.build.goexperiment ? `, GOEXPERIMENT=${r.build.goexperiment}` : "";
-  return `traced just now on Go ${r.go} ${r.build.goos}/${r.goarch} under dlv ${r.delve.version}, ${debug ? "debug build (-gcflags=all=-N -l)" : "optimized build"}${experiment}, ${what}`;
+  return `${describeSource(source, "traced")}: Go ${r.go} ${r.build.goos}/${r.goarch} under dlv ${r.delve.version}, ${debug ? "debug build (-gcflags=all=-N -l)" : "optimized build"}${experiment}, ${what}`;
 }
 
 /** The trace command's text: per case its counts, and in detail mode one row per allocation. */
-export function formatTrace(results: readonly TraceResult[]): string {
+export function formatTrace(results: readonly TraceResult[], source: Source = { kind: "live" }): string {
   const first = results[0];
   const entry = first.entries.specialised
     ? `runtime.mallocgc + ${first.entries.functions - 1} size-specialised malloc functions (sizes under ${first.entries.limit} B counted there)`
     : "runtime.mallocgc";
-  const out = [head(first, first.build.debug, `${first.mode} mode; breakpoints on ${entry}`), ""];
+  const out = [head(first, first.build.debug, `${first.mode} mode; breakpoints on ${entry}`, source), ""];
   if (first.mode === "count") {
     const rows = results.map((r) => [
       describeCase(r.case), String(r.mallocs), String(r.mallocgcCalls),
@@ -49,8 +51,8 @@ export function formatTrace(results: readonly TraceResult[]): string {
 }
 
 /** The experiment's text: one row per runtime function, with what it is. */
-export function formatExperiment24(r: Experiment24Result, debug: boolean): string {
-  const out = [head(r, debug, "GC off in the probe"), "", "workload:", ...r.workload.map((c, i) => `  case ${i + 1}: ${describeCase(c)}`), ""];
+export function formatExperiment24(r: Experiment24Result, debug: boolean, source: Source = { kind: "live" }): string {
+  const out = [head(r, debug, "GC off in the probe", source), "", "workload:", ...r.workload.map((c, i) => `  case ${i + 1}: ${describeCase(c)}`), ""];
   const rows = r.functions.map((f) => [
     f.family, f.name, f.present ? String(f.wholeRun) : "absent", f.present ? f.perCase.join(" / ") : "-",
   ]);
@@ -76,20 +78,29 @@ export function addTraceCommand(program: Command): void {
     .option("--mem-cap <bytes>", "refuse cases estimated to hold more (e.g. 2GiB)", byteSize("--mem-cap"), DEFAULT_MEM_CAP)
     .option("--timeout <seconds>", "time limit for the Delve session; dlv and the program are killed after it", wholeNumber("--timeout", 1, 86_400), 600)
     .option("--experiment <id>", "run an article experiment instead: 2.4 (hit counts of sysAlloc, allocLarge, growWork)")
+    .option("--no-cache", "trace now, and store nothing (default: read and fill the result cache)")
     .option("--json", "print the result JSON instead of a table", false)
     .option("--quiet", "no progress lines on stderr", false)
     .action(async (texts: string[], o) => {
+      const { cacheFor, throughCache } = await import("../store");
       const onProgress = o.quiet ? undefined : (m: string) => process.stderr.write(`golab: ${m}\n`);
       const cases = texts.map((t) => parseCase(t, { escape: o.escape }));
+      const cache = cacheFor(o.cache, onProgress);
       const common = { go: o.go, debug: o.debug, goexperiment: o.goexperiment, memCap: o.memCap, timeoutMs: o.timeout * 1000, onProgress };
       if (o.experiment !== undefined) {
         if (o.experiment !== "2.4") throw new InputError(traceMessages.badOption("--experiment", o.experiment, "2.4"), o.experiment);
-        const r = await experiment24(cases.length > 0 ? cases : DEFAULT_WORKLOAD, common);
-        process.stdout.write(o.json ? `${JSON.stringify(r, null, 2)}\n` : formatExperiment24(r, o.debug));
+        const workload = cases.length > 0 ? cases : DEFAULT_WORKLOAD.map((t) => parseCase(t));
+        const tc = await findToolchain(o.go, { goexperiment: o.goexperiment });
+        const { source, result } = await throughCache(cache, tc, "breakpoint-frequency", { cases: workload.map(caseKey), debug: o.debug },
+          () => experiment24(workload, common));
+        process.stdout.write(o.json ? `${JSON.stringify({ ...result, source }, null, 2)}\n` : formatExperiment24(result, o.debug, source));
         return;
       }
       if (cases.length === 0) throw new InputError(measureMessages.noCases(), "");
-      const results = await trace(cases, { ...common, mode: o.count ? "count" : "detail", stack: o.stack });
-      process.stdout.write(o.json ? `${JSON.stringify(results, null, 2)}\n` : formatTrace(results));
+      const mode = o.count ? "count" : "detail";
+      const tc = await findToolchain(o.go, { goexperiment: o.goexperiment });
+      const { source, result } = await throughCache(cache, tc, "trace", { cases: cases.map(caseKey), debug: o.debug, stack: o.stack, mode },
+        () => trace(cases, { ...common, mode, stack: o.stack }));
+      process.stdout.write(o.json ? `${JSON.stringify(result.map((r) => ({ ...r, source })), null, 2)}\n` : formatTrace(result, source));
     });
 }

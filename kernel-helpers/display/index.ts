@@ -3,3 +3,5 @@ export * from "./sink";
 export * from "./show";
 export * from "./progress";
 export * from "./verdicts";
+export * from "./beside";
+export * from "./observe";

@@ -70,6 +70,8 @@ export interface RunNotebookOptions {
   out?: string;
   /** Called before each code cell runs and after it ends. */
   onCell?: (event: { phase: "start" | "end"; cell: CellResult; total: number }) => void;
+  /** Told what happens before the first cell (server and kernel start-up). */
+  onProgress?: (message: string) => void;
 }
 
 function cellTimeout(cell: nbformat.ICell, fallbackMs: number): number {
@@ -84,14 +86,17 @@ export async function runNotebook(notebookPath: string, options: RunNotebookOpti
   const source = given ?? readNotebook(file);
   const {
     parameters = {}, rawParameters = false, cellTimeoutMs = 300_000, kernelStartTimeoutMs = 60_000,
-    serverStartTimeoutMs = 60_000, interruptGraceMs = 5000, cwd = path.dirname(file), out, onCell,
+    serverStartTimeoutMs = 60_000, interruptGraceMs = 5000, cwd = path.dirname(file), out, onCell, onProgress,
   } = options;
   const nb = injectParameters(source, parameters, { where: notebookPath, raw: rawParameters });
   const kernelName = options.kernelName ?? (nb.metadata.kernelspec?.name as string | undefined) ?? "tslab";
 
+  if (!options.server) onProgress?.(`starting a Jupyter server for ${path.basename(file)}`);
   const server = options.server ?? await startJupyterServer({ rootDir: cwd, startTimeoutMs: serverStartTimeoutMs });
   try {
+    onProgress?.(`starting the ${kernelName} kernel${options.server ? "" : ` (server up in ${(server.startMs / 1000).toFixed(1)} s)`}`);
     const kernel = await KernelSession.start(server, { kernelName, cwd, label: path.basename(file, ".ipynb"), startTimeoutMs: kernelStartTimeoutMs });
+    onProgress?.(`kernel up in ${(kernel.startMs / 1000).toFixed(1)} s`);
     try {
       const run = await runCells(kernel, nb, source, { cellTimeoutMs, interruptGraceMs, onCell });
       const result: NotebookRun = {

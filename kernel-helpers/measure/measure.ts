@@ -67,13 +67,29 @@ function checkRuns(runs: unknown): number {
   throw new InputError(measureMessages.badRuns(runs), String(runs));
 }
 
-/** Measures cases on a real Go runtime: one build and one run for the whole batch. */
-export async function measure(input: readonly (Case | string)[], options: MeasureOptions = {}): Promise<MeasureResult[]> {
+/** A measurement whose options are checked, cases admitted and toolchain found. */
+export interface AdmittedMeasurement {
+  tc: Toolchain;
+  cases: Case[];
+  runs: number;
+  debug: boolean;
+  timeoutMs: number;
+  onProgress?: (message: string) => void;
+}
+
+/** The validating half of measure: bad options, cases over the cap or a missing Go throw here. */
+export async function admitMeasurement(input: readonly (Case | string)[], options: MeasureOptions = {}): Promise<AdmittedMeasurement> {
   const { go, runs = DEFAULT_RUNS, debug = false, goexperiment, memCap = DEFAULT_MEM_CAP, timeoutMs = 600_000, onProgress } = options;
   checkRuns(runs);
   const cases = admitCases(input, memCap);
   const tc = await findToolchain(go, { goexperiment });
-  return measureWith(tc, cases, { runs, debug, timeoutMs, onProgress });
+  return { tc, cases, runs, debug, timeoutMs, onProgress };
+}
+
+/** Measures cases on a real Go runtime: one build and one run for the whole batch. */
+export async function measure(input: readonly (Case | string)[], options: MeasureOptions = {}): Promise<MeasureResult[]> {
+  const { tc, cases, ...rest } = await admitMeasurement(input, options);
+  return measureWith(tc, cases, rest);
 }
 
 /** The trusting half of measure: cases are valid, the toolchain is found. */

@@ -5,8 +5,8 @@
  */
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
+import { probesDir } from "../cache/root";
 import { BuildDiagnostic, GoBuildError, ProcessError } from "../errors";
 import { Toolchain } from "../go";
 import { measureMessages } from "../messages";
@@ -30,13 +30,6 @@ export interface BuiltProbe {
   cached: boolean;
 }
 
-/** Where built probes are kept: $GOLAB_CACHE, else $XDG_CACHE_HOME/golab, else ~/.cache/golab. */
-export function cacheRoot(): string {
-  if (process.env.GOLAB_CACHE) return process.env.GOLAB_CACHE;
-  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache");
-  return path.join(base, "golab");
-}
-
 /** The -gcflags arguments: -m for the probe package only, -N -l for everything in debug mode. */
 export function gcflagsFor(debug: boolean): string[] {
   return debug
@@ -50,7 +43,7 @@ export async function buildProbe(probe: GeneratedProbe, tc: Toolchain, { debug =
     .update(JSON.stringify([probe.source, probe.goMod, gcflags, tc.version, tc.goexperiment, tc.goarch]))
     .digest("hex")
     .slice(0, 24);
-  const dir = path.join(cacheRoot(), "probes", key);
+  const dir = path.join(probesDir(), key);
   const binary = path.join(dir, "probe");
   const reportFile = path.join(dir, "escape.txt");
   if (fs.existsSync(binary) && fs.existsSync(reportFile)) {

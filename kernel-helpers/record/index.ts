@@ -2,3 +2,4 @@
 export * from "./dataset";
 export { validationMatrix } from "./matrix";
 export { record, RecordOptions, measurementsDir, RECORD_RUNS, MATRIX_NAME } from "./record";
+export { recordedDatasets } from "./recorded";

@@ -1,3 +1,4 @@
 /** Tables of results (arquero). */
 export * from "./results";
 export * from "./verdicts";
+export * from "./observations";

@@ -1,29 +1,24 @@
 /**
- * Results as arquero tables: one row per (case, Go version, backend), with where each number came
- * from, so that every table a notebook shows carries its provenance.
+ * Results as arquero tables: one row per observation (case, Go version, build), with where each
+ * number came from, so that every table a notebook shows carries its provenance.
  */
 import * as aq from "arquero";
 import { describeCase } from "../case";
 import { AllocResult } from "../result";
+import { describeSource, Observation } from "../store";
 
-/** How a result was obtained, for labels: "measured", "simulated", "traced", or "recorded 2026-11-24". */
-export function sourceOf(r: AllocResult & { recorded?: string }): string {
-  if (r.recorded) return `recorded ${r.recorded.slice(0, 10)}`;
-  return { measure: "measured", simulate: "simulated", trace: "traced" }[r.backend];
-}
-
-/** One row per result: case, go, source, mallocs (median), its range when random, bytes. */
-export function resultsTable(results: readonly (AllocResult & { recorded?: string })[]): aq.ColumnTable {
-  const table = aq.from(results.map((r) => ({
-    case: describeCase(r.case),
-    op: r.case.op,
-    build: "build" in r ? ((r as { build: { debug: boolean } }).build.debug ? "-N -l" : "optimized") : "",
-    go: r.go,
-    source: sourceOf(r),
-    mallocs: r.mallocs,
-    range: r.distribution ? `${r.distribution.min}–${r.distribution.max}` : "",
-    allocated: r.allocatedBytes ?? null,
-    requested: r.bytes ?? null,
+/** One row per observation: case, go, source, mallocs (median), its range when random, bytes. */
+export function resultsTable(observations: readonly Observation[]): aq.ColumnTable {
+  const table = aq.from(observations.map((o) => ({
+    case: describeCase(o.experiment.case),
+    op: o.experiment.case.op,
+    build: o.experiment.debug ? "-N -l" : "optimized",
+    go: o.result.go,
+    source: describeSource(o.source),
+    mallocs: o.result.mallocs,
+    range: o.result.distribution ? `${o.result.distribution.min}–${o.result.distribution.max}` : "",
+    allocated: o.result.allocatedBytes ?? null,
+    requested: o.result.bytes ?? null,
   })));
   // Columns no result fills (MemStats cannot see requested sizes) are left out.
   const empty = table.columnNames().filter((name) => table.array(name).every((v) => v === null || v === ""));

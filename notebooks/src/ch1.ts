@@ -33,22 +33,16 @@ const len = 1000; // the slice's length, as in make([]int, len)
 const versions = ["1.19", "1.26", "1.27"]; // Go versions to run on
 const live = true; // false: run no Go; use recorded datasets and the simulator (labelled)
 const runs = 21; // calls of each case; hash-dependent cases vary between calls
+const cache = true; // false: measure and trace everything again (true reuses earlier results, labelled "cached")
 
 // %%
 import * as lab from "../dist/kernel-helpers";
 
 const claims = lab.loadClaims({ parameters: { hint: hint, len: len, cap: len } }).filter((c) => c.chapter === 1);
-const programs = [`make(map[int]int, ${hint})`, `make([]int, ${len})`, `make([]int, 0, ${len})`, `make(map[int]int, 0)`];
-const experiments: lab.Experiment[] = [
-  ...programs.flatMap((p) => [true, false].flatMap((debug) => [
-    { case: lab.parseCase(`_ = ${p}`), debug },
-    { case: lab.parseCase(p), debug },
-  ])),
-  ...lab.claimExperiments(claims),
-];
-const progress = lab.progress("Chapter 1");
-const across = await lab.measureAcross(experiments, { versions: versions, live: live, runs: runs, onProgress: (m) => progress.update(m) });
-progress.done(across.map((v) => `Go ${v.go}: ${v.source}`).join("; "));
+const programs = [`make(map[int]int, ${hint})`, `make([]int, ${len})`, `make([]int, 0, ${len})`, `make(map[int]int, 0)`]
+  .flatMap((p) => [lab.parseCase(`_ = ${p}`), lab.parseCase(p)]);
+const builds = [false, true].flatMap((debug) => programs.map((c) => ({ case: c, debug: debug })));
+const store = await lab.observeWithProgress("Chapter 1", [...builds, ...lab.claimExperiments(claims)], { versions: versions, live: live, runs: runs, cache: cache });
 
 // %% [markdown]
 // ## What each program allocates
@@ -58,26 +52,24 @@ progress.done(across.map((v) => `Go ${v.go}: ${v.source}`).join("; "));
 // actually took (size classes, whole pages).
 
 // %%
-const shown = lab.withSimulated(across).flatMap((v) => [...v.results, ...v.simulated].filter((r) => programs.some((p) => [lab.parseCase(`_ = ${p}`), lab.parseCase(p)].some((c) => JSON.stringify(c) === JSON.stringify(r.case)))));
-lab.showTable(lab.resultsTable(shown), { caption: "The chapter-1 programs, per Go version and build" });
+const shown = store.select(builds);
+lab.showTable(lab.resultsTable(shown), { caption: `The chapter-1 programs, per Go version and build (${store.caption(shown)})` });
 
 // %%
 await lab.showChart(lab.groupedBars(
-  shown.map((r) => ({ program: `${lab.describeCase(r.case)}${r.build.debug ? " -N -l" : ""}`, mallocs: r.mallocs, go: `Go ${r.go}` })),
-  { x: "program", y: "mallocs", color: "go", title: "mallocgc calls (size > 0) per program", source: across.map((v) => `Go ${v.go}: ${v.source}`).join("; ") },
+  shown.map((o) => ({ program: `${lab.describeCase(o.experiment.case)}${o.experiment.debug ? " -N -l" : ""}`, mallocs: o.result.mallocs, go: `Go ${o.result.go}` })),
+  { x: "program", y: "mallocs", color: "go", title: "mallocgc calls (size > 0) per program", source: store.caption(shown) },
 ));
 
 // %% [markdown]
 // ## Where the compiler put each result
 //
 // The compiler's escape analysis (`-gcflags=-m`) decides whether `make` allocates on the heap at
-// all. These are its own words for each program, read from the build that was just measured.
+// all. These are its own words for each program, read from the build that was measured.
 
 // %%
-lab.showTable(lab.aq.from(shown.map((r) => ({
-  program: lab.describeCase(r.case), build: r.build.debug ? "-N -l" : "optimized", go: r.go,
-  compiler: r.escape.map((e) => `${e.expr}: ${e.decision === "stack" ? "does not escape" : "escapes to heap"}`).join("; "),
-}))), { caption: "Escape decisions (compiler -m output)" });
+const decided = store.select(builds, { simulated: false });
+lab.showTable(lab.escapeTable(decided), { caption: `Escape decisions (compiler -m output; ${store.caption(decided)})` });
 
 // %% [markdown]
 // ## The Delve session, replayed
@@ -90,22 +82,10 @@ lab.showTable(lab.aq.from(shown.map((r) => ({
 // `runtime.mallocgc` alone would miss them; the lab breaks on every entry.
 
 // %%
-const traced: lab.TraceResult[] = [];
-const traceProgress = lab.progress("Delve");
-for (const v of across.filter((x) => x.source === "measured now")) {
-  traceProgress.update(`tracing on Go ${v.go}`);
-  try {
-    traced.push(...((await lab.trace(programs.flatMap((p) => [`_ = ${p}`, p]), { go: v.spec, debug: true, stack: 4 })) as lab.TraceResult[]));
-  } catch (e) {
-    lab.showMarkdown(`Go ${v.go}: not traced (${(e as Error).message})`);
-  }
-}
-traceProgress.done(`${traced.length} programs traced`);
-lab.showTable(lab.aq.from(traced.flatMap((t) => (t.allocations ?? []).map((a) => ({
-  program: lab.describeCase(t.case), go: t.go, size: a.size, type: a.type, site: a.site, entry: a.entry,
-})))), { caption: "Every allocation Delve saw, with -N -l (traced just now)" });
-lab.showTable(lab.aq.from(traced.map((t) => ({ program: lab.describeCase(t.case), go: t.go, "mallocgc calls": t.mallocgcCalls, "mallocs (size > 0)": t.mallocs }))),
-  { caption: "Counts from the Delve session" });
+const traced = await store.trace(programs, { debug: true, stack: 4 });
+for (const t of traced.filter((x) => x.error)) lab.showMarkdown(`Go ${t.go}: not traced (${t.error})`);
+lab.showTable(lab.tracedAllocationsTable(traced), { caption: "Every allocation Delve saw, with -N -l" });
+lab.showTable(lab.tracedCountsTable(traced), { caption: "Counts from the Delve session" });
 
 // %% [markdown]
 // ## The simulator beside the runtime
@@ -114,11 +94,7 @@ lab.showTable(lab.aq.from(traced.map((t) => ({ program: lab.describeCase(t.case)
 // predicts every run above; where the runtime is random it gives a range.
 
 // %%
-const beside = lab.simulateBeside(across);
-lab.showTable(lab.aq.from(beside.map((r) => ({ case: r.case, build: r.build, go: r.go, measured: r.measured, simulated: r.simulatedRange || r.simulated, agree: r.agree === null ? "—" : r.agree ? "yes" : "NO", differences: r.differences }))),
-  { caption: `Simulated beside measured: ${beside.filter((r) => r.agree).length} of ${beside.filter((r) => r.agree !== null).length} agree` });
-
-// %%
+lab.showBeside(store);
 for (const go of versions) {
   lab.showTable(lab.allocationsTable(lab.simulate(`make(map[int]int, ${hint})`, { go: go })), { caption: `make(map[int]int, ${hint}) on Go ${go}: each allocation as the simulator explains it` });
 }
@@ -126,7 +102,7 @@ for (const go of versions) {
 // %% [markdown]
 // ## Verdicts
 //
-// Each verdict below is computed now from the runs above, per Go version.
+// Each verdict below is computed from the runs above, per Go version.
 
 // %%
-lab.showVerdicts(lab.computeVerdicts(claims, await lab.withLiveExperiments(claims, across)));
+lab.showVerdicts(lab.computeVerdicts(claims, await lab.withLiveExperiments(claims, store)));

@@ -25,6 +25,7 @@ const appends = [1, 2, 4, 5, 8, 9, 16, 17, 100, 256, 257, 1000]; // appends to a
 const versions = ["1.19", "1.26", "1.27"];
 const live = true; // false: run no Go; use recorded datasets and the simulator (labelled)
 const runs = 21;
+const cache = true; // false: measure everything again (true reuses earlier results, labelled "cached")
 
 // %%
 import * as lab from "../dist/kernel-helpers";
@@ -33,12 +34,8 @@ const claims = lab.loadClaims().filter((c) => c.chapter === 2);
 const bySize = sizes.map((n) => lab.parseCase(`make([]byte, ${n})`));
 const mapPhases = inserts.map((n) => lab.parseCase({ op: "mapinsert", key: "string", elem: "int", n: n }));
 const growth = appends.map((n) => lab.parseCase({ op: "append", elem: "int", n: n, start: "nil" }));
-const experiments: lab.Experiment[] = [...bySize, ...mapPhases, ...growth].map((c) => ({ case: c, debug: false }));
-const progress = lab.progress("Chapter 2");
-const across = await lab.measureAcross([...experiments, ...lab.claimExperiments(claims)], { versions: versions, live: live, runs: runs, onProgress: (m) => progress.update(m) });
-progress.done(across.map((v) => `Go ${v.go}: ${v.source}`).join("; "));
-const source = across.map((v) => `Go ${v.go}: ${v.source}`).join("; ");
-const pick = (cases: lab.Case[]) => lab.withSimulated(across).flatMap((v) => [...v.results, ...v.simulated].filter((r) => cases.some((c) => JSON.stringify(c) === JSON.stringify(r.case)) && !r.build.debug));
+const experiments = [...lab.optimized([...bySize, ...mapPhases, ...growth]), ...lab.claimExperiments(claims)];
+const store = await lab.observeWithProgress("Chapter 2", experiments, { versions: versions, live: live, runs: runs, cache: cache });
 
 // %% [markdown]
 // ## Sizes, size classes and paths
@@ -47,16 +44,17 @@ const pick = (cases: lab.Case[]) => lab.withSimulated(across).flatMap((v) => [..
 // small path, served from the mcache) or as a large object (whole 8 KiB pages from the heap).
 
 // %%
-const sizeRows = pick(bySize).map((r) => {
+const sized = store.select(bySize);
+const sizeRows = sized.map(({ result: r }) => {
   const b = r.bySize[0];
   return {
     requested: r.case.op === "makeslice" ? r.case.len : 0, go: r.go, mallocs: r.mallocs, allocated: r.allocatedBytes,
     path: r.mallocs === 0 ? "none" : b && b.max === null ? "large object" : `size class ${b ? b.max : "?"}`,
   };
 });
-lab.showTable(lab.aq.from(sizeRows), { caption: `make([]byte, n): what the runtime took (${source})` });
+lab.showTable(lab.aq.from(sizeRows), { caption: `make([]byte, n): what the runtime took (${store.caption(sized)})` });
 await lab.showChart(lab.growthLines(sizeRows.map((r) => ({ requested: r.requested, allocated: r.allocated, go: `Go ${r.go}` })),
-  { x: "requested", y: "allocated", color: "go", title: "Bytes taken against bytes requested", source: source, logX: true }));
+  { x: "requested", y: "allocated", color: "go", title: "Bytes taken against bytes requested", source: store.caption(sized), logX: true }));
 
 // %% [markdown]
 // ## A map, phase by phase
@@ -66,10 +64,10 @@ await lab.showChart(lab.growthLines(sizeRows.map((r) => ({ requested: r.requeste
 // runs is drawn and the range is in the table.
 
 // %%
-const phaseResults = pick(mapPhases);
-lab.showTable(lab.resultsTable(phaseResults), { caption: "map[string]int after n inserts" });
-await lab.showChart(lab.growthLines(phaseResults.map((r) => ({ inserts: r.case.op === "mapinsert" ? r.case.n : 0, mallocs: r.mallocs, go: `Go ${r.go}` })),
-  { x: "inserts", y: "mallocs", color: "go", title: "map[string]int: mallocs after n inserts", source: source }));
+const phases = store.select(mapPhases);
+lab.showTable(lab.resultsTable(phases), { caption: "map[string]int after n inserts" });
+await lab.showChart(lab.growthLines(phases.map(({ result: r }) => ({ inserts: r.case.op === "mapinsert" ? r.case.n : 0, mallocs: r.mallocs, go: `Go ${r.go}` })),
+  { x: "inserts", y: "mallocs", color: "go", title: "map[string]int: mallocs after n inserts", source: store.caption(phases) }));
 
 // %% [markdown]
 // ## Slice growth through append
@@ -78,10 +76,10 @@ await lab.showChart(lab.growthLines(phaseResults.map((r) => ({ inserts: r.case.o
 // allocates a larger array.
 
 // %%
-const growthResults = pick(growth);
-await lab.showChart(lab.growthLines(growthResults.map((r) => ({ appends: r.case.op === "append" ? r.case.n : 0, bytes: r.allocatedBytes, go: `Go ${r.go}` })),
-  { x: "appends", y: "bytes", color: "go", title: "append to a nil []int: bytes allocated", source: source, logX: true }));
-lab.showTable(lab.resultsTable(growthResults), { caption: "append to a nil []int" });
+const grown = store.select(growth);
+await lab.showChart(lab.growthLines(grown.map(({ result: r }) => ({ appends: r.case.op === "append" ? r.case.n : 0, bytes: r.allocatedBytes, go: `Go ${r.go}` })),
+  { x: "appends", y: "bytes", color: "go", title: "append to a nil []int: bytes allocated", source: store.caption(grown), logX: true }));
+lab.showTable(lab.resultsTable(grown), { caption: "append to a nil []int" });
 
 // %% [markdown]
 // ## Garbage collection on and off
@@ -92,29 +90,29 @@ lab.showTable(lab.resultsTable(growthResults), { caption: "append to a nil []int
 // "ns per malloc" is the operation's time shared among its allocations.
 
 // %%
-const gcProgress = lab.progress("GC benchmarks");
-const evidence = await lab.withLiveExperiments(claims, across, (m) => gcProgress.update(m));
-gcProgress.done();
+const evidence = await lab.withLiveExperiments(claims, store);
 const gcRows = evidence.flatMap((e) => e.gc ?? []);
 lab.showTable(lab.aq.from(gcRows.map((r) => ({
   case: lab.describeCase(r.case), go: r.go, gc: r.gc, "ns/op": r.nsPerOp, "allocs/op": r.allocsPerOp, "ns per malloc": Math.round(r.nsPerMalloc * 10) / 10,
-}))), { caption: "go test -bench with GOGC=100 and GOGC=off, run just now" });
+}))), { caption: `go test -bench with GOGC=100 and GOGC=off (${evidence.filter((e) => e.gc).map((e) => `Go ${e.go}: ${e.source}`).join("; ")})` });
 
 // %% [markdown]
 // ## What a `GODEBUG=gctrace=1` line says
 //
 // The article reads `0.12 ms` as the mark phase and `4->4->2 MB` as the heap before, during and
-// after marking. Below: real trace lines from a benchmark run just now, parsed, and the runtime's
+// after marking. Below: real trace lines from a benchmark run, parsed, and the runtime's
 // own description of the fields, read from the installed Go's `runtime/extern.go`.
 
 // %%
-const traceGo = across.find((x) => x.source === "measured now");
+const traceGo = store.live()[0];
 if (traceGo) {
-  const trace = await lab.gcTrace(["make([]byte, 4096)"], { go: traceGo.spec });
+  const workload = ["make([]byte, 4096)"];
+  const [run] = await store.onLiveVersions("gctrace", { cases: workload }, (v) => lab.gcTrace(workload, { go: v.spec }), { only: [traceGo.spec] });
+  const trace = run.result ?? [];
   lab.showTable(lab.aq.from(trace.slice(0, 8).map((t) => ({
     gc: t.gc, "at (s)": t.atSeconds, "% in GC": t.percent, "STW sweep term. (ms)": t.clockMs[0], "concurrent mark (ms)": t.clockMs[1],
     "STW mark term. (ms)": t.clockMs[2], "heap at start (MB)": t.heapMB[0], "heap at end (MB)": t.heapMB[1], "live heap (MB)": t.heapMB[2], "goal (MB)": t.goalMB,
-  }))), { caption: `The first gctrace lines of ${trace.length}, Go ${traceGo.go}, run just now` });
+  }))), { caption: `The first gctrace lines of ${trace.length}, Go ${traceGo.go} (${lab.describeSource(run.source, "run")})` });
   const doc = await lab.gcTraceDocumentation(traceGo.spec);
   lab.showMarkdown(`From \`${doc.file}\` (Go ${doc.go}):\n\n\`\`\`\n${doc.text}\n\`\`\``);
 } else {
@@ -128,9 +126,7 @@ if (traceGo) {
 // predicts every run above; where the runtime is random it gives a range.
 
 // %%
-const beside = lab.simulateBeside(across);
-lab.showTable(lab.aq.from(beside.map((r) => ({ case: r.case, build: r.build, go: r.go, measured: r.measured, simulated: r.simulatedRange || r.simulated, agree: r.agree === null ? "—" : r.agree ? "yes" : "NO", differences: r.differences }))),
-  { caption: `Simulated beside measured: ${beside.filter((r) => r.agree).length} of ${beside.filter((r) => r.agree !== null).length} agree` });
+lab.showBeside(store);
 
 // %% [markdown]
 // ## Breakpoint frequencies under Delve (claim 2.4a)
@@ -144,7 +140,7 @@ lab.showTable(lab.aq.from(beside.map((r) => ({ case: r.case, build: r.build, go:
 for (const e of evidence.filter((x) => x.breakpoints)) {
   const b = e.breakpoints!;
   lab.showTable(lab.aq.from(b.functions.map((f) => ({ function: f.name, present: f.present, hits: f.wholeRun, "per case": f.perCase.join(" / "), "what it is": f.what }))),
-    { caption: `Go ${b.go}, Delve ${b.delve.version}, GC off: hits over the whole run and inside each case (traced just now)` });
+    { caption: `Go ${b.go}, Delve ${b.delve.version}, GC off: hits over the whole run and inside each case (${e.source})` });
 }
 
 // %% [markdown]

@@ -16,6 +16,7 @@ const points = 12; // points per curve
 const versions = ["1.19", "1.26", "1.27"];
 const live = true; // false: run no Go; use recorded datasets and the simulator (labelled)
 const runs = 21;
+const cache = true; // false: measure everything again (true reuses earlier results, labelled "cached")
 
 // %%
 import * as lab from "../dist/kernel-helpers";
@@ -27,12 +28,8 @@ const escapes = ["make(map[int]int)", "make(map[int]int, 8)", "make(map[int]int,
 const mapCurve = ns.map((n) => lab.parseCase({ op: "mapinsert", key: "int", elem: "int", n: n }));
 const pointerCurve = ns.map((n) => lab.parseCase({ op: "mapinsert", key: "int", elem: "*int", n: n, freshElem: true }));
 const sliceCurve = ns.map((n) => lab.parseCase({ op: "append", elem: "int", n: n, start: "nil" }));
-const all = [...escapes, ...mapCurve, ...pointerCurve, ...sliceCurve].map((c) => ({ case: c, debug: false }));
-const progress = lab.progress("Chapter 3");
-const across = await lab.measureAcross([...all, ...lab.claimExperiments(claims)], { versions: versions, live: live, runs: runs, onProgress: (m) => progress.update(m) });
-progress.done(across.map((v) => `Go ${v.go}: ${v.source}`).join("; "));
-const source = across.map((v) => `Go ${v.go}: ${v.source}`).join("; ");
-const pick = (cases: lab.Case[]) => lab.withSimulated(across).flatMap((v) => [...v.results, ...v.simulated].filter((r) => cases.some((c) => JSON.stringify(c) === JSON.stringify(r.case)) && !r.build.debug));
+const experiments = [...lab.optimized([...escapes, ...mapCurve, ...pointerCurve, ...sliceCurve]), ...lab.claimExperiments(claims)];
+const store = await lab.observeWithProgress("Chapter 3", experiments, { versions: versions, live: live, runs: runs, cache: cache });
 
 // %% [markdown]
 // ## Escape decisions
@@ -40,10 +37,8 @@ const pick = (cases: lab.Case[]) => lab.withSimulated(across).flatMap((v) => [..
 // `heap` stores the result in a package-level variable; `stack` only uses it inside the function.
 
 // %%
-lab.showTable(lab.aq.from(pick(escapes).map((r) => ({
-  case: lab.describeCase(r.case), go: r.go, mallocs: r.mallocs, allocated: r.allocatedBytes,
-  compiler: r.escape.map((e) => `${e.expr}: ${e.decision === "stack" ? "does not escape" : "escapes to heap"}`).join("; "),
-}))), { caption: `The compiler's escape analysis and what was allocated (${source})` });
+const escaped = store.select(escapes, { simulated: false });
+lab.showTable(lab.escapeTable(escaped), { caption: `The compiler's escape analysis and what was allocated (${store.caption(escaped)})` });
 
 // %% [markdown]
 // ## Growth curves
@@ -52,12 +47,13 @@ lab.showTable(lab.aq.from(pick(escapes).map((r) => ({
 // and n appends to a nil `[]int`.
 
 // %%
-const curveRows = (cases: lab.Case[], what: string) => pick(cases).map((r) => ({
+const curveRows = (cases: lab.Case[], what: string) => store.select(cases).map(({ result: r }) => ({
   n: "n" in r.case ? r.case.n : 0, mallocs: r.mallocs, bytes: r.allocatedBytes, series: `${what}, Go ${r.go}`,
 }));
 const rows = [...curveRows(mapCurve, "map[int]int"), ...curveRows(pointerCurve, "map[int]*int"), ...curveRows(sliceCurve, "[]int append")];
-await lab.showChart(lab.growthLines(rows, { x: "n", y: "mallocs", color: "series", title: "mallocs against n", source: source }));
-await lab.showChart(lab.growthLines(rows, { x: "n", y: "bytes", color: "series", title: "bytes allocated against n", source: source }));
+const curves = store.caption(store.select([...mapCurve, ...pointerCurve, ...sliceCurve]));
+await lab.showChart(lab.growthLines(rows, { x: "n", y: "mallocs", color: "series", title: "mallocs against n", source: curves }));
+await lab.showChart(lab.growthLines(rows, { x: "n", y: "bytes", color: "series", title: "bytes allocated against n", source: curves }));
 
 // %% [markdown]
 // ## The simulator beside the runtime
@@ -66,12 +62,10 @@ await lab.showChart(lab.growthLines(rows, { x: "n", y: "bytes", color: "series",
 // predicts every run above; where the runtime is random it gives a range.
 
 // %%
-const beside = lab.simulateBeside(across);
-lab.showTable(lab.aq.from(beside.map((r) => ({ case: r.case, build: r.build, go: r.go, measured: r.measured, simulated: r.simulatedRange || r.simulated, agree: r.agree === null ? "—" : r.agree ? "yes" : "NO", differences: r.differences }))),
-  { caption: `Simulated beside measured: ${beside.filter((r) => r.agree).length} of ${beside.filter((r) => r.agree !== null).length} agree` });
+lab.showBeside(store);
 
 // %% [markdown]
 // ## Verdicts
 
 // %%
-lab.showVerdicts(lab.computeVerdicts(claims, await lab.withLiveExperiments(claims, across)));
+lab.showVerdicts(lab.computeVerdicts(claims, await lab.withLiveExperiments(claims, store)));

@@ -19,6 +19,7 @@ const versions = ["1.19", "1.26", "1.27"];
 const live = true; // false: run no Go; use recorded datasets and the simulator (labelled)
 const runs = 21;
 const benchtime = "200ms"; // go test -benchtime
+const cache = true; // false: measure everything again (true reuses earlier results, labelled "cached")
 
 // %%
 import * as lab from "../dist/kernel-helpers";
@@ -35,28 +36,21 @@ const smallMaps = [0, 8, 9].map((h) => lab.parseCase(`make(map[int]int, ${h})`))
 const stackLimits = [65536, 65537].map((k) => lab.parseCase(`make([]byte, ${k})`, { escape: "stack" }));
 const variableSize = [8, 32, 33, 64].map((k) => lab.parseCase({ op: "makeslice", elem: "byte", len: k, constSize: false, escape: "stack" }));
 const thresholds = [...tiny, ...smallMaps, ...stackLimits, ...variableSize];
-const progress = lab.progress("Chapter 4");
-const across = await lab.measureAcross([...prealloc, ...thresholds].map((c) => ({ case: c, debug: false })).concat(lab.claimExperiments(claims)),
-  { versions: versions, live: live, runs: runs, onProgress: (m) => progress.update(m) });
-const benchmarks: lab.BenchmarkResult[] = [];
-for (const v of across.filter((x) => x.source === "measured now")) {
-  progress.update(`go test -bench on Go ${v.go}`);
-  benchmarks.push(...(await lab.benchmark(prealloc, { go: v.spec, benchtime: benchtime })));
-}
-progress.done(across.map((v) => `Go ${v.go}: ${v.source}`).join("; "));
-const source = across.map((v) => `Go ${v.go}: ${v.source}`).join("; ");
-const pick = (cases: lab.Case[]) => lab.withSimulated(across).flatMap((v) => [...v.results, ...v.simulated].filter((r) => cases.some((c) => JSON.stringify(c) === JSON.stringify(r.case)) && !r.build.debug));
+const store = await lab.observeWithProgress("Chapter 4", [...lab.optimized([...prealloc, ...thresholds]), ...lab.claimExperiments(claims)],
+  { versions: versions, live: live, runs: runs, cache: cache });
+const benchmarks = await store.onLiveVersions("benchmark", { cases: prealloc, benchtime: benchtime }, (v) => lab.benchmark(prealloc, { go: v.spec, benchtime: benchtime }));
 
 // %% [markdown]
 // ## Preallocation: `go test -bench -benchmem` and the lab's counts
 
 // %%
-lab.showTable(lab.aq.from(benchmarks.map((b) => ({
-  case: lab.describeCase(b.case), go: b.go, "allocs/op": b.allocsPerOp, "B/op": b.bytesPerOp, "ns/op": b.nsPerOp, "b.N": b.iterations,
-}))), { caption: `go test -bench -benchmem -benchtime=${benchtime}, run just now on each installed Go` });
-lab.showTable(lab.resultsTable(pick(prealloc)), { caption: `The lab's counts for one call (${source})` });
-await lab.showChart(lab.groupedBars(pick(prealloc).map((r) => ({ case: lab.describeCase(r.case), mallocs: r.mallocs, go: `Go ${r.go}` })),
-  { x: "case", y: "mallocs", color: "go", title: "Allocations per operation, with and without preallocation", source: source }));
+lab.showTable(lab.aq.from(benchmarks.flatMap((o) => (o.result ?? []).map((b) => ({
+  case: lab.describeCase(b.case), go: b.go, "allocs/op": b.allocsPerOp, "B/op": b.bytesPerOp, "ns/op": b.nsPerOp, "b.N": b.iterations, source: lab.describeSource(o.source, "run"),
+})))), { caption: `go test -bench -benchmem -benchtime=${benchtime} on each installed Go` });
+const preallocated = store.select(prealloc);
+lab.showTable(lab.resultsTable(preallocated), { caption: `The lab's counts for one call (${store.caption(preallocated)})` });
+await lab.showChart(lab.groupedBars(preallocated.map(({ result: r }) => ({ case: lab.describeCase(r.case), mallocs: r.mallocs, go: `Go ${r.go}` })),
+  { x: "case", y: "mallocs", color: "go", title: "Allocations per operation, with and without preallocation", source: store.caption(preallocated) }));
 
 // %% [markdown]
 // ## Go's own small-size thresholds (in place of the article's Kotlin ones)
@@ -66,11 +60,12 @@ await lab.showChart(lab.groupedBars(pick(prealloc).map((r) => ({ case: lab.descr
 // stack, and small variable-size `make` (a stack buffer on newer Go).
 
 // %%
-lab.showTable(lab.aq.from(pick(thresholds).map((r) => ({
+const limits = store.select(thresholds);
+lab.showTable(lab.aq.from(limits.map(({ result: r }) => ({
   case: lab.describeCase(r.case), go: r.go, mallocs: r.mallocs, allocated: r.allocatedBytes,
   "tiny allocs": r.metrics["/gc/heap/tiny/allocs:objects"],
   compiler: r.escape.map((e) => e.decision === "stack" ? "does not escape" : "escapes").join("; "),
-}))), { caption: `Thresholds, measured (${source})` });
+}))), { caption: `Thresholds (${store.caption(limits)})` });
 
 // %% [markdown]
 // ## The simulator beside the runtime
@@ -79,9 +74,7 @@ lab.showTable(lab.aq.from(pick(thresholds).map((r) => ({
 // predicts every run above; where the runtime is random it gives a range.
 
 // %%
-const beside = lab.simulateBeside(across);
-lab.showTable(lab.aq.from(beside.map((r) => ({ case: r.case, build: r.build, go: r.go, measured: r.measured, simulated: r.simulatedRange || r.simulated, agree: r.agree === null ? "—" : r.agree ? "yes" : "NO", differences: r.differences }))),
-  { caption: `Simulated beside measured: ${beside.filter((r) => r.agree).length} of ${beside.filter((r) => r.agree !== null).length} agree` });
+lab.showBeside(store);
 
 // %% [markdown]
 // ## pprof and inlining (and the experiments that only run live)
@@ -91,12 +84,10 @@ lab.showTable(lab.aq.from(beside.map((r) => ({ case: r.case, build: r.build, go:
 // `runtime.MemProfileRate = 1` and its heap profile is read with `go tool pprof -traces`.
 
 // %%
-const profProgress = lab.progress("pprof");
-const evidence = await lab.withLiveExperiments(claims, across, (m) => profProgress.update(m));
-profProgress.done();
+const evidence = await lab.withLiveExperiments(claims, store);
 for (const e of evidence.filter((x) => x.pprof)) {
   const p = e.pprof!;
-  lab.showMarkdown(`Go ${p.go}: the compiler ${p.inlined ? "inlined" : "did not inline"} \`newBuffer\`. pprof's trace of its allocation, just now:\n\n\`\`\`\n${p.trace}\n\`\`\``);
+  lab.showMarkdown(`Go ${p.go}: the compiler ${p.inlined ? "inlined" : "did not inline"} \`newBuffer\`. pprof's trace of its allocation:\n\n\`\`\`\n${p.trace}\n\`\`\``);
 }
 
 // %% [markdown]
@@ -104,11 +95,11 @@ for (const e of evidence.filter((x) => x.pprof)) {
 // the first section, stopped at its runtime entry point, with the stack up to the probe function.
 
 // %%
-const stacked = across.find((x) => x.source === "measured now");
+const stacked = store.live()[0];
 if (stacked) {
-  const t = (await lab.trace(prealloc[0], { go: stacked.spec, stack: 6 })) as lab.TraceResult;
-  lab.showTable(lab.aq.from((t.allocations ?? []).map((a) => ({ size: a.size, type: a.type, entry: a.entry, stack: (a.stack ?? []).join(" ← ") }))),
-    { caption: `${lab.describeCase(t.case)} on Go ${t.go}: Delve's stack at each allocation (traced just now)` });
+  const traced = await store.trace([prealloc[0]], { stack: 6 });
+  lab.showTable(lab.tracedAllocationsTable(traced.filter((t) => t.go === stacked.go), { stack: true }),
+    { caption: `${lab.describeCase(prealloc[0])} on Go ${stacked.go}: Delve's stack at each allocation` });
 } else {
   lab.showMarkdown("No Go ran in this notebook (live = false, or no Go installed), so Delve took no stacks.");
 }
@@ -119,7 +110,7 @@ if (stacked) {
 // A program keeps 64 MiB of slices (1–64 KiB each) or of maps (1–512 int entries each) and
 // replaces random members for a few seconds, sampling `runtime/metrics` every 100 ms: bytes in
 // objects, bytes reserved for objects but unused (free slots inside spans), and free pages kept
-// between spans. The series below were sampled just now, on each installed Go.
+// between spans. The series below were sampled on each installed Go.
 
 // %%
 const churn = evidence.flatMap((e) => e.fragmentation ?? []);
@@ -127,7 +118,7 @@ const MB = (x: number | null) => (x === null ? null : Math.round((x / 2 ** 20) *
 await lab.showChart(lab.growthLines(churn.flatMap((s) => [
   { seconds: s.seconds, MB: MB(s.values.free), series: `free pages, ${s.workload}, Go ${s.go}` },
   { seconds: s.seconds, MB: MB(s.values.unused), series: `unused slots, ${s.workload}, Go ${s.go}` },
-]), { x: "seconds", y: "MB", color: "series", title: "Free pages and unused slots while churning", source: "runtime/metrics, sampled just now" }));
+]), { x: "seconds", y: "MB", color: "series", title: "Free pages and unused slots while churning", source: `runtime/metrics (${evidence.filter((e) => e.fragmentation).map((e) => `Go ${e.go}: ${e.source}`).join("; ")})` }));
 lab.showTable(lab.aq.from(lab.summarizeFragmentation(churn)), { caption: "Means over the run: ratios to the bytes held in objects" });
 
 // %% [markdown]

@@ -11,6 +11,7 @@ const versions = ["1.19", "1.26", "1.27"];
 const live = true; // false: run no Go; use recorded datasets and the simulator (labelled)
 const sizes = [8, 64, 1000, 10000]; // how many int elements the collection holds
 const runs = 21;
+const cache = true; // false: measure everything again (true reuses earlier results, labelled "cached")
 
 // %%
 import * as lab from "../dist/kernel-helpers";
@@ -18,16 +19,13 @@ import * as lab from "../dist/kernel-helpers";
 const claims = lab.loadClaims();
 const collections = sizes.flatMap((k) => [
   { what: "map[int]int", how: "no hint", case: lab.parseCase({ op: "mapinsert", key: "int", elem: "int", n: k }) },
-  { what: "map[int]int", how: `hint ${k}`, case: lab.parseCase({ op: "mapinsert", key: "int", elem: "int", n: k, hint: k }) },
+  { what: "map[int]int", how: "hint n", case: lab.parseCase({ op: "mapinsert", key: "int", elem: "int", n: k, hint: k }) },
   { what: "[]int", how: "append to nil", case: lab.parseCase({ op: "append", elem: "int", n: k, start: "nil" }) },
-  { what: "[]int", how: `cap ${k}`, case: lab.parseCase({ op: "append", elem: "int", n: k, start: "make", len: 0, cap: k }) },
+  { what: "[]int", how: "cap n", case: lab.parseCase({ op: "append", elem: "int", n: k, start: "make", len: 0, cap: k }) },
 ]);
-const progress = lab.progress("Chapter 5");
-const across = await lab.measureAcross([...lab.claimExperiments(claims), ...collections.map((c) => ({ case: c.case, debug: false }))],
-  { versions: versions, live: live, runs: runs, onProgress: (m) => progress.update(m) });
-const source = across.map((v) => `Go ${v.go}: ${v.source}`).join("; ");
-const verdicts = lab.computeVerdicts(claims, await lab.withLiveExperiments(claims, across, (m) => progress.update(m)));
-progress.done();
+const store = await lab.observeWithProgress("Chapter 5", [...lab.claimExperiments(claims), ...lab.optimized(collections.map((c) => c.case))],
+  { versions: versions, live: live, runs: runs, cache: cache });
+const verdicts = lab.computeVerdicts(claims, await lab.withLiveExperiments(claims, store));
 
 // %% [markdown]
 // ## Every claim, every version
@@ -37,8 +35,8 @@ const colors = {
   confirmed: "#4c9a2a", refuted: "#c0392b", "cannot be tested here": "#7f8c8d", "no experiment yet": "#bdc3c7", "no evidence": "#ecf0f1",
 };
 await lab.showChart(lab.matrix(lab.verdictRows(verdicts).map((r) => ({ claim: r.claim, go: `Go ${r.go}`, verdict: r.verdict })),
-  { x: "go", y: "claim", value: "verdict", title: "The article's claims, tested per Go version", source: source, colors: colors }));
-lab.showTable(lab.verdictsTable(verdicts), { caption: `Verdicts computed just now (${source})` });
+  { x: "go", y: "claim", value: "verdict", title: "The article's claims, tested per Go version", source: store.caption(), colors: colors }));
+lab.showTable(lab.verdictsTable(verdicts), { caption: `Verdicts computed from the evidence (${store.caption()})` });
 
 // %% [markdown]
 // ## Map or slice?
@@ -47,17 +45,14 @@ lab.showTable(lab.verdictsTable(verdicts), { caption: `Verdicts computed just no
 // cheapest way in bytes is marked; a map buys lookup by key, which the slice does not offer.
 
 // %%
-const decision = lab.withSimulated(across).flatMap((v) => sizes.map((k) => {
-  const rows = collections.filter((c) => ("n" in c.case ? c.case.n : 0) === k).map((c) => {
-    const r = [...v.results, ...v.simulated].find((x) => !x.build.debug && JSON.stringify(x.case) === JSON.stringify(c.case));
-    return { way: `${c.what}, ${c.how}`, mallocs: r ? r.mallocs : NaN, bytes: r ? r.allocatedBytes : NaN };
-  });
-  const least = Math.min(...rows.map((r) => r.bytes));
-  const cell = (r: { mallocs: number; bytes: number }) => `${r.mallocs} malloc${r.mallocs === 1 ? "" : "s"}, ${r.bytes} B`;
+const decision = store.versions.flatMap((v) => sizes.map((k) => {
+  const rows = collections.filter((c) => "n" in c.case && c.case.n === k)
+    .map((c) => ({ way: `${c.what}, ${c.how}`, r: store.select([c.case], { versions: [v.spec] })[0]?.result }));
+  const least = Math.min(...rows.map((x) => x.r?.allocatedBytes ?? Infinity));
   return {
     go: v.go, elements: k,
-    ...Object.fromEntries(rows.map((r) => [r.way.replace(/ \d+$/, " n"), cell(r)])),
-    cheapest: rows.filter((r) => r.bytes === least).map((r) => r.way.replace(/ \d+$/, " n")).join(" or "),
+    ...Object.fromEntries(rows.map((x) => [x.way, x.r ? `${x.r.mallocs} malloc${x.r.mallocs === 1 ? "" : "s"}, ${x.r.allocatedBytes} B` : "—"])),
+    cheapest: rows.filter((x) => x.r?.allocatedBytes === least).map((x) => x.way).join(" or "),
   };
 }));
-lab.showTable(lab.aq.from(decision), { caption: `Holding n ints: allocations and bytes per way (${source})` });
+lab.showTable(lab.aq.from(decision), { caption: `Holding n ints: allocations and bytes per way (${store.caption(store.select(collections.map((c) => c.case)))})` });

@@ -7,9 +7,12 @@ import assert from "node:assert/strict";
 import { loadClaims, experimentsOf, evidenceFrom, runCheck, computeVerdicts, Claim } from "../../kernel-helpers/claims";
 import { parseCase } from "../../kernel-helpers/case";
 import { validationMatrix } from "../../kernel-helpers/record";
+import { Source } from "../../kernel-helpers/store";
 import { MeasureResult } from "../../kernel-helpers/measure";
 
 const claims = loadClaims();
+// Made-up results: what a test built by hand, labelled as a simulated stand-in, never as a run.
+const SYNTHETIC: Source = { kind: "simulated", model: "a test's made-up numbers" };
 
 test("every claim of CLAIMS.md is in the registry, once", () => {
   const ids = claims.map((c) => c.id);
@@ -36,7 +39,7 @@ function fake(text: string, { mallocs, bytes = 0, sizes = [] as [number, number 
 }
 
 const claim = (id: string): Claim => claims.find((c) => c.id === id)!;
-const verdictOf = (id: string, results: MeasureResult[]) => runCheck(claim(id), evidenceFrom("0.0.0", "synthetic", results)).verdict;
+const verdictOf = (id: string, results: MeasureResult[]) => runCheck(claim(id), evidenceFrom("0.0.0", SYNTHETIC, results)).verdict;
 
 test("allocations: the count and the sizes must both match", () => {
   const variant = fake("make(map[int]int, 1000)", { mallocs: 3 });
@@ -62,8 +65,8 @@ test("mapEscapes: a map kept on the stack refutes 'maps almost always escape'", 
 });
 
 test("overall: the same verdict everywhere, or 'depends on the Go version'", () => {
-  const ok = evidenceFrom("1.0.0", "synthetic", [fake("make([]int, 10)", { mallocs: 1, bytes: 96 })]);
-  const no = evidenceFrom("2.0.0", "synthetic", [fake("make([]int, 10)", { mallocs: 1, bytes: 80 })]);
+  const ok = evidenceFrom("1.0.0", SYNTHETIC, [fake("make([]int, 10)", { mallocs: 1, bytes: 96 })]);
+  const no = evidenceFrom("2.0.0", SYNTHETIC, [fake("make([]int, 10)", { mallocs: 1, bytes: 80 })]);
   assert.equal(computeVerdicts([claim("2.1a")], [ok, ok])[0].overall, "confirmed");
   assert.equal(computeVerdicts([claim("2.1a")], [no, no])[0].overall, "refuted");
   assert.equal(computeVerdicts([claim("2.1a")], [ok, no])[0].overall, "depends on the Go version");
@@ -72,7 +75,7 @@ test("overall: the same verdict everywhere, or 'depends on the Go version'", () 
 test("claims without an experiment say so instead of a verdict", () => {
   assert.equal(verdictOf("4.2", []), "cannot be tested here");
   const pending: Claim = { id: "x", chapter: 0, claim: "a claim whose experiment is not written", article: {}, check: { kind: "pending", needs: "an experiment" } };
-  assert.equal(runCheck(pending, evidenceFrom("0.0.0", "synthetic", [])).verdict, "no experiment yet");
+  assert.equal(runCheck(pending, evidenceFrom("0.0.0", SYNTHETIC, [])).verdict, "no experiment yet");
 });
 
 test("parameters fill the cases and the article's scaled values; defaults are the article's own", () => {
@@ -93,15 +96,15 @@ test("parameters fill the cases and the article's scaled values; defaults are th
 test("gcLatency: decided from benchmarks with GC on and off, 'no evidence' without them", () => {
   const row = (gc: "on (GOGC=100)" | "off (GOGC=off)", nsPerMalloc: number) =>
     ({ go: "0.0.0", case: parseCase("make([]byte, 64)"), gc, nsPerOp: nsPerMalloc, allocsPerOp: 1, nsPerMalloc });
-  const ev = (on: number, off: number) => ({ ...evidenceFrom("0.0.0", "synthetic", []), gc: [row("on (GOGC=100)", on), row("off (GOGC=off)", off)] });
+  const ev = (on: number, off: number) => ({ ...evidenceFrom("0.0.0", SYNTHETIC, []), gc: [row("on (GOGC=100)", on), row("off (GOGC=off)", off)] });
   assert.equal(runCheck(claim("2.5a"), ev(12_400, 3_100)).verdict, "confirmed");
   assert.equal(runCheck(claim("2.5a"), ev(20, 15)).verdict, "refuted");
-  assert.equal(runCheck(claim("2.5a"), evidenceFrom("0.0.0", "synthetic", [])).verdict, "no evidence");
+  assert.equal(runCheck(claim("2.5a"), evidenceFrom("0.0.0", SYNTHETIC, [])).verdict, "no evidence");
 });
 
 test("pprofInlining: refuted when pprof names the inlined function, confirmed when it loses it", () => {
   const ev = (helperNamed: boolean, inlined = true) => ({
-    ...evidenceFrom("0.0.0", "synthetic", []),
+    ...evidenceFrom("0.0.0", SYNTHETIC, []),
     pprof: { go: "0.0.0", inlined, helperNamed, frames: helperNamed ? ["main.newBuffer (inline)", "main.handle"] : ["main.handle"], trace: "" },
   });
   assert.equal(runCheck(claim("4.4"), ev(true)).verdict, "refuted");
@@ -115,17 +118,17 @@ test("fragmentation: decided from the churn series, 'no evidence' without them",
     values: { objects: 100, unused, free, released: 0, live: null, scanHeap: null, gcCycles: 1 },
   });
   const ev = (sFree: number, mFree: number, sUnused: number, mUnused: number) =>
-    ({ ...evidenceFrom("0.0.0", "synthetic", []), fragmentation: [sample("slices", sFree, sUnused), sample("maps", mFree, mUnused)] });
+    ({ ...evidenceFrom("0.0.0", SYNTHETIC, []), fragmentation: [sample("slices", sFree, sUnused), sample("maps", mFree, mUnused)] });
   assert.equal(runCheck(claim("4.3"), ev(50, 10, 1, 20)).verdict, "confirmed");
   assert.equal(runCheck(claim("4.3"), ev(10, 50, 1, 20)).verdict, "refuted");
-  assert.equal(runCheck(claim("4.3"), evidenceFrom("0.0.0", "synthetic", [])).verdict, "no evidence");
+  assert.equal(runCheck(claim("4.3"), evidenceFrom("0.0.0", SYNTHETIC, [])).verdict, "no evidence");
 });
 
 test("breakpointFrequency: growWork firing with the GC off, or absent, refutes; no growWork hits is no evidence", () => {
   const fn = (family: "sysAlloc" | "allocLarge" | "growWork", name: string, wholeRun: number, present = true) =>
     ({ family, name, source: "", what: "", present, wholeRun, perCase: [], firstStack: [] });
   const ev = (growName: string, growHits: number) => ({
-    ...evidenceFrom("0.0.0", "synthetic", []),
+    ...evidenceFrom("0.0.0", SYNTHETIC, []),
     breakpoints: {
       go: "0.0.0", goarch: "amd64", workload: [], gcOff: true as const, build: { gcflags: [], debug: false, goexperiment: "", goos: "linux", cached: false },
       delve: { path: "", version: "" }, functions: [fn("sysAlloc", "runtime.sysAlloc", 3), fn("allocLarge", "runtime.(*mcache).allocLarge", 5), fn("growWork", growName, growHits)],
@@ -134,5 +137,5 @@ test("breakpointFrequency: growWork firing with the GC off, or absent, refutes; 
   assert.equal(runCheck(claim("2.4a"), ev("runtime.growWork_fast64", 100)).verdict, "refuted");
   assert.equal(runCheck(claim("2.4a"), ev("internal/runtime/maps.(*table).rehash", 100)).verdict, "refuted");
   assert.equal(runCheck(claim("2.4a"), ev("runtime.growWork_fast64", 0)).verdict, "no evidence");
-  assert.equal(runCheck(claim("2.4a"), evidenceFrom("0.0.0", "synthetic", [])).verdict, "no evidence");
+  assert.equal(runCheck(claim("2.4a"), evidenceFrom("0.0.0", SYNTHETIC, [])).verdict, "no evidence");
 });

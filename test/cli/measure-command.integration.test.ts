@@ -1,15 +1,29 @@
 /** The measure command as a user runs it: good input prints a table or JSON, bad input one line. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { golab, labTempDirs, probeProcesses } from "../helpers/cli";
 
-test("golab measure prints mallocs, bytes and the escape decision", () => {
-  const r = golab(["measure", "make(map[int]int, 1000)", "--go", "1.26", "--quiet"]);
-  assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /measured just now on Go 1\.26\.\d+/);
-  assert.match(r.stdout, /make\(map\[int\]int, 1000\)\s+\d+\s+\d+ B/);
-  assert.match(r.stdout, /: heap/);
-  assert.equal(r.stderr, "");
+test("golab measure prints mallocs, bytes, the escape decision and the source; a repeat reads the cache", () => {
+  const results = fs.mkdtempSync(path.join(os.tmpdir(), "golab-measure-cli-"));
+  try {
+    const env = { ...process.env, GOLAB_RESULTS_CACHE: results };
+    const r = golab(["measure", "make(map[int]int, 1000)", "--go", "1.26", "--quiet"], env);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^Go 1\.26\.\d+ linux\/amd64, optimized build, 21 calls per case/);
+    assert.match(r.stdout, /make\(map\[int\]int, 1000\)\s+\d+\s+\d+ B/);
+    assert.match(r.stdout, /: heap\s+measured now/);
+    assert.equal(r.stderr, "");
+    const again = golab(["measure", "make(map[int]int, 1000)", "--go", "1.26", "--quiet"], env);
+    assert.match(again.stdout, /: heap\s+cached, measured \d{4}-\d{2}-\d{2}/);
+    assert.equal(again.stdout.replace(/cached, measured \S+/, ""), r.stdout.replace("measured now", ""), "the same numbers");
+    const fresh = golab(["measure", "make(map[int]int, 1000)", "--go", "1.26", "--quiet", "--no-cache"], env);
+    assert.match(fresh.stdout, /: heap\s+measured now/);
+  } finally {
+    fs.rmSync(results, { recursive: true, force: true });
+  }
 });
 
 test("--json prints the result contract", () => {

@@ -1,23 +1,24 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { resultsTable, allocationsTable, sourceOf } from "../../kernel-helpers/table";
-import { AllocResult } from "../../kernel-helpers/result";
+import { resultsTable, allocationsTable } from "../../kernel-helpers/table";
 import { parseCase } from "../../kernel-helpers/case";
+import { Observation, SimulatedAsMeasured } from "../../kernel-helpers/store";
 
 // Shapes only: these numbers are placeholders, not claims about Go.
-const r: AllocResult = {
-  go: "1.26.8", goarch: "amd64", backend: "simulate", case: parseCase("make([]int, 10)"), mallocs: 1, bytes: 80, allocatedBytes: 80,
+const c = parseCase("make([]int, 10)");
+const r: SimulatedAsMeasured = {
+  go: "1.26.8", goarch: "amd64", backend: "simulate", case: c, mallocs: 1, bytes: 80, allocatedBytes: 80,
   allocations: [{ size: 80, rounded: 80, sizeClass: 7, path: "small", noscan: true, site: "runtime.makeslice", why: "placeholder" }],
   distribution: { runs: 3, min: 1, median: 1, max: 2, values: [1, 1, 2] },
+  runs: 3, deterministic: false, memstats: { mallocs: 1, totalAlloc: 80, heapObjects: 1 }, metrics: {}, bySize: [], escape: [],
+  build: { gcflags: [], debug: false, goexperiment: "", goos: "linux", cached: false },
 };
+const o: Observation = { experiment: { case: c, debug: false }, toolchain: { go: "1.26.8", goarch: "amd64", goexperiment: "" }, source: { kind: "simulated", model: "placeholder" }, result: r };
 
 test("every row says where its numbers came from", () => {
-  assert.equal(sourceOf(r), "simulated");
-  assert.equal(sourceOf({ ...r, backend: "measure" }), "measured");
-  assert.equal(sourceOf({ ...r, backend: "measure", recorded: "2026-11-24T08:09:00Z" }), "recorded 2026-11-24");
-  const t = resultsTable([r]);
-  // No build column: a simulated result has no build.
-  assert.deepEqual(t.columnNames(), ["case", "op", "go", "source", "mallocs", "range", "allocated", "requested"]);
+  const t = resultsTable([o, { ...o, source: { kind: "recorded", file: "f", at: "2026-11-24T08:09:00Z" } }]);
+  assert.deepEqual(t.columnNames(), ["case", "op", "build", "go", "source", "mallocs", "range", "allocated", "requested"]);
+  assert.deepEqual(t.array("source"), ["simulated (placeholder)", "recorded 2026-11-24"]);
   assert.equal(t.get("range", 0), "1–2");
   assert.equal(t.get("case", 0), "make([]int, 10)");
 });
@@ -30,6 +31,6 @@ test("allocations are listed one per row with their site and rule", () => {
 });
 
 test("columns that no result fills are left out", () => {
-  const t = resultsTable([{ ...r, bytes: undefined, distribution: undefined }]);
-  assert.deepEqual(t.columnNames(), ["case", "op", "go", "source", "mallocs", "allocated"]);
+  const t = resultsTable([{ ...o, result: { ...r, bytes: undefined, distribution: undefined } }]);
+  assert.deepEqual(t.columnNames(), ["case", "op", "build", "go", "source", "mallocs", "allocated"]);
 });

@@ -8,7 +8,7 @@ test("golab trace prints every allocation with its site, and --json the result o
   const [{ spec, tc }] = await installedToolchains();
   const text = golab(["trace", "make(map[int]int, 1000)", "--go", spec, "--stack", "3", "--quiet"]);
   assert.equal(text.status, 0, text.stderr);
-  assert.match(text.stdout, new RegExp(`traced just now on Go ${tc.version.replace(/\./g, "\\.")}`));
+  assert.match(text.stdout, new RegExp(`^(traced now|cached, traced \\d{4}-\\d{2}-\\d{2}): Go ${tc.version.replace(/\./g, "\\.")}`));
   assert.match(text.stdout, /site \(runtime caller\)/);
   assert.match(text.stdout, /stacks:/);
   const json = golab(["trace", "make(map[int]int, 1000)", "_ = make([]int, 1000)", "--go", spec, "--json", "--quiet"]);

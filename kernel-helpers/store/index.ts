@@ -1,0 +1,10 @@
+/** The observation store: every result with its typed provenance, and the query API pages read. */
+export * from "./source";
+export * from "./observation";
+export { ObservationStore, VersionEntry, SelectOptions } from "./store";
+export { observe, ObserveOptions, cacheFor } from "./gather";
+export { measureThroughCache } from "./measured";
+export { LiveObservation, runOnLiveVersions, throughCache } from "./live";
+export { simulateBeside, BesideRow } from "./beside";
+export { simulatedObservation, modelled } from "./simulated";
+export { measureKey, namedExperimentKey } from "./keys";

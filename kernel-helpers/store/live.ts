@@ -1,0 +1,60 @@
+/**
+ * Experiments that only a running Go can do (Delve traces, GC benchmarks, heap profiles, churn
+ * time series), run on each version where Go runs now, through the result cache like measuring.
+ */
+import { ResultCache } from "../cache";
+import { GolabError } from "../errors";
+import { Toolchain } from "../go";
+import { namedExperimentKey } from "./keys";
+import { LiveVersion, ToolchainId } from "./observation";
+import { Source } from "./source";
+
+/** One version's outcome of a named experiment: its result, or why it could not run there. */
+export interface LiveObservation<R> {
+  spec: string;
+  go: string;
+  toolchain: ToolchainId;
+  source: Source;
+  result?: R;
+  /** A failure the user can act on (e.g. no Delve for this Go), in one line. */
+  error?: string;
+}
+
+export interface LiveRunOptions {
+  cache?: ResultCache;
+  onProgress?: (message: string) => void;
+}
+
+/**
+ * One named experiment on one toolchain: its cached result, or `work` run now and stored.
+ * `name` and `inputs` (plain JSON) say what is run; the result must be plain JSON too.
+ */
+export async function throughCache<R>(cache: ResultCache | undefined, tc: Toolchain, name: string, inputs: unknown, work: () => Promise<R>): Promise<{ source: Source; result: R }> {
+  const key = namedExperimentKey(tc, name, inputs);
+  const hit = cache?.get<R>(name, key);
+  if (hit) return { source: { kind: "cached", at: hit.at }, result: hit.value };
+  const result = await work();
+  cache?.put(name, key, result);
+  return { source: { kind: "live" }, result };
+}
+
+/** Runs `work` on each version through the cache; a failure the user can act on is kept per version. */
+export async function runOnLiveVersions<R>(
+  versions: readonly LiveVersion[], name: string, inputs: unknown, work: (v: LiveVersion) => Promise<R>, { cache, onProgress }: LiveRunOptions = {},
+): Promise<LiveObservation<R>[]> {
+  const out: LiveObservation<R>[] = [];
+  for (const v of versions) {
+    const base = { spec: v.spec, go: v.go, toolchain: { go: v.toolchain.version, goarch: v.toolchain.goarch, goexperiment: v.toolchain.goexperiment } };
+    try {
+      out.push({ ...base, ...(await throughCache(cache, v.toolchain, name, inputs, () => {
+        onProgress?.(`${name} on Go ${v.go}`);
+        return work(v);
+      })) });
+    } catch (e) {
+      if (!(e instanceof GolabError)) throw e;
+      onProgress?.(`Go ${v.go}: ${e.message}`);
+      out.push({ ...base, source: { kind: "live" }, error: e.message });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,38 @@
+/**
+ * The simulator's answer in the measured shape, labelled as simulated, so tables and charts can
+ * show every case and say where each number came from. Claims never read these: their checks use
+ * what only a run has (the compiler's escape decisions).
+ */
+import { Experiment } from "../case";
+import { bucketsOf, simulate, versionModel } from "../sim";
+import { Observation, SimulatedAsMeasured } from "./observation";
+
+/** True when the simulator models this version ("1.26", "1.26.8"). */
+export function modelled(go: string): boolean {
+  try {
+    versionModel(go);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The simulator's observation of one experiment on one version; undefined where not modelled. */
+export function simulatedObservation(e: Experiment, go: string): Observation<SimulatedAsMeasured> | undefined {
+  if (!modelled(go)) return undefined;
+  const sim = simulate(e.case, { go, debug: e.debug });
+  const bySize = [...bucketsOf(sim.go, sim.allocations).entries()].map(([k, count]) => {
+    const [min, max] = k.split("-");
+    return { min: Number(min), max: max === "∞" ? null : Number(max), count };
+  });
+  const result: SimulatedAsMeasured = {
+    go: sim.go, goarch: sim.goarch, backend: "simulate", case: sim.case, mallocs: sim.mallocs, allocatedBytes: sim.allocatedBytes ?? 0,
+    bytes: sim.bytes, distribution: sim.distribution, allocations: sim.allocations,
+    runs: sim.distribution?.runs ?? 1, deterministic: !sim.distribution,
+    memstats: { mallocs: sim.mallocs, totalAlloc: sim.allocatedBytes ?? 0, heapObjects: sim.mallocs },
+    metrics: { "/gc/heap/tiny/allocs:objects": sim.tinyAllocs },
+    bySize, escape: [],
+    build: { gcflags: [], debug: e.debug, goexperiment: "", goos: "linux", cached: false },
+  };
+  return { experiment: e, toolchain: { go: sim.go, goarch: sim.goarch, goexperiment: "" }, source: { kind: "simulated", model: `model of Go ${sim.go}` }, result };
+}
