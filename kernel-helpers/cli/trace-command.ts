@@ -6,7 +6,7 @@
 import { Command } from "commander";
 import { caseKey, describeCase, parseCase } from "../case";
 import { findToolchain } from "../go";
-import { describeSource, Source } from "../store/source";
+import { Source, summarizeSources } from "../store/source";
 import { InputError } from "../errors";
 import { DEFAULT_MEM_CAP } from "../measure";
 import { measureMessages, traceMessages } from "../messages";
@@ -14,18 +14,18 @@ import { DEFAULT_STACK, DEFAULT_WORKLOAD, experiment24, Experiment24Result, trac
 import { byteSize, escapeOption, wholeNumber } from "./options";
 import { textTable } from "./text-table";
 
-function head(r: TraceResult | Experiment24Result, debug: boolean, what: string, source: Source): string {
+function head(r: TraceResult | Experiment24Result, debug: boolean, what: string, sources: readonly Source[]): string {
   const experiment = r.build.goexperiment ? `, GOEXPERIMENT=${r.build.goexperiment}` : "";
-  return `${describeSource(source, "traced")}: Go ${r.go} ${r.build.goos}/${r.goarch} under dlv ${r.delve.version}, ${debug ? "debug build (-gcflags=all=-N -l)" : "optimized build"}${experiment}, ${what}`;
+  return `${summarizeSources(sources, "traced")}: Go ${r.go} ${r.build.goos}/${r.goarch} under dlv ${r.delve.version}, ${debug ? "debug build (-gcflags=all=-N -l)" : "optimized build"}${experiment}, ${what}`;
 }
 
 /** The trace command's text: per case its counts, and in detail mode one row per allocation. */
-export function formatTrace(results: readonly TraceResult[], source: Source = { kind: "live" }): string {
+export function formatTrace(results: readonly TraceResult[], sources: readonly Source[] = [{ kind: "live" }]): string {
   const first = results[0];
   const entry = first.entries.specialised
     ? `runtime.mallocgc + ${first.entries.functions - 1} size-specialised malloc functions (sizes under ${first.entries.limit} B counted there)`
     : "runtime.mallocgc";
-  const out = [head(first, first.build.debug, `${first.mode} mode; breakpoints on ${entry}`, source), ""];
+  const out = [head(first, first.build.debug, `${first.mode} mode; breakpoints on ${entry}`, sources), ""];
   if (first.mode === "count") {
     const rows = results.map((r) => [
       describeCase(r.case), String(r.mallocs), String(r.mallocgcCalls),
@@ -52,7 +52,7 @@ export function formatTrace(results: readonly TraceResult[], source: Source = { 
 
 /** The experiment's text: one row per runtime function, with what it is. */
 export function formatExperiment24(r: Experiment24Result, debug: boolean, source: Source = { kind: "live" }): string {
-  const out = [head(r, debug, "GC off in the probe", source), "", "workload:", ...r.workload.map((c, i) => `  case ${i + 1}: ${describeCase(c)}`), ""];
+  const out = [head(r, debug, "GC off in the probe", [source]), "", "workload:", ...r.workload.map((c, i) => `  case ${i + 1}: ${describeCase(c)}`), ""];
   const rows = r.functions.map((f) => [
     f.family, f.name, f.present ? String(f.wholeRun) : "absent", f.present ? f.perCase.join(" / ") : "-",
   ]);
@@ -82,7 +82,7 @@ export function addTraceCommand(program: Command): void {
     .option("--json", "print the result JSON instead of a table", false)
     .option("--quiet", "no progress lines on stderr", false)
     .action(async (texts: string[], o) => {
-      const { cacheFor, throughCache } = await import("../store");
+      const { cacheFor, eachThroughCache, throughCache } = await import("../store");
       const onProgress = o.quiet ? undefined : (m: string) => process.stderr.write(`golab: ${m}\n`);
       const cases = texts.map((t) => parseCase(t, { escape: o.escape }));
       const cache = cacheFor(o.cache, onProgress);
@@ -99,8 +99,10 @@ export function addTraceCommand(program: Command): void {
       if (cases.length === 0) throw new InputError(measureMessages.noCases(), "");
       const mode = o.count ? "count" : "detail";
       const tc = await findToolchain(o.go, { goexperiment: o.goexperiment });
-      const { source, result } = await throughCache(cache, tc, "trace", { cases: cases.map(caseKey), debug: o.debug, stack: o.stack, mode },
-        () => trace(cases, { ...common, mode, stack: o.stack }));
-      process.stdout.write(o.json ? `${JSON.stringify(result.map((r) => ({ ...r, source })), null, 2)}\n` : formatTrace(result, source));
+      const traced = await eachThroughCache(cache, tc, "trace", cases, (c) => ({ case: caseKey(c), debug: o.debug, stack: o.stack, mode }),
+        (missing) => trace(missing, { ...common, mode, stack: o.stack }));
+      process.stdout.write(o.json
+        ? `${JSON.stringify(traced.map((t) => ({ ...t.result, source: t.source })), null, 2)}\n`
+        : formatTrace(traced.map((t) => t.result), traced.map((t) => t.source)));
     });
 }

@@ -12,6 +12,13 @@ import {
 import { chapters } from "./chapters";
 import { ChapterPage, indexPage } from "./index-page";
 
+/**
+ * Chapters run at once when they run no Go: two, one per core of the machines this lab runs on.
+ * With Go, one at a time: the GC benchmarks and the churn series time the runtime, and a second
+ * chapter's builds would time themselves into them.
+ */
+const CONCURRENT_CHAPTERS_WITHOUT_GO = 2;
+
 export interface ExportOptions {
   /** Folder for index.html and the chapter pages. */
   outDir: string;
@@ -41,23 +48,32 @@ export async function exportCourse({ outDir, parameters = {}, rawParameters = fa
   fs.mkdirSync(executedDir, { recursive: true });
   onProgress?.("starting Jupyter");
   const server = await startJupyterServer({ rootDir: path.dirname(list[0].file) });
-  const pages: ChapterPage[] = [];
+  const pages: ChapterPage[] = new Array(list.length);
+  const runChapter = async (c: (typeof list)[number], at: number) => {
+    const declared = declaredParameters(c.file);
+    const mine = Object.fromEntries(Object.entries(parameters).filter(([k]) => declared.has(k)));
+    onProgress?.(`running ${c.name}: ${c.title}`);
+    const executed = path.join(executedDir, `${c.name}.ipynb`);
+    let done = 0;
+    const run = await runNotebook(c.file, {
+      server, parameters: mine, rawParameters, cellTimeoutMs, out: executed,
+      onCell: ({ phase, cell, total }) => phase === "end" && onProgress?.(`${c.name}: code cell ${++done} of ${total} ${cell.status}`),
+    });
+    for (const f of run.failed) onProgress?.(`${c.name}: ${describeFailure(f)}`);
+    const html = `${c.name}.html`;
+    await exportHtml(executed, path.join(outDir, html));
+    pages[at] = { name: c.name, title: c.title, html, seconds: run.timings.totalMs / 1000, failed: run.failed.length };
+  };
   try {
-    for (const c of list) {
-      const declared = declaredParameters(c.file);
-      const mine = Object.fromEntries(Object.entries(parameters).filter(([k]) => declared.has(k)));
-      onProgress?.(`running ${c.name}: ${c.title}`);
-      const executed = path.join(executedDir, `${c.name}.ipynb`);
-      let done = 0;
-      const run = await runNotebook(c.file, {
-        server, parameters: mine, rawParameters, cellTimeoutMs, out: executed,
-        onCell: ({ phase, cell, total }) => phase === "end" && onProgress?.(`${c.name}: code cell ${++done} of ${total} ${cell.status}`),
-      });
-      for (const f of run.failed) onProgress?.(`${c.name}: ${describeFailure(f)}`);
-      const html = `${c.name}.html`;
-      await exportHtml(executed, path.join(outDir, html));
-      pages.push({ name: c.name, title: c.title, html, seconds: run.timings.totalMs / 1000, failed: run.failed.length });
-    }
+    const noGo = String(parameters.live) === "false";
+    let next = 0;
+    const worker = async () => {
+      while (next < list.length) {
+        const at = next++;
+        await runChapter(list[at], at);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(noGo ? CONCURRENT_CHAPTERS_WITHOUT_GO : 1, list.length) }, worker));
   } finally {
     await server.stop();
   }

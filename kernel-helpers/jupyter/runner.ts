@@ -13,6 +13,7 @@ import { CellError, summarize } from "./cell-error";
 import { ExecutionStatus, KernelSession } from "./kernel";
 import { Notebook, ParameterValue, injectParameters, readNotebook, sourceOf, writeNotebook } from "./notebook";
 import { DisplayRegistry } from "./outputs";
+import { findJupyter } from "./paths";
 import { JupyterServer, startJupyterServer } from "./server";
 
 /** How a code cell ended; "skipped" cells were not run. */
@@ -91,7 +92,10 @@ export async function runNotebook(notebookPath: string, options: RunNotebookOpti
   const nb = injectParameters(source, parameters, { where: notebookPath, raw: rawParameters });
   const kernelName = options.kernelName ?? (nb.metadata.kernelspec?.name as string | undefined) ?? "tslab";
 
-  if (!options.server) onProgress?.(`starting a Jupyter server for ${path.basename(file)}`);
+  if (!options.server) {
+    findJupyter(); // a missing Jupyter is one error line, before any progress line
+    onProgress?.(`starting a Jupyter server for ${path.basename(file)}`);
+  }
   const server = options.server ?? await startJupyterServer({ rootDir: cwd, startTimeoutMs: serverStartTimeoutMs });
   try {
     onProgress?.(`starting the ${kernelName} kernel${options.server ? "" : ` (server up in ${(server.startMs / 1000).toFixed(1)} s)`}`);

@@ -4,8 +4,8 @@
  * runtime is random). What no run answers gets the model alone, labelled.
  */
 import { describeCase, Experiment } from "../case";
-import { agreement, simulate, SimResult } from "../sim";
-import { modelled } from "./simulated";
+import { agreement, SimResult } from "../sim";
+import { modelled, simulateExperiment } from "./simulated";
 import { describeSource } from "./source";
 import { ObservationStore } from "./store";
 
@@ -35,11 +35,11 @@ const buildOf = (e: Experiment) => (e.debug ? "-N -l" : "optimized");
 export function simulateBeside(store: ObservationStore): BesideRow[] {
   return store.versions.flatMap((v) => {
     if (!modelled(v.go) && !modelled(v.spec)) return [];
-    const alone = v.missing.map((e) => row(simulate(e.case, { go: v.spec, debug: e.debug }), {
+    const alone = v.missing.map((e) => row(simulateExperiment(e, v.spec), {
       case: describeCase(e.case), build: buildOf(e), go: v.go, source: "simulated only", measured: null, agree: null, differences: "",
     }));
     return [...alone, ...[...v.observed.values()].map((o) => {
-      const sim = simulate(o.experiment.case, { go: o.result.go, debug: o.experiment.debug });
+      const sim = simulateExperiment(o.experiment, o.result.go);
       const a = agreement(sim, o.result);
       return row(sim, {
         case: describeCase(o.experiment.case), build: buildOf(o.experiment), go: o.result.go, source: describeSource(o.source),

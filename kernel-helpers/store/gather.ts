@@ -49,13 +49,13 @@ export async function observe(experiments: readonly Experiment[], options: Obser
   const { versions, live = true, runs = DEFAULT_RUNS, timeoutMs = 600_000, onProgress } = options;
   const wanted = distinctExperiments(experiments);
   const cache = cacheFor(options.cache, onProgress);
-  const entries: VersionEntry[] = [];
-  for (const spec of versions) {
+  // Versions are independent (counts do not depend on what else the machine runs), so their
+  // builds and runs overlap: a rerun with a new size builds one probe per version at once.
+  const entries = await Promise.all(versions.map(async (spec): Promise<VersionEntry> => {
     const tc = live ? await installed(spec, onProgress) : undefined;
     if (tc) {
       const observations = await measureThroughCache(tc, wanted, { runs, timeoutMs, cache, onProgress });
-      entries.push({ spec, go: tc.version, toolchain: tc, observed: new Map(observations.map((o) => [experimentKey(o.experiment), o])), missing: [] });
-      continue;
+      return { spec, go: tc.version, toolchain: tc, observed: new Map(observations.map((o) => [experimentKey(o.experiment), o])), missing: [] };
     }
     const datasets = recordedDatasets(spec);
     if (datasets.length === 0) onProgress?.(`no recorded dataset for Go ${spec}`);
@@ -66,7 +66,7 @@ export async function observe(experiments: readonly Experiment[], options: Obser
     }));
     const missing = wanted.filter((e) => !observed.has(experimentKey(e)));
     if (datasets.length && missing.length) onProgress?.(`Go ${spec}: ${missing.length} experiments are not in the recorded datasets`);
-    entries.push({ spec, go: datasets[0]?.provenance.go ?? spec, observed, missing });
-  }
+    return { spec, go: datasets[0]?.provenance.go ?? spec, observed, missing };
+  }));
   return new ObservationStore(entries, cache, onProgress);
 }

@@ -38,6 +38,29 @@ export async function throughCache<R>(cache: ResultCache | undefined, tc: Toolch
   return { source: { kind: "live" }, result };
 }
 
+/**
+ * Many items on one toolchain, each cached on its own: cached ones are read, `work` gets only the
+ * missing ones (one batch: one build, one run or one Delve session) and returns their results in
+ * order. Returns one outcome per item, in the order given.
+ */
+export async function eachThroughCache<I, R>(
+  cache: ResultCache | undefined, tc: Toolchain, name: string, items: readonly I[], keyOf: (item: I) => unknown, work: (missing: I[]) => Promise<R[]>,
+): Promise<{ source: Source; result: R }[]> {
+  const out = items.map((item) => {
+    const hit = cache?.get<R>(name, namedExperimentKey(tc, name, keyOf(item)));
+    return hit && { source: { kind: "cached", at: hit.at } as Source, result: hit.value };
+  });
+  const missing = items.map((item, i) => [item, i] as const).filter(([, i]) => !out[i]);
+  if (missing.length) {
+    const results = await work(missing.map(([item]) => item));
+    missing.forEach(([item, i], j) => {
+      cache?.put(name, namedExperimentKey(tc, name, keyOf(item)), results[j]);
+      out[i] = { source: { kind: "live" }, result: results[j] };
+    });
+  }
+  return out as { source: Source; result: R }[];
+}
+
 /** Runs `work` on each version through the cache; a failure the user can act on is kept per version. */
 export async function runOnLiveVersions<R>(
   versions: readonly LiveVersion[], name: string, inputs: unknown, work: (v: LiveVersion) => Promise<R>, { cache, onProgress }: LiveRunOptions = {},

@@ -2,11 +2,12 @@
  * Measuring through the result cache: what is cached is read, only what is missing is measured
  * (one build and one run per build kind), and every new result is stored for next time.
  */
-import { Experiment } from "../case";
+import { caseKey, Experiment } from "../case";
 import { ResultCache } from "../cache";
 import { Toolchain } from "../go";
 import { measureWith, MeasureResult } from "../measure";
-import { measureKey } from "./keys";
+import { gcflagsFor } from "../probe";
+import { eachThroughCache } from "./live";
 import { Observation } from "./observation";
 
 export interface MeasureThroughCacheOptions {
@@ -17,25 +18,21 @@ export interface MeasureThroughCacheOptions {
   onProgress?: (message: string) => void;
 }
 
-const KIND = "measure";
-
 /** One observation per experiment, in the order given. */
 export async function measureThroughCache(tc: Toolchain, experiments: readonly Experiment[], { runs, timeoutMs, cache, onProgress }: MeasureThroughCacheOptions): Promise<Observation<MeasureResult>[]> {
   const toolchain = { go: tc.version, goarch: tc.goarch, goexperiment: tc.goexperiment };
-  const out: (Observation<MeasureResult> | undefined)[] = experiments.map((e) => {
-    const hit = cache?.get<MeasureResult>(KIND, measureKey(tc, e, runs));
-    return hit && { experiment: e, toolchain, source: { kind: "cached", at: hit.at }, result: hit.value };
-  });
-  const hits = out.filter(Boolean).length;
-  if (hits) onProgress?.(`Go ${tc.version}: ${hits} of ${experiments.length} results from the cache`);
+  const out: Observation<MeasureResult>[] = [];
+  let cached = 0;
   for (const debug of [false, true]) {
-    const todo = experiments.map((e, i) => [e, i] as const).filter(([e, i]) => e.debug === debug && !out[i]);
-    if (todo.length === 0) continue;
-    const results = await measureWith(tc, todo.map(([e]) => e.case), { runs, debug, timeoutMs, onProgress });
-    todo.forEach(([e, i], j) => {
-      cache?.put(KIND, measureKey(tc, e, runs), results[j]);
-      out[i] = { experiment: e, toolchain, source: { kind: "live" }, result: results[j] };
-    });
+    const mine = experiments.filter((e) => e.debug === debug);
+    if (mine.length === 0) continue;
+    const outcomes = await eachThroughCache(cache, tc, "measure", mine, (e) => ({ case: caseKey(e.case), debug, gcflags: gcflagsFor(debug), runs }),
+      (missing) => measureWith(tc, missing.map((e) => e.case), { runs, debug, timeoutMs, onProgress }));
+    outcomes.forEach((o, i) => out.push({ experiment: mine[i], toolchain, ...o }));
+    cached += outcomes.filter((o) => o.source.kind === "cached").length;
   }
-  return out as Observation<MeasureResult>[];
+  if (cached) onProgress?.(`Go ${tc.version}: ${cached} of ${experiments.length} results from the cache`);
+  // Back to the order asked for.
+  const index = new Map(experiments.map((e, i) => [e, i]));
+  return out.sort((a, b) => index.get(a.experiment)! - index.get(b.experiment)!);
 }

@@ -3,8 +3,8 @@
  * show every case and say where each number came from. Claims never read these: their checks use
  * what only a run has (the compiler's escape decisions).
  */
-import { Experiment } from "../case";
-import { bucketsOf, simulate, versionModel } from "../sim";
+import { Experiment, experimentKey } from "../case";
+import { bucketsOf, simulate, SimResult, versionModel } from "../sim";
 import { Observation, SimulatedAsMeasured } from "./observation";
 
 /** True when the simulator models this version ("1.26", "1.26.8"). */
@@ -17,10 +17,28 @@ export function modelled(go: string): boolean {
   }
 }
 
+const MEMO_SIZE = 4096;
+const memo = new Map<string, SimResult>();
+
+/**
+ * simulate(), remembered: a page asks the model about the same experiment for its tables, its
+ * charts and its "beside the runtime" view, and a hash-dependent case costs 200 seeded runs.
+ */
+export function simulateExperiment(e: Experiment, go: string): SimResult {
+  const key = `${versionModel(go).go} ${experimentKey(e)}`;
+  let sim = memo.get(key);
+  if (!sim) {
+    sim = simulate(e.case, { go, debug: e.debug });
+    if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value as string);
+    memo.set(key, sim);
+  }
+  return sim;
+}
+
 /** The simulator's observation of one experiment on one version; undefined where not modelled. */
 export function simulatedObservation(e: Experiment, go: string): Observation<SimulatedAsMeasured> | undefined {
   if (!modelled(go)) return undefined;
-  const sim = simulate(e.case, { go, debug: e.debug });
+  const sim = simulateExperiment(e, go);
   const bySize = [...bucketsOf(sim.go, sim.allocations).entries()].map(([k, count]) => {
     const [min, max] = k.split("-");
     return { min: Number(min), max: max === "∞" ? null : Number(max), count };

@@ -19,8 +19,8 @@ export function escapeTable(observations: readonly Observation[]): aq.ColumnTabl
 }
 
 /** One row per allocation Delve saw, in every traced case of every version. */
-export function tracedAllocationsTable(traced: readonly LiveObservation<TraceResult[]>[], { stack = false }: { stack?: boolean } = {}): aq.ColumnTable {
-  return aq.from(traced.flatMap((o) => (o.result ?? []).flatMap((t) => (t.allocations ?? []).map((a) => ({
+export function tracedAllocationsTable(traced: readonly LiveObservation<TraceResult>[], { stack = false }: { stack?: boolean } = {}): aq.ColumnTable {
+  return aq.from(traced.flatMap((o) => (o.result ? [o.result] : []).flatMap((t) => (t.allocations ?? []).map((a) => ({
     case: describeCase(t.case), go: t.go, size: a.size, type: a.type, site: a.site, entry: a.entry,
     ...(stack ? { stack: (a.stack ?? []).join(" ← ") } : {}),
     source: describeSource(o.source, "traced"),
@@ -28,8 +28,8 @@ export function tracedAllocationsTable(traced: readonly LiveObservation<TraceRes
 }
 
 /** One row per traced case: every mallocgc call, and those with a size above zero. */
-export function tracedCountsTable(traced: readonly LiveObservation<TraceResult[]>[]): aq.ColumnTable {
-  return aq.from(traced.flatMap((o) => (o.result ?? []).map((t) => ({
+export function tracedCountsTable(traced: readonly LiveObservation<TraceResult>[]): aq.ColumnTable {
+  return aq.from(traced.flatMap((o) => (o.result ? [o.result] : []).map((t) => ({
     case: describeCase(t.case), go: t.go, "mallocgc calls": t.mallocgcCalls, "mallocs (size > 0)": t.mallocs, source: describeSource(o.source, "traced"),
   }))));
 }
