@@ -1,12 +1,13 @@
 /**
  * The course as a reader runs it: each chapter's execution time through the real kernel, the
  * whole export's time, and the peak resident memory of the tslab kernels while they ran (sampled
- * from /proc every 200 ms: the largest any one kernel reached).
+ * from /proc, through kernel-helpers/proc, every 200 ms: the largest any one kernel reached).
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { exportCourse } from "../kernel-helpers/course";
+import { commandLine, listProcesses, residentKiB } from "../kernel-helpers/proc";
 
 export interface CourseFigures {
   live: boolean;
@@ -17,15 +18,11 @@ export interface CourseFigures {
 
 /** Resident memory (KiB) of every running tslab kernel, by pid. */
 function kernelRss(): number[] {
-  return fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p)).flatMap((pid) => {
-    try {
-      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
-      if (!/tslab/.test(cmd) || !/kernel/.test(cmd)) return [];
-      const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
-      return m ? [Number(m[1])] : [];
-    } catch {
-      return [];
-    }
+  return listProcesses().flatMap((p) => {
+    const cmd = commandLine(p.pid);
+    if (!/tslab/.test(cmd) || !/kernel/.test(cmd)) return [];
+    const rss = residentKiB(p.pid);
+    return rss === null ? [] : [rss];
   });
 }
 

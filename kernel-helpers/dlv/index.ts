@@ -5,5 +5,5 @@ export {
   decodeTypeName, integerOf, runtimeTypeOf,
 } from "./convert";
 export { DelveProtocolError, DelveRpcError } from "./errors";
-export { startDelve, DelveServer, StartOptions, childrenOf } from "./server";
+export { startDelve, DelveServer, StartOptions } from "./server";
 export { selectDelve, chooseDelve, describeDelve, delveCandidates, delveSupportRange, DelveBinary } from "./select";

@@ -10,10 +10,12 @@
  * dlv 1.27 also starts a copy of itself in a session of its own (Go's telemetry crash monitor):
  * every child of dlv is tracked and killed, not just the program.
  */
-import * as fs from "node:fs";
 import { GolabError, ProcessError, TimeoutError } from "../errors";
 import { traceMessages } from "../messages";
-import { killGroup, releaseGroup, spawnTracked, trackGroup, TrackedChild } from "../proc";
+import {
+  childrenOf, killGroup, killSession, pidExists, processGroup, releaseGroup, spawnTracked, stopGroup, trackGroup,
+  TrackedChild, waitAtMost, waitUntil,
+} from "../proc";
 import { DelveClient } from "./client";
 import { DelveBinary } from "./select";
 
@@ -46,49 +48,6 @@ export interface DelveServer {
 
 const LISTENING = /API server listening at:\s*(?:\[[^\]]*\]|[^\s:]+):(\d+)/;
 
-/** Pids of the live children of `pid`, read from /proc (Linux, as Delve's native backend is). */
-export function childrenOf(pid: number): number[] {
-  const kids: number[] = [];
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      // Fields after the command name, which is in parentheses and may hold spaces.
-      const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(rest[1]) === pid) kids.push(Number(entry));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return kids;
-}
-
-/**
- * Kills every process of session `sid` with SIGKILL, synchronously. dlv runs detached (setsid), so
- * its session holds the program from the moment dlv launches it, before the lab knows its pid.
- */
-function killSession(sid: number): void {
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[3]) === sid) process.kill(Number(entry), "SIGKILL");
-    } catch {
-      // Gone while we looked, or not ours to kill.
-    }
-  }
-}
-
-/** The process group of `pid`, or null when it is gone. */
-function processGroup(pid: number): number | null {
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
-    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]);
-  } catch {
-    return null;
-  }
-}
-
 /** Starts Delve on `program` and connects to it. */
 export async function startDelve(delve: DelveBinary, program: string, { args = [], env = process.env, startTimeoutMs = 60_000 }: StartOptions = {}): Promise<DelveServer> {
   const dlvArgs = ["exec", "--headless", "--api-version=2", "--listen=127.0.0.1:0", program, "--", ...args];
@@ -119,12 +78,14 @@ export async function startDelve(delve: DelveBinary, program: string, { args = [
   const killInOrder = (targetPid: number, client: DelveClient) => {
     if (!stopping) {
       stopping = (async () => {
-        const polite = (async () => {
-          await client.halt().catch(() => undefined);
-          await client.detach(true).catch(() => undefined);
-        })();
-        await Promise.race([polite, delay(1_500)]);
-        for (const g of targetGroups) killGroup(g);
+        await stopGroup(child.pid, {
+          graceMs: 1_500,
+          ask: async () => {
+            await client.halt().catch(() => undefined);
+            await client.detach(true).catch(() => undefined);
+          },
+          also: targetGroups,
+        });
         killSession(child.pid);
         await gone(targetPid, 2_000);
         child.kill();
@@ -141,9 +102,9 @@ export async function startDelve(delve: DelveBinary, program: string, { args = [
   let port: number;
   try {
     port = await waitForPort(child, startTimeoutMs);
-    for (const kid of childrenOf(child.pid)) trackTarget(kid);
+    for (const kid of childrenOf(child.pid)) trackTarget(kid.pid);
   } catch (e) {
-    for (const kid of childrenOf(child.pid)) trackTarget(kid);
+    for (const kid of childrenOf(child.pid)) trackTarget(kid.pid);
     killAll();
     await child.exited;
     releaseAll();
@@ -158,7 +119,7 @@ export async function startDelve(delve: DelveBinary, program: string, { args = [
   } catch (e) {
     // A dlv that refuses the program (a Go version it does not support) says so and exits
     // right after it starts listening: its words explain the failure better than the socket's.
-    await Promise.race([child.exited, delay(2_000)]);
+    await waitAtMost(child.exited, 2_000);
     const said = exitedError(child);
     killAll();
     await child.exited;
@@ -194,14 +155,9 @@ export async function startDelve(delve: DelveBinary, program: string, { args = [
   };
 }
 
-/** Waits until `pid` has left /proc (killed and reaped), at most `ms`. */
+/** Waits until `pid` is gone (killed and reaped: zombies count as there), at most `ms`. */
 async function gone(pid: number, ms: number): Promise<void> {
-  const until = Date.now() + ms;
-  while (fs.existsSync(`/proc/${pid}`) && Date.now() < until) await delay(20);
-}
-
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  await waitUntil(() => !pidExists(pid), ms, 20);
 }
 
 /** The error to report for a dlv that exited, with its last words; null while it runs. */

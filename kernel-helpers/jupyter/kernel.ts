@@ -12,10 +12,9 @@ import { randomBytes } from "node:crypto";
 import type { KernelMessage, Session } from "@jupyterlab/services";
 import { GolabError, InputError, MissingToolError, TimeoutError } from "../errors";
 import { jupyterMessages } from "../messages";
-import { killGroup } from "../proc/cleanup";
+import { childrenOf as childProcesses, descendantsOf, killGroup, listProcesses, sleep, waitAtMost, withTimeout } from "../proc";
 import { CellError, parseTslabError } from "./cell-error";
 import { CellOutputs, DisplayRegistry, IOPubMessage } from "./outputs";
-import { descendantsOf, listProcesses } from "./proctree";
 import type { JupyterServer } from "./server";
 
 /** tslab's abort window after an error (dist/jupyter.js: `this.execQueue.reset(200)`). */
@@ -65,23 +64,6 @@ export interface Execution {
 
 type Kernel = NonNullable<Session.ISessionConnection["kernel"]>;
 type ServicesModule = typeof import("@jupyterlab/services");
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** A promise that rejects with a TimeoutError after `ms`, unless `work` settles first. */
-async function withTimeout<T>(work: Promise<T>, ms: number, message: string, command: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      work,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new TimeoutError(message, command, ms)), ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 let servicesLoaded: ServicesModule | null = null;
 
@@ -155,7 +137,7 @@ export class KernelSession {
     })();
     let session: Session.ISessionConnection;
     try {
-      session = await withTimeout(starting, startTimeoutMs, "", `kernel ${kernelName}`);
+      session = await withTimeout(starting, startTimeoutMs, { message: "", command: `kernel ${kernelName}` });
     } catch (e) {
       if (e instanceof TimeoutError) {
         // What the server last logged (a "Nudge: attempt N" line says the kernel never answered).
@@ -163,7 +145,7 @@ export class KernelSession {
         e = new TimeoutError(jupyterMessages.kernelStartTimeout(kernelName, Math.round(startTimeoutMs / 1000), said), `kernel ${kernelName}`, startTimeoutMs);
       }
       // The start may still complete: shut that session down then; kill what it started now.
-      starting.then((s) => withTimeout(s.shutdown(), 10_000, "", "").catch(() => undefined), () => undefined)
+      starting.then((s) => withTimeout(s.shutdown(), 10_000, { message: "", command: "" }).catch(() => undefined), () => undefined)
         .finally(() => killKernels(childrenOf(server.pid).filter((p) => !before.has(p))));
       killKernels(childrenOf(server.pid).filter((p) => !before.has(p)));
       manager.dispose();
@@ -215,17 +197,14 @@ export class KernelSession {
       () => ({ kind: "canceled" as const }),
     );
     const within = async (ms: number): Promise<Outcome> => {
-      let timer: NodeJS.Timeout | undefined;
-      const r = await Promise.race([done, new Promise<Outcome>((resolve) => (timer = setTimeout(() => resolve({ kind: "timeout" }), ms)))]);
-      clearTimeout(timer);
-      return r;
+      return waitAtMost<Outcome, Outcome>(done, ms, { kind: "timeout" });
     };
     let outcome = await within(timeoutMs);
     let timedOut = false;
     let restarted = false;
     if (outcome.kind === "timeout") {
       timedOut = true;
-      await withTimeout(kernel.interrupt(), 10_000, "interrupt", "interrupt").catch(() => undefined);
+      await withTimeout(kernel.interrupt(), 10_000, { message: "interrupt", command: "interrupt" }).catch(() => undefined);
       outcome = await within(graceMs);
       if (outcome.kind === "timeout") {
         // The cell ignores SIGINT (a busy loop outside tslab's vm call): only a restart stops it.
@@ -250,7 +229,7 @@ export class KernelSession {
     if (outcome.kind !== "reply") {
       // Canceled without a restart of ours: the kernel died (Jupyter restarts it by itself). The
       // next request waits for the new kernel, or could be lost while it starts.
-      await withTimeout(waitForReady(kernel), 60_000, "", "").catch(() => undefined);
+      await withTimeout(waitForReady(kernel), 60_000, { message: "", command: "" }).catch(() => undefined);
       this.kernelPids = childrenOf(this.server.pid).filter((p) => !others.has(p));
       this.server.adoptProcesses();
       const error: CellError = { kind: "kernel-died", ename: "KernelDied", evalue: "the kernel died while the cell ran", stack: [], text: stderr.join("") };
@@ -277,7 +256,7 @@ export class KernelSession {
 
   /** Interrupts the running cell (SIGINT to the kernel, through the server). */
   async interrupt(): Promise<void> {
-    await withTimeout(this.kernel.interrupt(), 10_000, "interrupt", "interrupt");
+    await withTimeout(this.kernel.interrupt(), 10_000, { message: "interrupt", command: "interrupt" });
   }
 
   /** Restarts the kernel (its state is lost) and waits until it answers again. */
@@ -289,7 +268,7 @@ export class KernelSession {
       await withTimeout((async () => {
         await kernel.restart();
         await waitForReady(kernel);
-      })(), timeoutMs, message, `restart ${this.kernelName}`);
+      })(), timeoutMs, { message, command: `restart ${this.kernelName}` });
     } finally {
       this.lastErrorAt = 0;
       this.kernelPids = childrenOf(this.server.pid).filter((p) => !others.has(p));
@@ -302,7 +281,7 @@ export class KernelSession {
     if (this.closed) return;
     const pids = this.kernelPids;
     try {
-      await withTimeout(this.session.shutdown(), timeoutMs, "shutdown", "shutdown");
+      await withTimeout(this.session.shutdown(), timeoutMs, { message: "shutdown", command: "shutdown" });
     } catch {
       // The server did not manage: what the kernel was is killed below.
     } finally {
@@ -330,18 +309,16 @@ export class KernelSession {
 async function waitForReady(kernel: Kernel): Promise<void> {
   let answered = false;
   while (!answered) {
-    let timer: NodeJS.Timeout | undefined;
-    const tick = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), READY_POLL_MS)));
     // Refused at once ("status is not connected": the websocket is still opening): ask again soon.
     const reply = kernel.requestKernelInfo().then(() => true, () => sleep(100).then(() => false));
-    answered = await Promise.race([reply, tick]);
-    clearTimeout(timer);
+    answered = await waitAtMost(reply, READY_POLL_MS, false);
     if (kernel.isDisposed) throw new GolabError("the kernel connection was closed while waiting for the kernel");
   }
 }
 
+/** Pids of the children of `pid` (the server's children are its kernels). */
 function childrenOf(pid: number): number[] {
-  return listProcesses().filter((p) => p.ppid === pid).map((p) => p.pid);
+  return childProcesses(pid).map((p) => p.pid);
 }
 
 /** Kills kernel processes with every process group below them (what their cells started). */

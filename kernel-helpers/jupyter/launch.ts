@@ -11,6 +11,9 @@ import * as path from "node:path";
  * kernels down; if that shutdown hangs (it can, in the middle of a kernel restart), the kernels'
  * process groups are killed after 10 s and the server leaves. Either way the runtime folder goes.
  * A detached server would otherwise outlive a killed parent with all its kernels.
+ *
+ * This is the one reader of /proc outside kernel-helpers/proc/: it runs in the server's Python
+ * when golab is gone, so it cannot ask golab's Node code for the server's children.
  */
 export const WATCHDOG = [
   "import os, shutil, signal, sys, threading, time",

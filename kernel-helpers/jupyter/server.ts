@@ -11,11 +11,12 @@ import * as path from "node:path";
 import type { ServerConnection } from "@jupyterlab/services";
 import { GolabError, TimeoutError } from "../errors";
 import { jupyterMessages } from "../messages";
-import { TEMP_PREFIX } from "../proc";
-import { killGroup, releaseFolder, releaseGroup, trackFolder, trackGroup } from "../proc/cleanup";
+import {
+  TEMP_PREFIX, descendantsOf, killGroup, listProcesses, signalProcess, sleep, stopGroup, stopGroupSync, trackGroup, waitAtMost,
+} from "../proc";
+import { releaseFolder, releaseGroup, trackFolder } from "../proc/cleanup";
 import { findJupyter } from "./paths";
 import { WATCHDOG, pythonOf } from "./launch";
-import { descendantsOf, isAlive, listProcesses } from "./proctree";
 
 /** `jupyter server` (headless: the runner) or `jupyter lab` (the reader's JupyterLab). */
 export type JupyterApp = "server" | "lab";
@@ -43,20 +44,6 @@ export interface ServerOptions {
 const LOG_LINES = 200;
 
 const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** Waits for `p` at most `ms`, leaving no timer behind (a pending one would keep Node alive). */
-async function waitAtMost(p: Promise<unknown>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([p, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
-  clearTimeout(timer);
-}
-
-/** Blocks the thread (for signal and exit handlers, which cannot wait asynchronously). */
-function sleepSync(ms: number): void {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
 
 /** How the server process ended. */
 export interface ServerExit {
@@ -178,15 +165,14 @@ export class JupyterServer {
 
   private async stopAsync(graceMs: number): Promise<void> {
     this.adoptProcesses();
-    if (isAlive(this.pid)) {
-      try {
-        process.kill(this.pid, "SIGTERM");
-      } catch {
-        // Already gone.
-      }
-      await waitAtMost(this.exited, graceMs);
-    }
-    this.killLeftovers();
+    await stopGroup(this.pid, {
+      graceMs,
+      ask: () => {
+        signalProcess(this.pid, "SIGTERM");
+        return this.exited;
+      },
+      also: this.adopted,
+    });
     await waitAtMost(this.exited, 2000);
     this.release();
   }
@@ -197,24 +183,8 @@ export class JupyterServer {
    */
   stopSync({ graceMs = 5000 }: { graceMs?: number } = {}): void {
     this.adoptProcesses();
-    if (isAlive(this.pid)) {
-      try {
-        process.kill(this.pid, "SIGTERM");
-      } catch {
-        // Already gone.
-      }
-      const deadline = Date.now() + graceMs;
-      while (isAlive(this.pid) && Date.now() < deadline) sleepSync(50);
-    }
-    this.killLeftovers();
+    stopGroupSync(this.pid, { graceMs, also: this.adopted });
     this.release();
-  }
-
-  private killLeftovers(): void {
-    const live = new Set(listProcesses().map((p) => p.pgid));
-    for (const g of [this.pid, ...this.adopted]) {
-      if (live.has(g)) killGroup(g);
-    }
   }
 
   private release(): void {

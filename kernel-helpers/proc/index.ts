@@ -1,6 +1,12 @@
-/** Child processes and temporary folders that never outlive the lab. */
+/** Child processes and temporary folders that never outlive the lab; /proc and timers, read and kept in one place. */
 export { runProcess, RunOptions, RunResult } from "./run";
 export { withTempDir, TEMP_PREFIX } from "./tempdir";
 export { cleanupAll, tracked, killGroup, exitOnSignals } from "./cleanup";
 export { spawnTracked, SpawnOptions, TrackedChild, ChildExit } from "./spawn";
 export { trackGroup, releaseGroup } from "./cleanup";
+export {
+  ProcInfo, ProcDetails, listProcesses, processInfo, processGroup, childrenOf, descendantsOf, isAlive, pidExists,
+  stillThere, commandLine, cwdOf, residentKiB, environmentVariable, withDetails,
+} from "./procfs";
+export { sleep, sleepSync, withTimeout, waitAtMost, waitUntil, waitUntilSync, TimeLimit } from "./timers";
+export { StopOptions, stopGroup, stopGroupSync, killSession, killLiveGroups, signalProcess } from "./stop";

@@ -5,12 +5,12 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import * as fs from "node:fs";
 import { parseCase } from "../../kernel-helpers/case";
 import { DelveRpcError, integerOf, selectDelve, startDelve } from "../../kernel-helpers/dlv";
 import { MissingToolError, ProcessError } from "../../kernel-helpers/errors";
 import { languageVersion, Toolchain } from "../../kernel-helpers/go";
 import { BEGIN_MARKER, buildProbe, END_MARKER, generateProbe } from "../../kernel-helpers/probe";
+import { pidExists } from "../../kernel-helpers/proc";
 import { probeEnv } from "../../kernel-helpers/trace";
 import { installedToolchains } from "../helpers/go";
 
@@ -60,8 +60,8 @@ test("the client speaks to the real dlv of each installed Go", { timeout: 300_00
     } finally {
       await server.close();
     }
-    assert.equal(fs.existsSync(`/proc/${server.targetPid}`), false, `${label}: the program is gone`);
-    assert.equal(fs.existsSync(`/proc/${server.dlvPid}`), false, `${label}: dlv is gone`);
+    assert.equal(pidExists(server.targetPid), false, `${label}: the program is gone`);
+    assert.equal(pidExists(server.dlvPid), false, `${label}: dlv is gone`);
   }
 });
 

@@ -4,7 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { TEMP_PREFIX } from "../../kernel-helpers/proc";
-import { allProcesses } from "./processes";
+import { processes } from "./processes";
 
 export const CLI = path.resolve(__dirname, "..", "..", "kernel-helpers", "cli", "main.js");
 
@@ -24,7 +24,7 @@ export function labTempDirs(): string[] {
   return fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith(TEMP_PREFIX));
 }
 
-/** Processes whose command line mentions the probe binary or a go build of it. */
+/** This test's processes whose command line mentions the probe binary or a go build of it. */
 export function probeProcesses(): string[] {
-  return allProcesses().filter((p) => /golab\/probes\/|golab-build-/.test(p.command)).map((p) => `${p.pid}: ${p.command}`);
+  return processes().filter((p) => /golab\/probes\/|golab-build-/.test(p.command)).map((p) => `${p.pid}: ${p.command}`);
 }

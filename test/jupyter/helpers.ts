@@ -3,8 +3,8 @@ import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { TEMP_PREFIX } from "../../kernel-helpers/proc";
-import { allProcesses } from "../helpers/processes";
+import { TEMP_PREFIX, waitUntil } from "../../kernel-helpers/proc";
+import { processes } from "../helpers/processes";
 
 /** Source folder of the fixture notebooks (tests run from dist/, fixtures live beside the sources). */
 export const FIXTURES = path.resolve(__dirname, "..", "..", "..", "test", "jupyter", "fixtures");
@@ -29,20 +29,16 @@ export function jupyterTempDirs(tmp: string): string[] {
   return fs.readdirSync(tmp).filter((n) => n.startsWith(`${TEMP_PREFIX}jupyter-`));
 }
 
-/** Processes whose command line names a golab Jupyter runtime folder in `tmp`: servers and their kernels. */
+/** This test's processes whose command line names a golab Jupyter runtime folder in `tmp`: servers and their kernels. */
 export function jupyterProcesses(tmp: string): string[] {
   const mark = path.join(tmp, `${TEMP_PREFIX}jupyter-`);
-  return allProcesses().filter((p) => p.command.includes(mark)).map((p) => `${p.pid}: ${p.command.slice(0, 200)}`);
+  return processes().filter((p) => p.command.includes(mark)).map((p) => `${p.pid}: ${p.command.slice(0, 200)}`);
 }
 
 /** Waits until `check` returns nothing (processes take a moment to be reaped). */
 export async function eventuallyEmpty(check: () => string[], ms = 5000): Promise<string[]> {
-  const deadline = Date.now() + ms;
-  let left = check();
-  while (left.length > 0 && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
-    left = check();
-  }
+  let left: string[] = [];
+  await waitUntil(() => (left = check()).length === 0, ms, 100);
   return left;
 }
 

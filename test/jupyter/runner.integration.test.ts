@@ -5,7 +5,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { JupyterServer, KernelSession, runNotebook, startJupyterServer } from "../../kernel-helpers/jupyter";
-import { descendantsOf } from "../../kernel-helpers/jupyter/proctree";
+import { descendantsOf } from "../../kernel-helpers/proc";
 import { tracked } from "../../kernel-helpers/proc";
 import * as fs from "node:fs";
 import { REPO, eventuallyEmpty, fixture, jupyterProcesses, jupyterTempDirs, privateTmp } from "./helpers";

@@ -1,7 +1,8 @@
 /**
  * Nothing outlives a run: after a probe that times out, and after an interrupt during the build
  * or during the run, no probe or go build process and no temporary folder is left. Each test runs
- * with its own TMPDIR and probe cache, so it looks only at what it started.
+ * with its own TMPDIR and probe cache, and counts only processes that carry this test's
+ * GOLAB_TEST_MARKER (test/helpers/processes.ts), so it looks only at what it started.
  */
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
@@ -11,9 +12,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { measure } from "../../kernel-helpers/measure";
 import { TimeoutError } from "../../kernel-helpers/errors";
-import { tracked } from "../../kernel-helpers/proc";
+import { sleep, tracked } from "../../kernel-helpers/proc";
 import { CLI } from "../helpers/cli";
-import { allProcesses } from "../helpers/processes";
+import { processes } from "../helpers/processes";
 
 const bases: string[] = [];
 after(() => bases.forEach((b) => fs.rmSync(b, { recursive: true, force: true })));
@@ -26,13 +27,13 @@ function sandbox(): { base: string; env: NodeJS.ProcessEnv } {
   return { base, env: { ...process.env, TMPDIR: path.join(base, "tmp"), GOLAB_CACHE: path.join(base, "cache") } };
 }
 
-/** Processes whose command line or working folder lies under `base`. */
+/** This test's processes whose command line or working folder lies under `base`. */
 function processesUnder(base: string): string[] {
-  return allProcesses().filter((p) => p.command.includes(base) || p.cwd.startsWith(base)).map((p) => `${p.pid}: ${p.command}`);
+  return processes().filter((p) => p.command.includes(base) || p.cwd.startsWith(base)).map((p) => `${p.pid}: ${p.command}`);
 }
 
 const leftovers = (base: string) => fs.readdirSync(path.join(base, "tmp"));
-const settle = () => new Promise((r) => setTimeout(r, 300));
+const settle = () => sleep(300);
 
 // Inserting millions of string keys, many times over, takes far longer than the time limits below.
 const SLOW = { op: "mapinsert", key: "string", elem: "int", n: 2_000_000, escape: "heap" } as const;
