@@ -1,7 +1,8 @@
 /** Human-readable tables of results for the terminal. */
 import { describeCase } from "../case";
 import { MeasureResult } from "../measure";
-import { describeSource, Observation } from "../store";
+import type { Observation } from "../store/observation";
+import { describeSource } from "../store/source";
 import { textTable } from "./text-table";
 
 function countCell(r: MeasureResult): string {

@@ -6,43 +6,44 @@
 import { Command, CommanderError } from "commander";
 import { GolabError, InputError } from "../errors";
 import { exitOnSignals } from "../proc";
-import { addMeasureCommand } from "./measure-command";
-import { addRecordCommand } from "./record-command";
-import { addRunCommand } from "./run-command";
-import { addLabCommand } from "./lab-command";
-import { addClaimsCommand } from "./claims-command";
-import { addPredictCommand } from "./predict-command";
-import { addTraceCommand } from "./trace-command";
-import { addExportCommand } from "./export-command";
-import { addCacheCommand } from "./cache-command";
 
 /** Exit codes: 2 for input the user can correct, 1 for any other failure the lab understands. */
 export const EXIT_INPUT = 2;
 export const EXIT_FAILURE = 1;
 export const EXIT_BUG = 70;
 
-export function buildProgram(): Command {
+/**
+ * Each subcommand's module, loaded only when needed: a command's start-up is what a user waits
+ * for, so `golab measure` does not load the Jupyter client or the chart libraries.
+ */
+const COMMANDS: Record<string, () => (program: Command) => void> = {
+  measure: () => require("./measure-command").addMeasureCommand,
+  record: () => require("./record-command").addRecordCommand,
+  run: () => require("./run-command").addRunCommand,
+  lab: () => require("./lab-command").addLabCommand,
+  predict: () => require("./predict-command").addPredictCommand,
+  claims: () => require("./claims-command").addClaimsCommand,
+  trace: () => require("./trace-command").addTraceCommand,
+  export: () => require("./export-command").addExportCommand,
+  cache: () => require("./cache-command").addCacheCommand,
+};
+
+/** The program with every subcommand, or only `only` (the one on the command line) when it names one. */
+export function buildProgram(only?: string): Command {
   const program = new Command("golab")
     .description("what does this Go operation really allocate, on this Go version, and why?")
     .showHelpAfterError(false)
     .configureOutput({ outputError: (text, write) => write(`golab: ${text.replace(/^error: /, "").trim()}\n`) })
     .exitOverride();
-  addMeasureCommand(program);
-  addRecordCommand(program);
-  addRunCommand(program);
-  addLabCommand(program);
-  addPredictCommand(program);
-  addClaimsCommand(program);
-  addTraceCommand(program);
-  addExportCommand(program);
-  addCacheCommand(program);
+  const names = only !== undefined && only in COMMANDS ? [only] : Object.keys(COMMANDS);
+  for (const name of names) COMMANDS[name]()(program);
   return program;
 }
 
 async function main(argv: string[]): Promise<number> {
   exitOnSignals();
   try {
-    await buildProgram().parseAsync(argv);
+    await buildProgram(argv[2]).parseAsync(argv);
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT_INPUT;

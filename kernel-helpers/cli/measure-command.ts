@@ -22,7 +22,8 @@ export function addMeasureCommand(program: Command): void {
     .option("--quiet", "no progress lines on stderr", false)
     .action(async (texts: string[], o) => {
       const { admitMeasurement } = await import("../measure");
-      const { cacheFor, measureThroughCache } = await import("../store");
+      const { cacheFor } = await import("../store/cache-option");
+      const { measureThroughCache } = await import("../store/measured");
       const onProgress = o.quiet ? undefined : (m: string) => process.stderr.write(`golab: ${m}\n`);
       const { tc, cases, runs, debug, timeoutMs } = await admitMeasurement(texts.map((t) => parseCase(t, { escape: o.escape })), {
         go: o.go, runs: o.runs, debug: o.debug, goexperiment: o.goexperiment, memCap: o.memCap, timeoutMs: o.timeout * 1000, onProgress,

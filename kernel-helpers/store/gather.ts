@@ -6,6 +6,7 @@
  */
 import { distinctExperiments, Experiment, experimentKey } from "../case";
 import { ResultCache } from "../cache";
+import { cacheFor } from "./cache-option";
 import { GolabError } from "../errors";
 import { findToolchain, Toolchain } from "../go";
 import { DEFAULT_RUNS } from "../measure";
@@ -25,13 +26,6 @@ export interface ObserveOptions {
   /** Milliseconds for one probe run. Default 10 minutes. */
   timeoutMs?: number;
   onProgress?: (message: string) => void;
-}
-
-/** The cache an option asks for: none, a new default one (warnings go to onProgress), or the one given. */
-export function cacheFor(option: boolean | ResultCache | undefined, onProgress?: (m: string) => void): ResultCache | undefined {
-  if (option === false) return undefined;
-  if (option instanceof ResultCache) return option;
-  return new ResultCache({ onWarning: onProgress });
 }
 
 async function installed(spec: string, onProgress?: (m: string) => void): Promise<Toolchain | undefined> {

@@ -2,7 +2,8 @@
 export * from "./source";
 export * from "./observation";
 export { ObservationStore, VersionEntry, SelectOptions } from "./store";
-export { observe, ObserveOptions, cacheFor } from "./gather";
+export { observe, ObserveOptions } from "./gather";
+export { cacheFor } from "./cache-option";
 export { measureThroughCache } from "./measured";
 export { LiveObservation, runOnLiveVersions, throughCache, eachThroughCache } from "./live";
 export { simulateBeside, BesideRow } from "./beside";
