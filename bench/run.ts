@@ -11,6 +11,7 @@ import { benchSim, formatSimFigures } from "./sim";
 import { benchSweep, sweepTable } from "./sweep";
 import { benchTrace, formatTraceBench } from "./trace";
 import { benchCourse, courseTable } from "./course";
+import { benchCache, cacheTable } from "./cache";
 
 /** The ratios the regression test holds the code to (half of these at least). */
 export interface Baseline {
@@ -47,6 +48,9 @@ async function main(): Promise<void> {
   const tr = await benchTrace(quick ? { countN: 2000, detailN: 200 } : {});
   say(formatTraceBench(tr));
   if (tr.terminal) ratios["trace: detail mode vs dlv's terminal (allocations/s)"] = tr.detail.perSecond / tr.terminal.perSecond;
+  const cache = await benchCache();
+  say(cacheTable(cache));
+  ratios["cache: golab measure of 20 new cases (Go's build cache warm) vs the same again"] = cache.measureWarmGo / cache.measureRepeat;
   for (const live of quick ? [false] : [false, true]) {
     const c = await benchCourse({ live });
     say(courseTable(c));

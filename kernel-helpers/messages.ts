@@ -65,6 +65,7 @@ export const goMessages = {
     `unknown Go version ${show(v)}: use 1.19, 1.26, 1.27 or the path to a go binary`,
   notInstalled: (v: string, hint: string) => `Go ${v} is not installed here. ${hint}`,
   noGoAtPath: (path: string) => `no go binary at ${show(path)}`,
+  notExecutable: (path: string) => `${show(path.length > 200 ? `${path.slice(0, 200)}…` : path)} is not an executable go command`,
   unreadableVersion: (path: string, output: string) => `${show(path)} did not report a Go version (it said ${show(output.trim().slice(0, 120))})`,
   installHint119: () => "Install it with `bash scripts/setup.sh` (Debian package golang-1.19-go).",
   installHint127: () => "Install it with `bash scripts/setup.sh` (GOTOOLCHAIN=go1.27.3 through the Go module proxy).",

@@ -6,6 +6,7 @@
 import { Command, CommanderError } from "commander";
 import { GolabError, InputError } from "../errors";
 import { exitOnSignals } from "../proc";
+import { golabVersion } from "../version";
 
 /** Exit codes: 2 for input the user can correct, 1 for any other failure the lab understands. */
 export const EXIT_INPUT = 2;
@@ -32,6 +33,7 @@ const COMMANDS: Record<string, () => (program: Command) => void> = {
 export function buildProgram(only?: string): Command {
   const program = new Command("golab")
     .description("what does this Go operation really allocate, on this Go version, and why?")
+    .version(golabVersion(), "-V, --version", "print golab's version")
     .showHelpAfterError(false)
     .configureOutput({ outputError: (text, write) => write(`golab: ${text.replace(/^error: /, "").trim()}\n`) })
     .exitOverride();
@@ -40,8 +42,22 @@ export function buildProgram(only?: string): Command {
   return program;
 }
 
+/**
+ * A reader that stops reading (`golab predict … --json | head -1`) closes the pipe: that is not
+ * an error to report, so golab stops quietly, as Go's tools do.
+ */
+function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE") process.exit(0);
+      throw e;
+    });
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   exitOnSignals();
+  quietOnClosedPipe();
   try {
     await buildProgram(argv[2]).parseAsync(argv);
     return 0;

@@ -77,6 +77,11 @@ async function resolve(spec: string | undefined, { goexperiment }: ToolchainOpti
   if (spec === undefined || spec === "") return describe("go", env, undefined);
   if (spec.includes("/")) {
     if (!fs.existsSync(spec) || !fs.statSync(spec).isFile()) throw new MissingToolError(goMessages.noGoAtPath(spec), "go");
+    try {
+      fs.accessSync(spec, fs.constants.X_OK);
+    } catch {
+      throw new MissingToolError(goMessages.notExecutable(spec), "go");
+    }
     return describe(path.resolve(spec), env, undefined);
   }
   const m = /^(?:go)?1\.(19|26|27)(?:\.(\d+))?$/.exec(spec);
