@@ -165,7 +165,6 @@ export const traceMessages = {
   aborted: () => "the trace was interrupted: dlv and the traced program were killed",
   lostHandOver: (caller: string, entry: string, size: number) =>
     `${entry} was called by ${caller} with size ${size}, but the tracer saw no matching ${caller} call just before`,
-  noSizeClasses: (file: string, what: string) => `cannot read the size classes (${what}) from ${file}`,
 };
 
 export const allocMessages = {
