@@ -48,21 +48,26 @@ interface Release {
   since: readonly [number, number];
   headers: MallocHeaders | null;
   sizeSpecialized: number;
+  /** GOEXPERIMENT=sizespecializedmalloc exists (on or off). */
+  sizeSpecializedExperiment: boolean;
 }
 
 /** The releases that changed mallocgc's rules, oldest first. */
 const RELEASES: readonly Release[] = [
   // runtime/malloc.go (1.19.8) mallocgc: no header; the heap bitmap describes every object.
-  { since: [1, 0], headers: null, sizeSpecialized: 0 },
+  { since: [1, 0], headers: null, sizeSpecialized: 0, sizeSpecializedExperiment: false },
   // Go 1.22: GOEXPERIMENT=allocheaders on by default (internal/buildcfg/exp.go), the only way
   // from 1.23. internal/runtime/gc/malloc.go (1.26.8): MallocHeaderSize = 8,
   // MinSizeForMallocHeader = goarch.PtrSize * ptrBits = 8*64 = 512; runtime/malloc.go
   // mallocgcSmallScanHeader: `size += gc.MallocHeaderSize` when !heapBitsInSpan(size).
-  { since: [1, 22], headers: { size: 8, above: 512 }, sizeSpecialized: 0 },
+  { since: [1, 22], headers: { size: 8, above: 512 }, sizeSpecialized: 0, sizeSpecializedExperiment: false },
+  // Go 1.26: GOEXPERIMENT=sizespecializedmalloc exists, off by default (internal/buildcfg/exp.go);
+  // when set, sizes up to 512 B go through malloc_generated.go.
+  { since: [1, 26], headers: { size: 8, above: 512 }, sizeSpecialized: 0, sizeSpecializedExperiment: true },
   // Go 1.27: GOEXPERIMENT=sizespecializedmalloc on by default (internal/buildcfg/exp.go
   // `SizeSpecializedMalloc: true`); runtime/malloc.go sends sizes below len(mallocNoScanTable) = 81
-  // (runtime/malloc_tables_generated.go, 1.27.3) to malloc_generated.go. In 1.26 it is opt-in.
-  { since: [1, 27], headers: { size: 8, above: 512 }, sizeSpecialized: 80 },
+  // (runtime/malloc_tables_generated.go, 1.27.3) to malloc_generated.go.
+  { since: [1, 27], headers: { size: 8, above: 512 }, sizeSpecialized: 80, sizeSpecializedExperiment: true },
 ];
 
 /** [major, minor] of "1.26.8", "go1.27.3", "1.22rc1"; an InputError for anything else. */
@@ -77,6 +82,15 @@ function releaseRow(version: string): Release {
   let row = RELEASES[0];
   for (const r of RELEASES) if (major > r.since[0] || (major === r.since[0] && minor >= r.since[1])) row = r;
   return row;
+}
+
+/**
+ * Size-specialised malloc in Go `version` by the release table: whether it is on without any
+ * GOEXPERIMENT, and whether GOEXPERIMENT=sizespecializedmalloc exists to turn it on or off.
+ */
+export function sizeSpecializedMalloc(version: string): { byDefault: boolean; experiment: boolean } {
+  const row = releaseRow(version);
+  return { byDefault: row.sizeSpecialized > 0, experiment: row.sizeSpecializedExperiment };
 }
 
 /**

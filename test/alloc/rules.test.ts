@@ -1,7 +1,7 @@
 /** The allocator's rules per version: the modelled ones, and those derived for a version never seen. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { allocRules, MODELLED_RULES, releaseOf, SIZE_CLASSES } from "../../kernel-helpers/alloc";
+import { allocRules, MODELLED_RULES, releaseOf, SIZE_CLASSES, sizeSpecializedMalloc } from "../../kernel-helpers/alloc";
 import { InputError } from "../../kernel-helpers/errors";
 
 const facts = (go: string) => {
@@ -25,6 +25,13 @@ test("a version the lab never saw gets the facts of the latest release at or bef
   assert.equal(allocRules("1.26.0", sc).sizeSpecialized, 0);
   assert.equal(allocRules("go1.30.1", sc).sizeSpecialized, 80);
   assert.equal(allocRules("1.30.1", sc).sizeClasses, sc);
+});
+
+test("size-specialised malloc: absent before 1.26, opt-in in 1.26, on by default from 1.27", () => {
+  assert.deepEqual(sizeSpecializedMalloc("1.19.8"), { byDefault: false, experiment: false });
+  assert.deepEqual(sizeSpecializedMalloc("1.25.0"), { byDefault: false, experiment: false });
+  assert.deepEqual(sizeSpecializedMalloc("1.26.8"), { byDefault: false, experiment: true });
+  assert.deepEqual(sizeSpecializedMalloc("1.27.3"), { byDefault: true, experiment: true });
 });
 
 test("releaseOf reads major and minor, and refuses what is not a Go version", () => {
