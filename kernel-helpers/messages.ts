@@ -166,7 +166,14 @@ export const traceMessages = {
   aborted: () => "the trace was interrupted: dlv and the traced program were killed",
   lostHandOver: (caller: string, entry: string, size: number) =>
     `${entry} was called by ${caller} with size ${size}, but the tracer saw no matching ${caller} call just before`,
+};
+
+export const allocMessages = {
   noSizeClasses: (file: string, what: string) => `cannot read the size classes (${what}) from ${file}`,
+  badSizeClasses: (file: string, what: string) => `the size classes of ${file} do not add up: ${what}`,
+  noSizeClassFile: (goroot: string, candidates: readonly string[]) => `${goroot} has no size classes: neither ${candidates.join(" nor ")} exists`,
+  noVersionFile: (goroot: string) => `${goroot} has no VERSION file to say which Go it is`,
+  badVersion: (v: string) => `cannot read a Go version (1.N or 1.N.P) from ${show(v)}`,
 };
 
 export const cacheMessages = {

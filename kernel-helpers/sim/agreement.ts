@@ -6,7 +6,7 @@
  * measurement agrees when its median mallocs lies inside the simulated range.
  */
 import { AllocationRecord, Distribution } from "../result";
-import { sizeBucket } from "./sizeclasses";
+import { sizeBucket } from "../alloc/sizeclasses";
 import { SimResult } from "./simulate";
 import { versionModel } from "./versions";
 
@@ -34,7 +34,7 @@ const key = (b: { min: number; max: number | null }): string => `${b.min}-${b.ma
 
 /** Allocations per runtime/metrics size bucket, as the measurement histogram would count them. */
 export function bucketsOf(go: string, allocations: readonly AllocationRecord[]): Map<string, number> {
-  const sc = versionModel(go).sizeClasses;
+  const sc = versionModel(go).malloc.sizeClasses;
   const out = new Map<string, number>();
   for (const a of allocations) {
     // A zero-size call takes nothing; a tiny allocation inside an existing block is not in the histogram.

@@ -11,7 +11,8 @@
  * are uniform 32-bit per key and seed (random.ts): the runtime's aeshash with a per-map seed is
  * effectively random, and only the low bits (bucket) and bit B (evacuation half) matter.
  */
-import { Heap, roundupsize } from "./malloc";
+import { roundupsize } from "../alloc/msize";
+import { Heap } from "./malloc";
 import { Rand } from "./random";
 import { growslice } from "./slice";
 import { MapPlacement } from "./stack";
@@ -115,7 +116,7 @@ export class ClassicMap {
     if (b >= 4) {
       n += 2 ** (b - 4);
       const sz = size * n;
-      const up = roundupsize(this.heap.version, sz, !this.t.bucket.pointers);
+      const up = roundupsize(this.heap.version.malloc, sz, !this.t.bucket.pointers);
       if (up !== sz) n = Math.floor(up / size);
     }
     this.heap.malloc(size * n, !this.t.bucket.pointers, "runtime.makeBucketArray",

@@ -1,8 +1,7 @@
 /**
- * mallocgc's paths (zero, tiny, small, large) and the mcache's tiny block, per version:
- * 1.19.8 runtime/malloc.go mallocgc; 1.26.8 runtime/malloc.go mallocgc, mallocgcTiny,
- * mallocgcSmallNoscan, mallocgcSmallScanNoHeader, mallocgcSmallScanHeader, mallocgcLarge;
- * 1.27.3 the same paths through the size-specialised functions of malloc_generated.go.
+ * The heap of one simulated run: every mallocgc call, counted and explained. Which path a call
+ * takes (zero, tiny, small, large), its size class and the bytes it takes come from the
+ * allocator's rules in alloc/malloc.ts, which the tracer applies too.
  *
  * Counting follows MemStats: Mallocs counts every mallocgc call with size > 0, tiny ones included
  * (mcache.tinyAllocs); TotalAlloc counts whole slots (a new tiny block as 16 bytes, an allocation
@@ -11,8 +10,14 @@
 import { InputError } from "../errors";
 import { simMessages } from "../messages";
 import { AllocationRecord } from "../result";
-import { pageSize, sizeClassOf } from "./sizeclasses";
+import { allocate, newShape } from "../alloc/malloc";
+import { AllocRules } from "../alloc/rules";
+import { pageSize } from "../alloc/sizeclasses";
+import { TinyBlock } from "../alloc/tiny";
 import { VersionModel } from "./versions";
+
+/** The one Shape every malloc call fills and reads at once: no allocation per call or per run. */
+const SHAPE = newShape();
 
 /** Requests from 1 TiB up: true to the model, but no machine of today would survive them. */
 const HUGE = 2 ** 40;
@@ -39,8 +44,7 @@ export class Heap {
    * The probe's harness calls runtime.ReadMemStats right before each case, which flushes the
    * mcache (mcache.releaseAll drops c.tiny): every case starts without a tiny block.
    */
-  private tiny = false;
-  private tinyOffset = 0;
+  private readonly tiny = new TinyBlock();
   private lastWhy = "";
   private lastHow = "";
   private lastText = "";
@@ -65,56 +69,18 @@ export class Heap {
    */
   malloc(size: number, noscan: boolean, site: string, why: string, random = false): number {
     const v = this.version;
-    const sc = v.sizeClasses;
     if (++this.calls > this.maxRecords) this.expect(this.calls);
-    let rounded = 0;
-    let sizeClass = 0;
-    let path: AllocationRecord["path"];
-    let header = 0;
-    let tinyAt = -1;
-    if (size === 0) {
-      // mallocgc: `if size == 0 { return unsafe.Pointer(&zerobase) }`
-      path = "zero";
-    } else if (size <= v.malloc.maxSmall) {
-      if (noscan && size < v.malloc.tinySize) {
-        path = "tiny";
-        sizeClass = 2;
-        // mallocgcTiny: align the offset for the size, then fit it in the current block or take a new one.
-        let off = this.tinyOffset;
-        if (size % 8 === 0) off = Math.ceil(off / 8) * 8;
-        else if (size % 4 === 0) off = Math.ceil(off / 4) * 4;
-        else if (size % 2 === 0) off = Math.ceil(off / 2) * 2;
-        if (this.tiny && off + size <= v.malloc.tinySize) {
-          this.tinyOffset = off + size;
-          this.tinyInBlock++;
-          tinyAt = off;
-        } else {
-          rounded = v.malloc.tinySize;
-          // Keep the new block if it has more room left than the old one.
-          if (size < this.tinyOffset || !this.tiny) {
-            this.tiny = true;
-            this.tinyOffset = size;
-          }
-        }
-      } else {
-        path = "small";
-        const h = v.malloc.headers;
-        header = h !== null && !noscan && size > h.above ? h.size : 0;
-        sizeClass = sizeClassOf(sc, size + header);
-        rounded = sc.classToSize[sizeClass];
-      }
-    } else {
-      // mcache.allocLarge: whole pages, `npages := size >> _PageShift` plus one for a remainder.
-      path = "large";
-      const page = pageSize(sc);
-      rounded = Math.ceil(size / page) * page;
-    }
+    const shape = SHAPE;
+    const path = allocate(v.malloc, this.tiny, size, noscan, shape);
+    const rounded = shape.rounded;
+    if (shape.tinyAt >= 0) this.tinyInBlock++;
     if (size > 0) this.mallocs++;
     this.bytes += size;
     this.allocated += rounded;
     if (random) this.hashDependent = true;
     if (this.records) {
-      let how = describe(v, path, size, rounded, sizeClass, header, noscan, tinyAt);
+      const sizeClass = shape.sizeClass;
+      let how = describe(v.malloc, path, size, rounded, sizeClass, shape.header, noscan, shape.tinyAt);
       if (size > 0 && size <= v.malloc.sizeSpecialized) how += SPECIALISED;
       // Runs of alike allocations (a NewMap of many tables) share one explanation string.
       if (why !== this.lastWhy || how !== this.lastHow) {
@@ -132,53 +98,31 @@ export class Heap {
 
 const SPECIALISED = " (through the size-specialised mallocgc of malloc_generated.go)";
 
-/** Explanations of small-object paths, by version and (class, header, noscan): built once each. */
-const smallTexts = new Map<VersionModel, string[]>();
+/** Explanations of small-object paths, by version's rules and (class, header, noscan): built once each. */
+const smallTexts = new Map<AllocRules, string[]>();
 
 /** How mallocgc served a request, in words. */
-function describe(v: VersionModel, path: AllocationRecord["path"], size: number, rounded: number, sizeClass: number, header: number, noscan: boolean, tinyAt: number): string {
+function describe(rules: AllocRules, path: AllocationRecord["path"], size: number, rounded: number, sizeClass: number, header: number, noscan: boolean, tinyAt: number): string {
   switch (path) {
     case "zero":
       return "size 0: mallocgc returns &zerobase and takes no memory (not counted in Mallocs)";
     case "tiny":
       return tinyAt >= 0
-        ? `tiny allocator (noscan, under ${v.malloc.tinySize} B): fits in the current 16-byte block at offset ${tinyAt}, no new memory`
-        : `tiny allocator (noscan, under ${v.malloc.tinySize} B): takes a new 16-byte block (size class 2)`;
+        ? `tiny allocator (noscan, under ${rules.tinySize} B): fits in the current 16-byte block at offset ${tinyAt}, no new memory`
+        : `tiny allocator (noscan, under ${rules.tinySize} B): takes a new 16-byte block (size class 2)`;
     case "small": {
-      let texts = smallTexts.get(v);
-      if (!texts) smallTexts.set(v, (texts = []));
+      let texts = smallTexts.get(rules);
+      if (!texts) smallTexts.set(rules, (texts = []));
       const key = sizeClass * 4 + (header ? 2 : 0) + (noscan ? 1 : 0);
       return (texts[key] ??= header
-        ? `small object + ${header}-byte malloc header (scan, over ${v.malloc.headers!.above} B) → size class ${sizeClass} (${rounded} B)`
+        ? `small object + ${header}-byte malloc header (scan, over ${rules.headers!.above} B) → size class ${sizeClass} (${rounded} B)`
         : `small object: size class ${sizeClass} (${rounded} B)${noscan ? ", noscan" : ""}`);
     }
     case "large": {
-      const page = pageSize(v.sizeClasses);
+      const page = pageSize(rules.sizeClasses);
       const pages = rounded / page;
-      const text = `large object (over ${v.malloc.maxSmall} B): ${pages} page${pages === 1 ? "" : "s"} of ${page / 1024} KiB from the heap`;
+      const text = `large object (over ${rules.maxSmall} B): ${pages} page${pages === 1 ? "" : "s"} of ${page / 1024} KiB from the heap`;
       return size >= HUGE ? `${text} (a real machine would most likely stop here with "fatal error: out of memory")` : text;
     }
   }
-}
-
-/**
- * roundupsize: the bytes mallocgc will really hand out for a request, as growslice,
- * makeBucketArray and the 1.26 stack-buffer helpers ask for it. 1.19.8 runtime/msize.go
- * roundupsize(size); 1.26.8 runtime/msize.go roundupsize(size, noscan), which leaves room for the
- * malloc header and returns the usable size.
- */
-export function roundupsize(v: VersionModel, size: number, noscan: boolean): number {
-  const sc = v.sizeClasses;
-  const page = pageSize(sc);
-  if (v.malloc.headers === null) {
-    if (size < sc.maxSmallSize) return size === 0 ? 0 : sc.classToSize[sizeClassOf(sc, size)];
-    return Math.ceil(size / page) * page;
-  }
-  if (size <= v.malloc.maxSmall) {
-    const h = v.malloc.headers;
-    const req = !noscan && size > h.above ? size + h.size : size;
-    if (req === 0) return 0;
-    return sc.classToSize[sizeClassOf(sc, req)] - (req - size);
-  }
-  return Math.ceil(size / page) * page;
 }

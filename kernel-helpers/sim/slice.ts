@@ -6,7 +6,8 @@
 import { AppendCase, MakeSliceCase } from "../case";
 import { InputError } from "../errors";
 import { simMessages } from "../messages";
-import { Heap, roundupsize } from "./malloc";
+import { roundupsize } from "../alloc/msize";
+import { Heap } from "./malloc";
 import { appendPlan, makeSlicePlacement } from "./stack";
 import { TypeInfo, typeInfo } from "./typeinfo";
 
@@ -36,7 +37,7 @@ export function growslice(heap: Heap, et: TypeInfo, oldCap: number, newLen: numb
   if (size === 0) return newLen;
   const noscan = !et.pointers;
   let newcap = nextSliceCap(newLen, oldCap);
-  let capmem = roundupsize(v, newcap * size, noscan);
+  let capmem = roundupsize(v.malloc, newcap * size, noscan);
   newcap = Math.floor(capmem / size);
   // 1.26.8 growslice recomputes `capmem = uintptr(newcap) << shift` (or `* et.Size_`); 1.19.8 asks
   // for the rounded capmem itself. (Sizes 1 and 8 divide every class size, so they agree there.)
@@ -112,7 +113,7 @@ function moveSliceNoCap(heap: Heap, et: TypeInfo, len: number): void {
   const v = heap.version;
   const lenmem = len * et.size;
   const noscan = !et.pointers;
-  const capmem = roundupsize(v, lenmem, noscan);
+  const capmem = roundupsize(v.malloc, lenmem, noscan);
   const size = noscan ? capmem : Math.floor(capmem / et.size) * et.size;
   const site = noscan ? "runtime.moveSliceNoCapNoScan" : "runtime.moveSliceNoCap";
   heap.malloc(size, noscan, site, `the slice leaves the function while still in its stack buffer: move2heap copies its ${len} element${len === 1 ? "" : "s"} to the heap`);

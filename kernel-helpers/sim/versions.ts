@@ -1,37 +1,20 @@
 /**
- * Which Go versions the simulator models, and the parameters that differ between them. Each
- * number is cited to the file and function of that version's source it was read from.
+ * Which Go versions the simulator models, and the parameters that differ between them: the
+ * allocator's rules come from alloc/ (shared with the tracer); the compiler's, growslice's and the
+ * maps' are here. Each number is cited to the file and function of that version's source it was
+ * read from.
  */
 import { InputError } from "../errors";
 import { simMessages } from "../messages";
-import { SIZE_CLASSES, SizeClasses } from "./sizeclasses";
+import { MODELLED_RULES } from "../alloc/modelled";
+import { AllocRules } from "../alloc/rules";
 
 /** One modelled Go version (amd64). */
 export interface VersionModel {
   /** Full version, e.g. "1.26.8". */
   go: string;
-  sizeClasses: SizeClasses;
-  malloc: {
-    /** maxTinySize: noscan requests below it go to the tiny allocator (runtime/malloc.go). */
-    tinySize: number;
-    /**
-     * Largest small object: 1.19.8 mallocgc tests `size <= maxSmallSize`; 1.26.8 mallocgc tests
-     * `size <= maxSmallSize-gc.MallocHeaderSize`, so 32761..32768 bytes are large objects there.
-     */
-    maxSmall: number;
-    /**
-     * Malloc headers (absent in 1.19.8, present in 1.26.8): a scan object above MinSizeForMallocHeader (8*64 = 512 bytes,
-     * internal/runtime/gc/malloc.go) gets an 8-byte type header in front
-     * (runtime/malloc.go mallocgcSmallScanHeader: `size += gc.MallocHeaderSize`).
-     */
-    headers: { size: number; above: number } | null;
-    /**
-     * Largest size served by the size-specialised mallocgc functions (0: none). 1.27.3 turns
-     * GOEXPERIMENT=sizespecializedmalloc on by default (internal/buildcfg/exp.go); malloc.go sends
-     * sizes below len(mallocNoScanTable) = 81 to malloc_generated.go. Same classes, same counts.
-     */
-    sizeSpecialized: number;
-  };
+  /** The allocator's rules: size classes, tiny block, malloc headers, size-specialised malloc (alloc/rules.ts). */
+  malloc: AllocRules;
   compiler: {
     /** ir.MaxImplicitStackVarSize: constant-size make up to this many bytes stays on the stack. */
     implicitStackLimit: number;
@@ -55,9 +38,7 @@ export interface VersionModel {
 
 const GO119: VersionModel = {
   go: "1.19.8",
-  sizeClasses: SIZE_CLASSES["1.19.8"],
-  // runtime/malloc.go (1.19.8): maxTinySize = _TinySize = 16; mallocgc: `if size <= maxSmallSize`.
-  malloc: { tinySize: 16, maxSmall: 32768, headers: null, sizeSpecialized: 0 },
+  malloc: MODELLED_RULES["1.19.8"],
   // cmd/compile/internal/ir/cfg.go (1.19.8): MaxImplicitStackVarSize = 64 * 1024.
   compiler: { implicitStackLimit: 65536, variableMakeThreshold: 0, zeroSizedElemToHeap: false, moveToHeap: false, debug: false },
   growslice: "1.19",
@@ -66,10 +47,7 @@ const GO119: VersionModel = {
 
 const GO126: VersionModel = {
   go: "1.26.8",
-  sizeClasses: SIZE_CLASSES["1.26.8"],
-  // runtime/malloc.go (1.26.8) mallocgc: `size <= maxSmallSize-gc.MallocHeaderSize`;
-  // internal/runtime/gc/malloc.go: MallocHeaderSize = 8, MinSizeForMallocHeader = PtrSize*PtrBits.
-  malloc: { tinySize: 16, maxSmall: 32768 - 8, headers: { size: 8, above: 512 }, sizeSpecialized: 0 },
+  malloc: MODELLED_RULES["1.26.8"],
   // cmd/compile/internal/base/flag.go: Debug.VariableMakeThreshold = 32.
   compiler: { implicitStackLimit: 65536, variableMakeThreshold: 32, zeroSizedElemToHeap: true, moveToHeap: true, debug: false },
   growslice: "1.26",
@@ -79,8 +57,7 @@ const GO126: VersionModel = {
 const GO127: VersionModel = {
   ...GO126,
   go: "1.27.3",
-  sizeClasses: SIZE_CLASSES["1.27.3"],
-  malloc: { ...GO126.malloc, sizeSpecialized: 80 },
+  malloc: MODELLED_RULES["1.27.3"],
 };
 
 const MODELS: readonly VersionModel[] = [GO119, GO126, GO127];

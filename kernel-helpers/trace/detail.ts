@@ -2,16 +2,17 @@
  * Detail mode: every allocation entry stops the program, and Delve returns, with the stop, the
  * entry's arguments (size, typ with the *_type it points to) and the stack: one round trip per
  * allocation. The tracer names the type, finds the runtime caller that asked (the site), and
- * classifies the allocation by the runtime's rules (shape.ts).
+ * classifies the allocation by the allocator's rules (alloc/), with the size classes of the traced
+ * toolchain's own sizeclasses.go, so a version the lab has never seen still classifies.
  */
 import * as path from "node:path";
+import { classify, TinyBlock, toolchainRules } from "../alloc";
 import { BreakpointHit, Frame, integerOf, runtimeTypeOf } from "../dlv";
 import { GolabError } from "../errors";
 import { traceMessages } from "../messages";
 import { AllocationRecord } from "../result";
 import { EntryPlan, MALLOCGC } from "./entrypoints";
 import { Session, walkMarkers } from "./session";
-import { classify, mallocRules, TinyBlock } from "./shape";
 import { TypeNames } from "./typenames";
 
 /** One allocation as the tracer saw it. */
@@ -63,7 +64,7 @@ export async function detailAllocations(s: Session, plan: EntryPlan, stack: numb
   for (const fn of plan.functions) {
     await s.client.createBreakpoint({ function: fn, loadArgs: "pointee", stack: stack + EXTRA_FRAMES });
   }
-  const rules = mallocRules(s.tc.goroot, s.tc.version);
+  const rules = toolchainRules(s.tc.goroot, s.tc.version);
   const names = new TypeNames(s.client);
   const tiny = new TinyBlock();
   const results: CaseDetail[] = [];

@@ -40,6 +40,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { sizeSpecializedMalloc } from "../alloc/rules";
 import { DelveClient } from "../dlv";
 import { GolabError } from "../errors";
 import { Toolchain } from "../go";
@@ -63,18 +64,19 @@ export interface EntryPlan {
 }
 
 /**
- * What the Go version's rules say: size-specialised malloc on (true) or off (false), or null when
- * the lab has no rule for the version (a go binary given by path): then the binary decides alone.
+ * What the Go version's rules say (the release table of alloc/rules.ts): size-specialised malloc
+ * on (true) or off (false), or null when the lab has no rule for the version (a go binary given
+ * by path): then the binary decides alone.
  */
 export function expectsSpecialised(tc: Pick<Toolchain, "version" | "goexperiment">): boolean | null {
+  // Only the versions whose binaries were checked against the release table (alloc/rules.ts).
   const minor = Number(/^1\.(\d+)/.exec(tc.version)?.[1]);
+  if (minor !== 19 && minor !== 26 && minor !== 27) return null;
+  const { byDefault, experiment } = sizeSpecializedMalloc(tc.version);
   const experiments = tc.goexperiment.split(",");
-  if (minor === 19 || minor === 26 || minor === 27) {
-    if (experiments.includes("nosizespecializedmalloc")) return false;
-    if (experiments.includes("sizespecializedmalloc")) return minor >= 26;
-    return minor >= 27;
-  }
-  return null;
+  if (experiments.includes("nosizespecializedmalloc")) return false;
+  if (experiments.includes("sizespecializedmalloc")) return experiment;
+  return byDefault;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { versionModel } from "../../kernel-helpers/sim";
-import { Heap, roundupsize } from "../../kernel-helpers/sim/malloc";
+import { Heap } from "../../kernel-helpers/sim/malloc";
 
 const v119 = versionModel("1.19");
 const v126 = versionModel("1.26");
@@ -57,13 +57,6 @@ test("32768 bytes is the last small size in 1.19 and a large object in 1.26", ()
   const c = new Heap(v126, true);
   c.malloc(32769, true, "x", "t");
   assert.equal(c.records![0].rounded, 40960);
-});
-
-test("roundupsize leaves room for the 1.26 malloc header", () => {
-  assert.equal(roundupsize(v126, 1024, false), 1144);
-  assert.equal(roundupsize(v126, 1024, true), 1024);
-  assert.equal(roundupsize(v119, 1024, false), 1024);
-  assert.equal(roundupsize(v126, 40000, true), 40960);
 });
 
 test("a run refuses to list more allocations than its limit", () => {

@@ -1,14 +1,20 @@
-/** The runtime's rules applied to what the tracer saw: path, size class, bytes taken. */
+/** mallocgc's path, size class and bytes taken, as the tracer applies them to what it saw. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { classify, MallocRules, TinyBlock } from "../../kernel-helpers/trace";
+import { AllocRules, classify, TinyBlock } from "../../kernel-helpers/alloc";
 
 // A small, made-up table in the runtime's format: classes of 8, 16, 32, 48, 1024 and 2048 bytes.
-const rules = (header: MallocRules["header"], maxSmall: number): MallocRules => ({
-  classToSize: [0, 8, 16, 32, 48, 1024, 2048],
-  sizeToClass8: [0, 1, 2, 3, 3, 4, 4, ...Array(122).fill(5)],
-  sizeToClass128: [5, 6, 6, 6, 6, 6, 6, 6, 6],
-  smallSizeDiv: 8, smallSizeMax: 1024, largeSizeDiv: 128, pageSize: 8192, tinySize: 16, maxSmall, header,
+const rules = (headers: AllocRules["headers"], maxSmall: number): AllocRules => ({
+  go: "test",
+  sizeClasses: {
+    go: "test", source: "made up", maxSmallSize: 2048, numSizeClasses: 7, pageShift: 13,
+    classToSize: [0, 8, 16, 32, 48, 1024, 2048],
+    classToNPages: [0, 1, 1, 1, 1, 1, 1],
+    sizeToClass8: [0, 1, 2, 3, 3, 4, 4, ...Array(122).fill(5)],
+    sizeToClass128: [5, 6, 6, 6, 6, 6, 6, 6, 6],
+    smallSizeDiv: 8, smallSizeMax: 1024, largeSizeDiv: 128,
+  },
+  tinySize: 16, maxSmall, headers, sizeSpecialized: 0,
 });
 const classic = rules(null, 2048);
 const headers = rules({ size: 8, above: 512 }, 2040);

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { SIZE_CLASSES, sizeClassOf, sizeBucket } from "../../kernel-helpers/sim";
+import { SIZE_CLASSES, sizeClassOf, sizeBucket } from "../../kernel-helpers/alloc";
 
 test("each version's tables come from its own sizeclasses.go and name it", () => {
   assert.equal(SIZE_CLASSES["1.19.8"].source, "runtime/sizeclasses.go");
