@@ -1,0 +1,34 @@
+/** The golab program itself: its version, a reader that stops early, a --go that is not a go. */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { CLI, golab } from "../helpers/cli";
+
+test("golab --version prints package.json's version", () => {
+  const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "..", "..", "package.json"), "utf8")) as { version: string };
+  const r = golab(["--version"]);
+  assert.equal(r.status, 0);
+  assert.equal(r.stdout.trim(), pkg.version);
+});
+
+test("a reader that closes the pipe early (| head -1) gets no stack trace", async () => {
+  const cases = Array.from({ length: 400 }, (_, i) => `make([]int, ${i})`);
+  const child = spawn(process.execPath, [CLI, "predict", ...cases, "--json"], { stdio: ["ignore", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (d) => (stderr += d));
+  await new Promise<void>((resolve) => child.stdout.once("data", () => {
+    child.stdout.destroy();
+    resolve();
+  }));
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  assert.equal(stderr, "");
+  assert.equal(code, 0);
+});
+
+test("--go naming a file that is not a go command: one line, exit 1", () => {
+  const r = golab(["measure", "make([]int, 3)", "--go", "/etc/passwd"]);
+  assert.equal(r.status, 1);
+  assert.equal(r.stderr, 'golab: "/etc/passwd" is not an executable go command\n');
+});
