@@ -1,4 +1,8 @@
-/** golab's public API: the same core serves the CLI, the notebooks and the tests. */
+/**
+ * golab's public API for notebooks and scripts: what a chapter cell calls. The Jupyter runner
+ * (./jupyter) is not re-exported: its types would cost every notebook's first import seconds of
+ * type-checking in tslab, and no cell needs it.
+ */
 export * from "./case";
 export * from "./types";
 export * from "./result";
@@ -19,4 +23,3 @@ export { showChart, showTable, showMarkdown, showVerdicts, showBeside, observeWi
 export { validationMatrix, readDataset, recordedDatasets } from "./record";
 export { simulate, simulateCounts, agreement, MODELLED_VERSIONS, DEFAULT_SEEDS, DEFAULT_SIM_GO, SimulateOptions, SimResult, SimCounts, Agreement } from "./sim";
 export * as aq from "arquero";
-export * as jupyter from "./jupyter";

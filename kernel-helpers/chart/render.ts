@@ -4,9 +4,11 @@
  */
 import * as vega from "vega";
 import { compile, TopLevelSpec } from "vega-lite";
+import { ChartSpec } from "./spec";
 
-export async function renderSvg(spec: TopLevelSpec): Promise<string> {
-  const view = new vega.View(vega.parse(compile(spec).spec), { renderer: "none" });
+/** The chart as an SVG document. */
+export async function renderSvg(spec: ChartSpec): Promise<string> {
+  const view = new vega.View(vega.parse(compile(spec as unknown as TopLevelSpec).spec), { renderer: "none" });
   try {
     return await view.toSVG();
   } finally {

@@ -2,7 +2,7 @@
  * vega-lite specs for the lab's recurring pictures. Each takes plain rows and a subtitle saying
  * where the numbers came from; none contains a number of its own.
  */
-import { TopLevelSpec } from "vega-lite";
+import { ChartSpec } from "./spec";
 
 type Row = Record<string, unknown>;
 
@@ -14,7 +14,7 @@ const base = (title: string, source: string) => ({
 });
 
 /** Bars of one measure per category, grouped by a colour field (e.g. mallocs per case, per Go version). */
-export function groupedBars(rows: Row[], { x, y, color, title, source }: { x: string; y: string; color: string; title: string; source: string }): TopLevelSpec {
+export function groupedBars(rows: Row[], { x, y, color, title, source }: { x: string; y: string; color: string; title: string; source: string }): ChartSpec {
   return {
     ...base(title, source),
     data: { values: rows },
@@ -25,11 +25,11 @@ export function groupedBars(rows: Row[], { x, y, color, title, source }: { x: st
       y: { field: y, type: "quantitative" },
       color: { field: color, type: "nominal" },
     },
-  } as TopLevelSpec;
+  } as ChartSpec;
 }
 
 /** A line per series of a quantity against n (growth curves: mallocs or bytes against size). */
-export function growthLines(rows: Row[], { x, y, color, title, source, logX = false }: { x: string; y: string; color: string; title: string; source: string; logX?: boolean }): TopLevelSpec {
+export function growthLines(rows: Row[], { x, y, color, title, source, logX = false }: { x: string; y: string; color: string; title: string; source: string; logX?: boolean }): ChartSpec {
   return {
     ...base(title, source),
     data: { values: rows },
@@ -39,11 +39,11 @@ export function growthLines(rows: Row[], { x, y, color, title, source, logX = fa
       y: { field: y, type: "quantitative" },
       color: { field: color, type: "nominal" },
     },
-  } as TopLevelSpec;
+  } as ChartSpec;
 }
 
 /** A grid of categorical cells (claims by Go version, coloured by verdict). */
-export function matrix(rows: Row[], { x, y, value, title, source, colors }: { x: string; y: string; value: string; title: string; source: string; colors?: Record<string, string> }): TopLevelSpec {
+export function matrix(rows: Row[], { x, y, value, title, source, colors }: { x: string; y: string; value: string; title: string; source: string; colors?: Record<string, string> }): ChartSpec {
   const scale = colors ? { domain: Object.keys(colors), range: Object.values(colors) } : {};
   return {
     ...base(title, source),
@@ -57,5 +57,5 @@ export function matrix(rows: Row[], { x, y, value, title, source, colors }: { x:
       { mark: { type: "rect", tooltip: true }, encoding: { color: { field: value, type: "nominal", scale } } },
       { mark: { type: "text", fontSize: 9 }, encoding: { text: { field: value, type: "nominal" } } },
     ],
-  } as TopLevelSpec;
+  } as ChartSpec;
 }

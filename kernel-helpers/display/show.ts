@@ -4,19 +4,18 @@
  * exported HTML course shows it without JavaScript; nbconvert strips SVG sent as image/svg+xml).
  */
 import * as aq from "arquero";
-import { TopLevelSpec } from "vega-lite";
-import { renderSvg } from "../chart";
+import { ChartSpec, renderSvg } from "../chart";
 import { displayBundle } from "./sink";
 
 export const VEGA_LITE_MIME = "application/vnd.vegalite.v5+json";
 
-function titleOf(spec: TopLevelSpec): string {
+function titleOf(spec: ChartSpec): string {
   const t = (spec as { title?: string | { text?: string } }).title;
   return typeof t === "string" ? t : (t?.text ?? "chart");
 }
 
 /** Shows a chart: vega-lite for JupyterLab, static SVG for the exported HTML. */
-export async function showChart(spec: TopLevelSpec): Promise<void> {
+export async function showChart(spec: ChartSpec): Promise<void> {
   const svg = await renderSvg(spec);
   displayBundle({
     [VEGA_LITE_MIME]: spec,
