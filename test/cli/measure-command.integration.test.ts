@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { golab, labTempDirs, probeProcesses } from "../helpers/cli";
+import { golab, golabInPrivateTmp, probeProcesses } from "../helpers/cli";
 
 test("golab measure prints mallocs, bytes, the escape decision and the source; a repeat reads the cache", () => {
   const results = fs.mkdtempSync(path.join(os.tmpdir(), "golab-measure-cli-"));
@@ -52,25 +52,23 @@ const BAD_INPUT: [string, string[], RegExp][] = [
 
 for (const [name, args, message] of BAD_INPUT) {
   test(`${name} gets one clear line on stderr and a non-zero exit`, () => {
-    const before = labTempDirs();
-    const r = golab(args);
+    const r = golabInPrivateTmp(args);
     assert.notEqual(r.status, 0);
     assert.equal(r.stdout, "");
     const lines = r.stderr.trimEnd().split("\n");
     assert.equal(lines.length, 1, `stderr was:\n${r.stderr}`);
     assert.match(lines[0], /^golab: /);
     assert.match(lines[0], message);
-    assert.deepEqual(labTempDirs(), before);
+    assert.deepEqual(r.leftBehind, []);
   });
 }
 
 test("Go not installed: one line that says how to install it, and nothing left behind", () => {
-  const before = labTempDirs();
-  const r = golab(["measure", "make([]int, 1)"], { ...process.env, PATH: "/nonexistent" });
+  const r = golabInPrivateTmp(["measure", "make([]int, 1)"], { ...process.env, PATH: "/nonexistent" });
   assert.equal(r.status, 1);
   assert.equal(r.stderr.trimEnd().split("\n").length, 1, r.stderr);
   assert.match(r.stderr, /not installed here\. Install Go/);
-  assert.deepEqual(labTempDirs(), before);
+  assert.deepEqual(r.leftBehind, []);
   assert.deepEqual(probeProcesses(), []);
 });
 

@@ -3,7 +3,6 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { TEMP_PREFIX } from "../../kernel-helpers/proc";
 import { processes } from "./processes";
 
 export const CLI = path.resolve(__dirname, "..", "..", "kernel-helpers", "cli", "main.js");
@@ -19,9 +18,18 @@ export function golab(args: string[], env: NodeJS.ProcessEnv = process.env): Cli
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** The lab's temporary folders that exist now. */
-export function labTempDirs(): string[] {
-  return fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith(TEMP_PREFIX));
+/**
+ * Runs golab with a temporary folder of its own (TMPDIR), and says what it left there: other
+ * processes on the machine (benchmarks, other tests) make folders of their own in /tmp.
+ */
+export function golabInPrivateTmp(args: string[], env: NodeJS.ProcessEnv = process.env): CliRun & { leftBehind: string[] } {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "golab-clitmp-"));
+  try {
+    const run = golab(args, { ...env, TMPDIR: tmp });
+    return { ...run, leftBehind: fs.readdirSync(tmp) };
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
 }
 
 /** This test's processes whose command line mentions the probe binary or a go build of it. */
