@@ -4,7 +4,7 @@
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { loadClaims, experimentsOf, evidenceFrom, runCheck, computeVerdicts, Claim } from "../../kernel-helpers/claims";
+import { loadClaims, experimentsOf, evidenceFrom, runCheck, computeVerdicts, overallOf, fromParts, explain, Claim } from "../../kernel-helpers/claims";
 import { describeCase, parseCase } from "../../kernel-helpers/case";
 import { validationMatrix } from "../../kernel-helpers/record";
 import { Source } from "../../kernel-helpers/store";
@@ -28,9 +28,9 @@ test("every experiment a claim needs is in the validation matrix, so recorded da
 });
 
 /** A made-up result: every field a check reads, with the numbers the test chooses. */
-function fake(text: string, { mallocs, bytes = 0, sizes = [] as [number, number | null][], debug = false, escape = [] as ("heap" | "stack")[] }: { mallocs: number; bytes?: number; sizes?: [number, number | null][]; debug?: boolean; escape?: ("heap" | "stack")[] }): MeasureResult {
+function fake(text: string, { mallocs, bytes = 0, sizes = [] as [number, number | null][], debug = false, escape = [] as ("heap" | "stack")[], go = "0.0.0" }: { mallocs: number; bytes?: number; sizes?: [number, number | null][]; debug?: boolean; escape?: ("heap" | "stack")[]; go?: string }): MeasureResult {
   return {
-    go: "0.0.0", goarch: "amd64", backend: "measure", case: parseCase(text), mallocs, allocatedBytes: bytes, runs: 1, deterministic: true,
+    go, goarch: "amd64", backend: "measure", case: parseCase(text), mallocs, allocatedBytes: bytes, runs: 1, deterministic: true,
     memstats: { mallocs, totalAlloc: bytes, heapObjects: mallocs }, metrics: {},
     bySize: sizes.map(([min, max]) => ({ min, max, count: 1 })),
     escape: escape.map((decision) => ({ line: 1, column: 1, expr: "x", decision, message: "" })),
@@ -167,4 +167,48 @@ test("breakpointFrequency: growWork firing with the GC off, or absent, refutes; 
   assert.equal(runCheck(claim("2.4a"), ev("internal/runtime/maps.(*table).rehash", 100)).verdict, "refuted");
   assert.equal(runCheck(claim("2.4a"), ev("runtime.growWork_fast64", 0)).verdict, "no evidence");
   assert.equal(runCheck(claim("2.4a"), evidenceFrom("0.0.0", SYNTHETIC, [])).verdict, "no evidence");
+});
+
+test("parts: all hold → confirmed; some → partly true, naming which; none → refuted (made-up parts)", () => {
+  const part = (says: string, holds: boolean) => ({ says, holds, reason: "made up" });
+  assert.equal(fromParts([part("a", true), part("b", true)], []).verdict, "confirmed");
+  assert.equal(fromParts([part("a", false), part("b", false)], []).verdict, "refuted");
+  const some = fromParts([part("the count", true), part("the sizes", false)], []);
+  assert.equal(some.verdict, "partly true");
+  assert.match(some.reason, /^“the count” holds; “the sizes” does not\./);
+  assert.equal(fromParts([part("one", false)], []).parts, undefined, "a single statement has no parts");
+});
+
+test("overall: 'inconclusive' and 'partly true' count as decided; undecided versions do not make it version-dependent", () => {
+  assert.equal(overallOf(["inconclusive", "inconclusive"]), "inconclusive");
+  assert.equal(overallOf(["inconclusive", "confirmed"]), "depends on the Go version");
+  assert.equal(overallOf(["partly true", "no evidence"]), "partly true");
+  assert.equal(overallOf(["cannot be tested here", "cannot be tested here"]), "cannot be tested here");
+});
+
+test("a reader's parameters: decided at the article's value, the reader's outcome beside it (made-up results)", () => {
+  const [c11] = loadClaims({ parameters: { hint: 5000 } }).filter((c) => c.id === "1.1");
+  const at = (hint: number, mallocs: number, sizes: [number, number | null][]) => [
+    fake(`_ = make(map[int]int, ${hint})`, { mallocs, sizes, debug: true }), fake(`make(map[int]int, ${hint})`, { mallocs: mallocs + 1 })];
+  const ev = evidenceFrom("0.0.0", SYNTHETIC, [...at(1000, 2, [[33, 48], [113, 128]]), ...at(5000, 4, [[1, 8]])]);
+  const [v] = computeVerdicts([c11], [ev]);
+  assert.equal(v.byVersion[0].verdict, "confirmed", "the article's 1000 decides");
+  assert.match(v.byVersion[0].reason, /make\(map\[int\]int, 1000\)/);
+  assert.equal(v.byVersion[0].atReader?.verdict, "refuted");
+  assert.deepEqual(v.byVersion[0].atReader?.parameters, { hint: 5000 });
+  assert.match(v.byVersion[0].atReader?.reason ?? "", /make\(map\[int\]int, 5000\)/);
+});
+
+test("explanations give exact sizes only where the simulator agrees with the result (made-up results)", () => {
+  const claim22b = { claim: "made up" };
+  // Made-up results shaped like a Go 1.19.8 run of make(map[int]int, 9): the count and bytes the simulator gives, then not.
+  const agreeing = fake("make(map[int]int, 9)", { mallocs: 2, bytes: 336, sizes: [[33, 48], [257, 288]], go: "1.19.8" });
+  const e = explain(claim22b, { verdict: "confirmed", reason: "", evidence: [agreeing] }, "1.19.8", { sources: { lineOf: (go, fn) => (fn === "runtime.makemap" ? "runtime/map.go:1" : undefined) } });
+  assert.match(e.measured[0], /sizes as the simulator accounts for them, agreeing with the measured count and bytes: 48 B, 288 B$/);
+  assert.ok(e.why.some((w) => w.startsWith("runtime.makemap (runtime/map.go:1): ")), e.why.join("\n"));
+  assert.ok(e.why.some((w) => w.startsWith("runtime.makeBucketArray: ")), "a function without a known line is named alone");
+  const disagreeing = { ...agreeing, mallocs: 3, allocatedBytes: 400, memstats: { mallocs: 3, totalAlloc: 400, heapObjects: 3 } };
+  const d = explain(claim22b, { verdict: "refuted", reason: "", evidence: [disagreeing] }, "1.19.8");
+  assert.match(d.measured[0], /sizes by size bucket 33–48 B ×1, 257–288 B ×1 \(the simulator does not agree here: mallocs: simulated 2, measured 3/);
+  assert.deepEqual(d.why, [], "no reasons from a simulator that disagrees");
 });
