@@ -71,11 +71,14 @@ function whyLines(results: readonly { r: MeasureResult; sim: SimResult | null }[
   const notes: string[] = [];
   for (const { r, sim } of results) {
     if (!sim || !agreement(sim, r).agree) continue;
+    // Counted within one program: the same allocation in two programs (8 and 9 inserts) is one.
+    const here = new Map<string, number>();
     for (const a of sim.allocations) {
       const why = shortWhy(a.why);
       const key = `${a.site}|${why.replace(/^insert \d+: /, "")}`;
+      here.set(key, (here.get(key) ?? 0) + 1);
       const seen = bySite.get(key);
-      if (seen) seen.n++;
+      if (seen) seen.n = Math.max(seen.n, here.get(key)!);
       else bySite.set(key, { site: a.site, why, n: 1 });
     }
     if (sim.allocations.length === 0) notes.push(...sim.notes.map((n) => `${describeCase(r.case)}: ${n}`));
