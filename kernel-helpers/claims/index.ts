@@ -1,6 +1,10 @@
 /** The claims registry and verdicts computed from runs. */
-export { loadClaims, experimentsOf, instantiate, Claim, Check, ClaimParameters } from "./registry";
+export { loadClaims, experimentsOf, instantiate, Claim, ClaimPart, Check, ClaimParameters } from "./registry";
 export { Evidence, evidenceFrom, evidenceFromObservations, evidenceOf } from "./evidence";
-export { runCheck, CheckOutcome, VersionVerdict } from "./checks";
-export { computeVerdicts, ClaimVerdict, OverallVerdict } from "./verdict";
+export { runCheck } from "./checks";
+export { CheckOutcome, PartOutcome, VersionVerdict, VERDICT_KINDS, fromParts } from "./outcome";
+export { explain, Explanation } from "./explain";
+export { runtimeSources, indexGoroot, RuntimeSources } from "./runtime-source";
+export { computeVerdicts, overallOf, ClaimVerdict, OverallVerdict, VersionOutcome, VerdictOptions } from "./verdict";
 export { gatherEvidence, withLiveExperiments, claimExperiments, GatherOptions } from "./gather";
+export { verdictsJson, VerdictJson } from "./json";

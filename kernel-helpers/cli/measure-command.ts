@@ -3,6 +3,7 @@ import { Command } from "commander";
 import { parseCase } from "../case";
 import { DEFAULT_MEM_CAP, DEFAULT_RUNS } from "../measure";
 import { formatMeasureTable } from "./format";
+import { cliMessages } from "../messages";
 import { byteSize, escapeOption, wholeNumber } from "./options";
 
 export function addMeasureCommand(program: Command): void {
@@ -13,7 +14,7 @@ export function addMeasureCommand(program: Command): void {
     .option("--go <version>", "1.19, 1.26, 1.27, or a path to a go binary (default: the go on PATH)")
     .option("--runs <n>", "calls of each case; hash-dependent cases vary between calls", wholeNumber("--runs", 1, 10_000), DEFAULT_RUNS)
     .option("--escape <where>", "for short forms: heap, stack or discard", escapeOption, "heap")
-    .option("--debug", "build with -gcflags=all=-N -l, as the article does (changes what is allocated)", false)
+    .option("--debug", cliMessages.debugOption, false)
     .option("--goexperiment <list>", "GOEXPERIMENT for the build")
     .option("--mem-cap <bytes>", "refuse cases estimated to hold more (e.g. 2GiB)", byteSize("--mem-cap"), DEFAULT_MEM_CAP)
     .option("--timeout <seconds>", "time limit for the probe run", wholeNumber("--timeout", 1, 86_400), 600)

@@ -9,7 +9,7 @@ import { findToolchain } from "../go";
 import { Source, summarizeSources } from "../store/source";
 import { InputError } from "../errors";
 import { DEFAULT_MEM_CAP } from "../measure";
-import { measureMessages, traceMessages } from "../messages";
+import { cliMessages, measureMessages, traceMessages } from "../messages";
 import { DEFAULT_STACK, DEFAULT_WORKLOAD, experiment24, Experiment24Result, trace, TraceResult } from "../trace";
 import { byteSize, escapeOption, wholeNumber } from "./options";
 import { textTable } from "./text-table";
@@ -73,7 +73,7 @@ export function addTraceCommand(program: Command): void {
     .option("--stack <n>", "frames of stack per allocation", wholeNumber("--stack", 0, 100), DEFAULT_STACK)
     .option("--count", "count mode: the numbers only, without stopping on each allocation (fast)", false)
     .option("--escape <where>", "for short forms: heap, stack or discard", escapeOption, "heap")
-    .option("--debug", "build with -gcflags=all=-N -l, as the article does (changes what is allocated)", false)
+    .option("--debug", cliMessages.debugOption, false)
     .option("--goexperiment <list>", "GOEXPERIMENT for the build, e.g. sizespecializedmalloc")
     .option("--mem-cap <bytes>", "refuse cases estimated to hold more (e.g. 2GiB)", byteSize("--mem-cap"), DEFAULT_MEM_CAP)
     .option("--timeout <seconds>", "time limit for the Delve session; dlv and the program are killed after it", wholeNumber("--timeout", 1, 86_400), 600)

@@ -1,4 +1,4 @@
-/** Verdicts as a table: one row per claim, one column per Go version, plus the overall verdict. */
+/** Verdicts as tables: one row per claim (a column per Go version), or one row per part. */
 import * as aq from "arquero";
 import type { ClaimVerdict } from "../claims";
 
@@ -9,6 +9,18 @@ export function verdictsTable(verdicts: readonly ClaimVerdict[]): aq.ColumnTable
     ...Object.fromEntries(v.byVersion.map((b) => [`Go ${b.go}`, b.verdict])),
     overall: v.overall,
   })));
+}
+
+/** The parts of compound claims: one row per part, "holds" or "does not hold" per Go version. */
+export function verdictPartsTable(verdicts: readonly ClaimVerdict[]): aq.ColumnTable {
+  return aq.from(verdicts.flatMap((v) => {
+    const first = v.byVersion.find((b) => b.parts);
+    return (first?.parts ?? []).map((p, i) => ({
+      claim: v.claim.id,
+      part: p.says,
+      ...Object.fromEntries(v.byVersion.map((b) => [`Go ${b.go}`, b.parts ? (b.parts[i].holds ? "holds" : "does not hold") : b.verdict])),
+    }));
+  }));
 }
 
 /** Long form for charts: one row per (claim, Go version). */

@@ -32,11 +32,13 @@ const verdicts = lab.computeVerdicts(claims, await lab.withLiveExperiments(claim
 
 // %%
 const colors = {
-  confirmed: "#4c9a2a", refuted: "#c0392b", "cannot be tested here": "#7f8c8d", "no experiment yet": "#bdc3c7", "no evidence": "#ecf0f1",
+  confirmed: "#4c9a2a", "partly true": "#e0a526", refuted: "#c0392b", inconclusive: "#8e7cc3",
+  "cannot be tested here": "#7f8c8d", "no experiment yet": "#bdc3c7", "no evidence": "#ecf0f1",
 };
 await lab.showChart(lab.matrix(lab.verdictRows(verdicts).map((r) => ({ claim: r.claim, go: `Go ${r.go}`, verdict: r.verdict })),
   { x: "go", y: "claim", value: "verdict", title: "The article's claims, tested per Go version", source: store.caption(), colors: colors }));
 lab.showTable(lab.verdictsTable(verdicts), { caption: `Verdicts computed from the evidence (${store.caption()})` });
+lab.showTable(lab.verdictPartsTable(verdicts), { caption: "Compound claims, part by part: a claim is partly true when some of its parts hold" });
 
 // %% [markdown]
 // ## Map or slice?
