@@ -3,4 +3,4 @@ export { loadClaims, experimentsOf, instantiate, Claim, Check, ClaimParameters }
 export { Evidence, evidenceFrom, evidenceFromObservations, evidenceOf } from "./evidence";
 export { runCheck, CheckOutcome, VersionVerdict } from "./checks";
 export { computeVerdicts, ClaimVerdict, OverallVerdict } from "./verdict";
-export { gatherEvidence, withLiveExperiments, claimExperiments, GatherOptions } from "./gather";
+export { gatherEvidence, withLiveExperiments, claimExperiments, claimLiveExperiments, GatherOptions } from "./gather";
