@@ -15,7 +15,7 @@ export {
   SimulatedAsMeasured, LiveObservation, LiveVersion,
 } from "./store";
 export { ResultCache, cacheInfo, clearCache } from "./cache";
-export { gcLatency, gcTrace, gcTraceDocumentation, parseGcTrace, profileInlining, fragmentation, summarizeFragmentation, GcLatencyRow, GcTraceLine, InliningProfile, FragmentationSample } from "./experiments";
+export { gcLatency, gcTrace, gcTraceDocumentation, parseGcTrace, profileInlining, fragmentation, summarizeFragmentation, fragmentationStability, summarizeGcLatency, describeInterval, GcLatencyRow, GcTraceLine, InliningProfile, FragmentationSample } from "./experiments";
 export { loadClaims, computeVerdicts, gatherEvidence, withLiveExperiments, claimExperiments, evidenceFrom, evidenceOf, instantiate, runtimeSources, verdictsJson, VERDICT_KINDS, Claim, ClaimVerdict, Evidence } from "./claims";
 export { resultsTable, allocationsTable, verdictsTable, verdictPartsTable, verdictRows, escapeTable, tracedAllocationsTable, tracedCountsTable } from "./table";
 export { groupedBars, growthLines, matrix, renderSvg } from "./chart";

@@ -3,9 +3,9 @@
  * article's statement holds there, with a reason built from the measured numbers.
  */
 import { parseCase } from "../case";
-import { summarizeFragmentation } from "../experiments";
 import { MeasureResult } from "../measure";
 import { Evidence } from "./evidence";
+import { checkBreakpointFrequency, checkFragmentation, checkGcLatency, checkPprofInlining } from "./live-checks";
 import { countOf, labelOf, pct, sizesOf, takeSize } from "./format";
 import { Claim } from "./registry";
 
@@ -176,48 +176,14 @@ export function runCheck(claim: Pick<Claim, "article" | "check" | "also">, ev: E
           reason: `${labelOf(fewer)}: ${countOf(fewer)}; ${labelOf(more)}: ${countOf(more)}; ${pct(cut)} fewer` });
         return fromParts(parts, [fewer, more]);
       }
-      case "gcLatency": {
-        if (!ev.gc) return { verdict: "no evidence", reason: `no GC benchmark on Go ${ev.go} (it runs only where that Go is installed)`, evidence: [] };
-        const mean = (gc: string) => {
-          const rows = ev.gc!.filter((r) => r.gc.startsWith(gc) && r.allocsPerOp > 0);
-          return rows.reduce((a, r) => a + r.nsPerMalloc, 0) / rows.length;
-        };
-        const [on, off] = [mean("on"), mean("off")];
-        const near = (x: number, want: number) => x >= want / 2 && x <= want * 2;
-        const said = `go test -bench, ns per malloc averaged over ${c.cases.length} cases: ${on.toFixed(1)} ns with GC on, ${off.toFixed(1)} ns with GOGC=off (article: ${a.latencyOnUs} µs and ${a.latencyOffUs} µs). Address reuse is not measured`;
-        return outcome(near(on, (a.latencyOnUs as number) * 1000) && near(off, (a.latencyOffUs as number) * 1000), said, []);
-      }
-      case "pprofInlining": {
-        const p = ev.pprof;
-        if (!p) return { verdict: "no evidence", reason: `no profile on Go ${ev.go} (it runs only where that Go is installed)`, evidence: [] };
-        if (!p.inlined) return { verdict: "no evidence", reason: `the compiler did not inline the helper on Go ${ev.go}, so the profile says nothing about inlining`, evidence: [] };
-        const said = `the compiler inlined newBuffer into handle (-m); pprof -traces gives its allocation the stack ${p.frames.join(" ← ")}`;
-        return outcome(!p.helperNamed, `${said}: ${p.helperNamed ? "it names the inlined function, so pprof alone does not misattribute it" : "the inlined function is missing"}`, []);
-      }
-      case "fragmentation": {
-        if (!ev.fragmentation) return { verdict: "no evidence", reason: `no churn run on Go ${ev.go} (it runs only where that Go is installed)`, evidence: [] };
-        const sums = summarizeFragmentation(ev.fragmentation);
-        const [sl, mp] = [sums.find((x) => x.workload === "slices")!, sums.find((x) => x.workload === "maps")!];
-        const f = (x: number | null) => (x === null ? "not reported" : x.toFixed(3));
-        const external = sl.freePerObjectByte > mp.freePerObjectByte;
-        const internal = mp.unusedPerObjectByte > sl.unusedPerObjectByte;
-        const scan = sl.scanPerLiveByte === null || mp.scanPerLiveByte === null ? null : mp.scanPerLiveByte > sl.scanPerLiveByte;
-        const said = `churning ${ev.fragmentation.length} samples: free pages per object byte ${f(sl.freePerObjectByte)} for slices, ${f(mp.freePerObjectByte)} for maps; ` +
-          `unused slots per object byte ${f(sl.unusedPerObjectByte)} for slices, ${f(mp.unusedPerObjectByte)} for maps; ` +
-          `scannable heap per live byte ${f(sl.scanPerLiveByte)} for slices, ${f(mp.scanPerLiveByte)} for maps${scan === null ? " (this version does not report it, so GC scan work is not judged)" : ""}`;
-        return outcome(external && internal && scan !== false, said, []);
-      }
-      case "breakpointFrequency": {
-        const x = ev.breakpoints;
-        if (!x) return { verdict: "no evidence", reason: `no Delve session on Go ${ev.go} (it runs only where that Go and a fitting dlv are installed)`, evidence: [] };
-        const hits = (family: string) => x.functions.filter((f) => f.family === family && f.present).reduce((a, f) => a + f.wholeRun, 0);
-        const growWork = x.functions.filter((f) => f.name.startsWith("runtime.growWork") && f.present);
-        const growHits = growWork.reduce((a, f) => a + f.wholeRun, 0);
-        const counts = `with the GC off, over the whole run: sysAlloc family ${hits("sysAlloc")}, allocLarge family ${hits("allocLarge")}, growWork family ${hits("growWork")}`;
-        if (growWork.length === 0) return outcome(false, `${counts}; this runtime has no growWork at all (Swiss maps grow a table at once: ${x.functions.filter((f) => f.family === "growWork" && f.present).map((f) => `${f.name} ${f.wholeRun}`).join(", ")})`, []);
-        if (growHits > 0) return outcome(false, `${counts}; runtime.growWork* fired ${growHits} times with the GC off, so it is not caused by GC marking: it is the classic map's incremental evacuation, called from mapassign`, []);
-        return { verdict: "no evidence", reason: `${counts}; growWork did not fire with the GC off, and the lab does not trace with the GC on`, evidence: [] };
-      }
+      case "gcLatency":
+        return checkGcLatency(a, c, ev);
+      case "pprofInlining":
+        return checkPprofInlining(a, c, ev);
+      case "fragmentation":
+        return checkFragmentation(a, c, ev);
+      case "breakpointFrequency":
+        return checkBreakpointFrequency(a, c, ev);
       case "untestable":
         return { verdict: "cannot be tested here", reason: c.reason, evidence: [] };
       case "pending":

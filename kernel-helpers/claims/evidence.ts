@@ -5,7 +5,7 @@
  */
 import { Case, experimentKey } from "../case";
 import { MeasureResult } from "../measure";
-import type { FragmentationSample, GcLatencyRow, InliningProfile } from "../experiments";
+import type { FragmentationSample, GcLatencyRow, GcTraceLine, InliningProfile } from "../experiments";
 import { Observation, ObservationStore, Source, summarizeSources } from "../store";
 import type { Experiment24Result } from "../trace";
 
@@ -17,13 +17,15 @@ export interface Evidence {
   /** The same, typed: one entry per result. */
   sources: Source[];
   get(c: Case, debug: boolean): MeasureResult | undefined;
-  /** Benchmarks with the collector on and off (where Go runs). */
+  /** Benchmarks with the collector on and off, repeated (run, cached or recorded). */
   gc?: GcLatencyRow[];
-  /** A heap profile of an allocation inside an inlined function (where Go runs). */
+  /** A GODEBUG=gctrace=1 benchmark run, parsed (run, cached or recorded). */
+  gctrace?: GcTraceLine[];
+  /** A heap profile of an allocation inside an inlined function (run, cached or recorded). */
   pprof?: InliningProfile;
-  /** Time series of the churn workloads (where Go runs). */
+  /** Time series of the churn workloads (run, cached or recorded). */
   fragmentation?: FragmentationSample[];
-  /** Chapter 2.4's Delve hit counts (where Go runs and Delve fits it). */
+  /** Chapter 2.4's Delve hit counts (run where Delve fits that Go, cached or recorded). */
   breakpoints?: Experiment24Result;
 }
 

@@ -6,5 +6,5 @@ export { CheckOutcome, PartOutcome, VersionVerdict, VERDICT_KINDS, fromParts } f
 export { explain, Explanation } from "./explain";
 export { runtimeSources, indexGoroot, RuntimeSources } from "./runtime-source";
 export { computeVerdicts, overallOf, ClaimVerdict, OverallVerdict, VersionOutcome, VerdictOptions } from "./verdict";
-export { gatherEvidence, withLiveExperiments, claimExperiments, GatherOptions } from "./gather";
+export { gatherEvidence, withLiveExperiments, claimExperiments, claimLiveExperiments, GatherOptions } from "./gather";
 export { verdictsJson, VerdictJson } from "./json";

@@ -1,20 +1,28 @@
-/** `golab record --go V [--out DIR] [--runs N] [--debug]` */
+/** `golab record --go V [--out DIR] [--runs N] [--debug]`, or `golab record --experiments --go V [--out DIR]` */
 import { Command } from "commander";
-import { record, RECORD_RUNS, validationMatrix } from "../record";
+import { claimLiveExperiments, loadClaims } from "../claims";
+import { record, RECORD_RUNS, recordExperiments, validationMatrix } from "../record";
 import { wholeNumber } from "./options";
 
 export function addRecordCommand(program: Command): void {
   program
     .command("record")
-    .description("measure the validation matrix on one Go version and write data/measurements/go<version>.jsonl")
+    .description("measure the validation matrix on one Go version and write data/measurements/go<version>.jsonl; with --experiments, run the live-only experiments and write data/experiments/go<version>.jsonl")
     .option("--go <version>", "1.19, 1.26, 1.27, or a path to a go binary (default: the go on PATH)")
-    .option("--out <dir>", "folder to write the dataset to (default: the project's data/measurements)")
+    .option("--experiments", "record the live-only experiments (Delve hit counts, GC on/off, gctrace, churn, pprof) instead of the matrix", false)
+    .option("--out <dir>", "folder to write to (default: the project's data/measurements, or data/experiments with --experiments)")
     .option("--runs <n>", "calls of each case", wholeNumber("--runs", 1, 10_000), RECORD_RUNS)
     .option("--debug", "build with -gcflags=all=-N -l (written as go<version>-N-l.jsonl)", false)
     .option("--goexperiment <list>", "GOEXPERIMENT for the build")
     .option("--quiet", "no progress lines on stderr", false)
     .action(async (o) => {
       const progress = o.quiet ? undefined : (m: string) => process.stderr.write(`golab: ${m}\n`);
+      if (o.experiments) {
+        const experiments = claimLiveExperiments(loadClaims());
+        progress?.(`recording ${experiments.map((x) => x.name).join(", ")}`);
+        process.stdout.write(`${await recordExperiments({ go: o.go, experiments, outDir: o.out, onProgress: progress })}\n`);
+        return;
+      }
       progress?.(`recording ${validationMatrix().length} cases`);
       const file = await record({ go: o.go, outDir: o.out, runs: o.runs, debug: o.debug, goexperiment: o.goexperiment, onProgress: progress });
       process.stdout.write(`${file}\n`);

@@ -35,13 +35,23 @@ export interface FragmentationSample {
 
 export interface FragmentationOptions {
   go?: string;
-  /** How long each workload churns. Default 3 s. */
+  /** How long each workload churns. Default FRAGMENTATION_SECONDS. */
   seconds?: number;
   /** Sampling period. Default 100 ms. */
   sampleMs?: number;
   /** Requested bytes the working set holds. Default 64 MiB. */
   workingSetBytes?: number;
 }
+
+/**
+ * Seconds each workload churns by default: long enough that the means over the first and second
+ * half of the run agree within STABILITY_TOLERANCE on this lab's machine (fragmentationStability
+ * checks it on every run rather than trusting this).
+ */
+export const FRAGMENTATION_SECONDS = 20;
+
+/** Largest relative difference allowed between the two halves' figures for a run to count as stable. */
+export const STABILITY_TOLERANCE = 0.35;
 
 function program(): string {
   const names = Object.values(FRAGMENTATION_METRICS).map((n) => JSON.stringify(n)).join(", ");
@@ -130,7 +140,7 @@ function whole(name: string, v: number, min: number, max: number): number {
 }
 
 /** Runs both workloads on one Go version and returns their time series. */
-export async function fragmentation({ go, seconds = 3, sampleMs = 100, workingSetBytes = 64 << 20 }: FragmentationOptions = {}): Promise<FragmentationSample[]> {
+export async function fragmentation({ go, seconds = FRAGMENTATION_SECONDS, sampleMs = 100, workingSetBytes = 64 << 20 }: FragmentationOptions = {}): Promise<FragmentationSample[]> {
   whole("seconds", seconds, 1, 600);
   whole("sampleMs", sampleMs, 10, 60_000);
   whole("workingSetBytes", workingSetBytes, 1 << 20, 1 << 30);
@@ -195,5 +205,44 @@ export function summarizeFragmentation(samples: readonly FragmentationSample[]):
       scanPerLiveByte: mean(ratio("scanHeap", "live")),
       gcCycles: g[g.length - 1].values.gcCycles,
     };
+  });
+}
+
+/** The figures a verdict reads, per workload: of the whole run and of each half. */
+export interface FragmentationStability {
+  workload: Workload;
+  seconds: number;
+  whole: FragmentationSummary;
+  firstHalf: FragmentationSummary;
+  secondHalf: FragmentationSummary;
+  /** Per figure, |first − second| / max(|first|, |second|); null where the version lacks it. */
+  differences: Record<"unusedPerObjectByte" | "freePerObjectByte" | "scanPerLiveByte", number | null>;
+  /** Every difference is within the tolerance. */
+  stable: boolean;
+  tolerance: number;
+}
+
+const FIGURES = ["unusedPerObjectByte", "freePerObjectByte", "scanPerLiveByte"] as const;
+
+/**
+ * Whether one version's churn run is long enough: its summary figures over the first and the
+ * second half of each workload's samples agree within `tolerance` (relative).
+ */
+export function fragmentationStability(samples: readonly FragmentationSample[], tolerance = STABILITY_TOLERANCE): FragmentationStability[] {
+  const workloads = [...new Set(samples.map((s) => s.workload))];
+  return workloads.map((workload) => {
+    const mine = samples.filter((s) => s.workload === workload);
+    const half = mine.length >> 1;
+    const [whole] = summarizeFragmentation(mine);
+    const [firstHalf] = summarizeFragmentation(mine.slice(0, half));
+    const [secondHalf] = summarizeFragmentation(mine.slice(half));
+    const differences = Object.fromEntries(FIGURES.map((f) => {
+      const [a, b] = [firstHalf?.[f] ?? null, secondHalf?.[f] ?? null];
+      if (a === null || b === null || !Number.isFinite(a) || !Number.isFinite(b)) return [f, null];
+      const scale = Math.max(Math.abs(a), Math.abs(b));
+      return [f, scale === 0 ? 0 : Math.abs(a - b) / scale];
+    })) as FragmentationStability["differences"];
+    const stable = half > 0 && Object.values(differences).every((d) => d === null || d <= tolerance);
+    return { workload, seconds: mine.length ? mine[mine.length - 1].seconds : 0, whole, firstHalf, secondHalf, differences, stable, tolerance };
   });
 }

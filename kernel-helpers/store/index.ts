@@ -9,3 +9,4 @@ export { LiveObservation, runOnLiveVersions, throughCache, eachThroughCache } fr
 export { simulateBeside, BesideRow } from "./beside";
 export { simulatedObservation, modelled } from "./simulated";
 export { namedExperimentKey } from "./keys";
+export { onEveryVersion, recordedLiveObservation } from "./recorded-live";

@@ -86,15 +86,16 @@ lab.showTable(lab.resultsTable(grown), { caption: "append to a nil []int" });
 //
 // The article says GC marking distorts what is observed, and that the mean `mallocgc` latency
 // drops from 12.4 µs to 3.1 µs with `GOGC=off`. Here the same benchmarks run both ways with
-// `go test -bench` on every installed Go (the cases are claim 2.5a's, in the claims registry);
-// "ns per malloc" is the operation's time shared among its allocations.
+// `go test -bench`, 10 times each, alternating, on every installed Go (recorded ones elsewhere;
+// the cases are claim 2.5a's, in the claims registry); "ns per malloc" is the operation's time
+// shared among its allocations, as a median with its 95% interval over the runs.
 
 // %%
 const evidence = await lab.withLiveExperiments(claims, store);
-const gcRows = evidence.flatMap((e) => e.gc ?? []);
-lab.showTable(lab.aq.from(gcRows.map((r) => ({
-  case: lab.describeCase(r.case), go: r.go, gc: r.gc, "ns/op": r.nsPerOp, "allocs/op": r.allocsPerOp, "ns per malloc": Math.round(r.nsPerMalloc * 10) / 10,
-}))), { caption: `go test -bench with GOGC=100 and GOGC=off (${evidence.filter((e) => e.gc).map((e) => `Go ${e.go}: ${e.source}`).join("; ")})` });
+const gcSummary = evidence.filter((e) => e.gc).flatMap((e) => lab.summarizeGcLatency(e.gc!).map((s) => ({
+  go: e.go, gc: s.gc, runs: s.nsPerMalloc.n, "ns per malloc, median [95% CI]": lab.describeInterval(s.nsPerMalloc, "ns"),
+})));
+lab.showTable(lab.aq.from(gcSummary), { caption: `go test -bench, GOGC=100 and GOGC=off alternating; timings on a shared machine are noisy (${evidence.filter((e) => e.gc).map((e) => `Go ${e.go}: ${e.source}`).join("; ")})` });
 
 // %% [markdown]
 // ## What a `GODEBUG=gctrace=1` line says

@@ -17,12 +17,16 @@ test("live and recorded evidence give the same verdict for every claim, and reas
     const [live] = await gatherEvidence(claims, { versions: [spec], runs: 21, cache: false });
     assert.ok(live.sources.every((s) => s.kind === "live"), "nothing cached when the cache is off");
     assert.equal(live.source, "measured now");
+    assert.ok(live.gc && live.fragmentation && live.pprof, "the live-only experiments ran");
     assert.equal(live.go, tc.version);
     const fresh = computeVerdicts(claims, [live]);
     const old = computeVerdicts(claims, [recorded]);
     fresh.forEach((v, i) => {
-      // GC benchmarks run only live; nothing records them, so there is nothing to compare.
       if (old[i].byVersion[0].verdict === "no evidence") return;
+      // Timings and the churn series are samples of a noisy process: a fresh run and the recording
+      // may differ (their checks say "inconclusive" when a run cannot decide); the counts of Delve
+      // hits and the profile's frames are compared like the measured counts.
+      if (v.claim.check.kind === "gcLatency" || v.claim.check.kind === "fragmentation") return;
       assert.equal(v.byVersion[0].verdict, old[i].byVersion[0].verdict, `claim ${v.claim.id} on Go ${tc.version}: ${v.byVersion[0].reason}`);
       for (const r of v.byVersion[0].evidence) assert.ok(v.byVersion[0].reason.includes(`${r.mallocs} malloc`), `claim ${v.claim.id}: reason quotes the count`);
     });

@@ -122,52 +122,7 @@ test("parameters fill the cases and the article's scaled values; defaults are th
   assert.throws(() => loadClaims({ parameters: { len: -1 } }), /parameter len must be a whole number/);
 });
 
-test("gcLatency: decided from benchmarks with GC on and off, 'no evidence' without them", () => {
-  const row = (gc: "on (GOGC=100)" | "off (GOGC=off)", nsPerMalloc: number) =>
-    ({ go: "0.0.0", case: parseCase("make([]byte, 64)"), gc, nsPerOp: nsPerMalloc, allocsPerOp: 1, nsPerMalloc });
-  const ev = (on: number, off: number) => ({ ...evidenceFrom("0.0.0", SYNTHETIC, []), gc: [row("on (GOGC=100)", on), row("off (GOGC=off)", off)] });
-  assert.equal(runCheck(claim("2.5a"), ev(12_400, 3_100)).verdict, "confirmed");
-  assert.equal(runCheck(claim("2.5a"), ev(20, 15)).verdict, "refuted");
-  assert.equal(runCheck(claim("2.5a"), evidenceFrom("0.0.0", SYNTHETIC, [])).verdict, "no evidence");
-});
-
-test("pprofInlining: refuted when pprof names the inlined function, confirmed when it loses it", () => {
-  const ev = (helperNamed: boolean, inlined = true) => ({
-    ...evidenceFrom("0.0.0", SYNTHETIC, []),
-    pprof: { go: "0.0.0", inlined, helperNamed, frames: helperNamed ? ["main.newBuffer (inline)", "main.handle"] : ["main.handle"], trace: "" },
-  });
-  assert.equal(runCheck(claim("4.4"), ev(true)).verdict, "refuted");
-  assert.equal(runCheck(claim("4.4"), ev(false)).verdict, "confirmed");
-  assert.equal(runCheck(claim("4.4"), ev(true, false)).verdict, "no evidence", "without inlining the profile proves nothing");
-});
-
-test("fragmentation: decided from the churn series, 'no evidence' without them", () => {
-  const sample = (workload: "slices" | "maps", free: number, unused: number) => ({
-    go: "0.0.0", workload, seconds: 0,
-    values: { objects: 100, unused, free, released: 0, live: null, scanHeap: null, gcCycles: 1 },
-  });
-  const ev = (sFree: number, mFree: number, sUnused: number, mUnused: number) =>
-    ({ ...evidenceFrom("0.0.0", SYNTHETIC, []), fragmentation: [sample("slices", sFree, sUnused), sample("maps", mFree, mUnused)] });
-  assert.equal(runCheck(claim("4.3"), ev(50, 10, 1, 20)).verdict, "confirmed");
-  assert.equal(runCheck(claim("4.3"), ev(10, 50, 1, 20)).verdict, "refuted");
-  assert.equal(runCheck(claim("4.3"), evidenceFrom("0.0.0", SYNTHETIC, [])).verdict, "no evidence");
-});
-
-test("breakpointFrequency: growWork firing with the GC off, or absent, refutes; no growWork hits is no evidence", () => {
-  const fn = (family: "sysAlloc" | "allocLarge" | "growWork", name: string, wholeRun: number, present = true) =>
-    ({ family, name, source: "", what: "", present, wholeRun, perCase: [], firstStack: [] });
-  const ev = (growName: string, growHits: number) => ({
-    ...evidenceFrom("0.0.0", SYNTHETIC, []),
-    breakpoints: {
-      go: "0.0.0", goarch: "amd64", workload: [], gcOff: true as const, build: { gcflags: [], debug: false, goexperiment: "", goos: "linux", cached: false },
-      delve: { path: "", version: "" }, functions: [fn("sysAlloc", "runtime.sysAlloc", 3), fn("allocLarge", "runtime.(*mcache).allocLarge", 5), fn("growWork", growName, growHits)],
-    },
-  });
-  assert.equal(runCheck(claim("2.4a"), ev("runtime.growWork_fast64", 100)).verdict, "refuted");
-  assert.equal(runCheck(claim("2.4a"), ev("internal/runtime/maps.(*table).rehash", 100)).verdict, "refuted");
-  assert.equal(runCheck(claim("2.4a"), ev("runtime.growWork_fast64", 0)).verdict, "no evidence");
-  assert.equal(runCheck(claim("2.4a"), evidenceFrom("0.0.0", SYNTHETIC, [])).verdict, "no evidence");
-});
+// The four live-only kinds (gcLatency, pprofInlining, fragmentation, breakpointFrequency): test/claims/live-checks.test.ts.
 
 test("parts: all hold → confirmed; some → partly true, naming which; none → refuted (made-up parts)", () => {
   const part = (says: string, holds: boolean) => ({ says, holds, reason: "made up" });

@@ -1,0 +1,93 @@
+/**
+ * The experiments that only a running Go can do, by name: what each runs (its inputs, plain JSON),
+ * how (its flags, for a recording's provenance) and the function that runs it on one Go version.
+ * The claims, the notebooks and `golab record --experiments` all take them from here, so a
+ * recording answers exactly the experiment a page would have run.
+ */
+import { Case } from "../case";
+import { DEFAULT_WORKLOAD, experiment24, Experiment24Result } from "../trace";
+import { fragmentation, FRAGMENTATION_SECONDS, FragmentationSample } from "./fragmentation";
+import { GC_LATENCY_BENCHTIME, GC_LATENCY_RUNS, gcLatency, GcLatencyRow, gcTrace, GcTraceLine } from "./gc";
+import { InliningProfile, profileInlining } from "./pprof";
+
+/** Each live experiment's result type, by name. */
+export interface LiveResults {
+  "gc-latency": GcLatencyRow[];
+  gctrace: GcTraceLine[];
+  "pprof-inlining": InliningProfile;
+  fragmentation: FragmentationSample[];
+  "breakpoint-frequency": Experiment24Result;
+}
+
+export type LiveName = keyof LiveResults;
+
+export const LIVE_NAMES: readonly LiveName[] = ["gc-latency", "gctrace", "pprof-inlining", "fragmentation", "breakpoint-frequency"];
+
+/** One live experiment, ready to run on any installed version. */
+export interface LiveExperiment<N extends LiveName = LiveName> {
+  name: N;
+  /** What is run (cases, sizes, durations): the result cache and recordings key on it. */
+  inputs: Record<string, unknown>;
+  /** How it is built and run, in words: for provenance. */
+  flags: string[];
+  /** Runs it on one Go version ("1.19", "1.26", ...; undefined: the go on PATH). */
+  run(go?: string): Promise<LiveResults[N]>;
+}
+
+/** The gctrace run's workload: small objects, so that a short benchmark goes through many GC cycles. */
+export const GCTRACE_WORKLOAD: readonly string[] = ["make([]byte, 4096)"];
+const GCTRACE_BENCHTIME = "300ms";
+const PPROF_BYTES = 4000;
+const CHURN = { seconds: FRAGMENTATION_SECONDS, sampleMs: 100, workingSetBytes: 64 << 20 };
+
+/** GC on and off (claim 2.5a) for the given cases. */
+export function gcLatencyExperiment(cases: readonly string[]): LiveExperiment<"gc-latency"> {
+  const inputs = { cases: [...cases], runs: GC_LATENCY_RUNS, benchtime: GC_LATENCY_BENCHTIME };
+  return {
+    name: "gc-latency", inputs,
+    flags: [`go test -run ^$ -bench . -benchmem -benchtime=${GC_LATENCY_BENCHTIME} -count=1`, `${GC_LATENCY_RUNS} runs each of GOGC=100 and GOGC=off, alternating`],
+    run: (go) => gcLatency(cases, { go, runs: GC_LATENCY_RUNS, benchtime: GC_LATENCY_BENCHTIME }),
+  };
+}
+
+/** A GODEBUG=gctrace=1 benchmark run (claim 2.5b's display). */
+export function gcTraceExperiment(cases: readonly string[] = GCTRACE_WORKLOAD): LiveExperiment<"gctrace"> {
+  return {
+    name: "gctrace", inputs: { cases: [...cases], benchtime: GCTRACE_BENCHTIME },
+    flags: [`go test -run ^$ -bench . -benchmem -benchtime=${GCTRACE_BENCHTIME} -count=1`, "GOGC=100", "GODEBUG=gctrace=1"],
+    run: (go) => gcTrace(cases, { go, benchtime: GCTRACE_BENCHTIME }),
+  };
+}
+
+/** The inlined helper's heap profile (claim 4.4). */
+export function pprofExperiment(): LiveExperiment<"pprof-inlining"> {
+  return {
+    name: "pprof-inlining", inputs: { bytes: PPROF_BYTES },
+    flags: ["go build -gcflags=-m", "runtime.MemProfileRate = 1", "go tool pprof -traces -sample_index=alloc_space"],
+    run: (go) => profileInlining({ go, bytes: PPROF_BYTES }),
+  };
+}
+
+/** The churn time series (claim 4.3). */
+export function fragmentationExperiment(): LiveExperiment<"fragmentation"> {
+  return {
+    name: "fragmentation", inputs: { ...CHURN },
+    flags: ["go build", `${CHURN.seconds} s per workload (slices, maps)`, `runtime/metrics every ${CHURN.sampleMs} ms`, `working set ${CHURN.workingSetBytes} B`],
+    run: (go) => fragmentation({ go, ...CHURN }),
+  };
+}
+
+/** Chapter 2.4's Delve hit counts (claim 2.4a). */
+export function breakpointExperiment(workload: readonly string[] = DEFAULT_WORKLOAD): LiveExperiment<"breakpoint-frequency"> {
+  return {
+    name: "breakpoint-frequency", inputs: { workload: [...workload], debug: false },
+    flags: ["go build (optimized)", "dlv headless, breakpoints that count without stopping", "probe with debug.SetGCPercent(-1)"],
+    run: (go) => experiment24(workload, { go }),
+  };
+}
+
+/** Every live experiment, with claim 2.5a's cases for the GC benchmarks. */
+export function liveExperiments({ gcCases }: { gcCases: readonly (string | Case)[] }): LiveExperiment[] {
+  const texts = gcCases.map((c) => (typeof c === "string" ? c : JSON.stringify(c)));
+  return [gcLatencyExperiment(texts), gcTraceExperiment(), pprofExperiment(), fragmentationExperiment(), breakpointExperiment()];
+}

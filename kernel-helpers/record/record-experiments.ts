@@ -1,0 +1,44 @@
+/**
+ * recordExperiments: runs the live-only experiments (Delve hit counts, GC on/off benchmarks, a
+ * gctrace run, the churn series, the inlining profile) on one Go version and writes them, with
+ * provenance, to data/experiments/go<version>.jsonl.
+ */
+import * as os from "node:os";
+import * as path from "node:path";
+import { LiveExperiment } from "../experiments";
+import { findToolchain } from "../go";
+import { cpuModel } from "../measure";
+import { golabVersion } from "../version";
+import { EXPERIMENTS_SCHEMA, experimentsDir, experimentsFileName, ExperimentsProvenance, RecordedExperiment, writeExperiments } from "./experiments-file";
+
+export interface RecordExperimentsOptions {
+  go?: string;
+  /** What to run (experiments/catalog.ts). */
+  experiments: readonly LiveExperiment[];
+  /** Folder to write to. Default data/experiments of this project. */
+  outDir?: string;
+  onProgress?: (message: string) => void;
+}
+
+/** Runs every experiment, one after the other (timings must not compete), and writes the file; returns its path. */
+export async function recordExperiments({ go, experiments, outDir = experimentsDir(), onProgress }: RecordExperimentsOptions): Promise<string> {
+  const tc = await findToolchain(go);
+  const started = Date.now();
+  const recorded: RecordedExperiment[] = [];
+  for (const x of experiments) {
+    onProgress?.(`${x.name} on Go ${tc.version}`);
+    const at = new Date();
+    const result = await x.run(go);
+    const seconds = (Date.now() - at.getTime()) / 1000;
+    onProgress?.(`${x.name} on Go ${tc.version}: ${seconds.toFixed(1)} s`);
+    recorded.push({ kind: "experiment", name: x.name, inputs: x.inputs, flags: x.flags, at: at.toISOString(), seconds, result });
+  }
+  const provenance: ExperimentsProvenance = {
+    kind: "provenance", schema: EXPERIMENTS_SCHEMA, go: tc.version, goos: tc.goos, goarch: tc.goarch, goexperiment: tc.goexperiment,
+    date: new Date().toISOString(), cpu: cpuModel(), cores: os.cpus().length, recorder: "golab record", golab: golabVersion(),
+    seconds: (Date.now() - started) / 1000,
+  };
+  const file = path.join(outDir, experimentsFileName(tc.version));
+  writeExperiments(file, provenance, recorded);
+  return file;
+}
