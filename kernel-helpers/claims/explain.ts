@@ -97,9 +97,13 @@ export function explain(claim: Pick<Claim, "claim">, outcome: CheckOutcome, go: 
     const k = `${r.build.debug}|${JSON.stringify(r.case)}`;
     return seen.has(k) ? false : (seen.add(k), true);
   }).map((r) => ({ r, sim: simulated(r, cache) }));
+  const runtime = (outcome.runtime ?? []).map(({ site, why }) => {
+    const at = sources?.lineOf(go, site);
+    return `${site}${at ? ` (${at})` : ""}: ${why}`;
+  });
   return {
     article: claim.claim,
-    measured: results.map(({ r, sim }) => measuredLine(r, sim)),
-    why: whyLines(results, go, sources),
+    measured: [...results.map(({ r, sim }) => measuredLine(r, sim)), ...(outcome.measured ?? [])],
+    why: [...whyLines(results, go, sources), ...runtime],
   };
 }

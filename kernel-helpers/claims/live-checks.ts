@@ -7,6 +7,7 @@
 import { describeCase } from "../case";
 import { compareMedians, describeInterval, fragmentationStability, MedianInterval, summarizeGcLatency } from "../experiments";
 import type { CheckOutcome } from "./checks";
+import { RuntimeReason } from "./outcome";
 import { Evidence } from "./evidence";
 import { Check } from "./registry";
 
@@ -27,7 +28,7 @@ function against(x: MedianInterval, want: number): "near" | "below" | "above" {
  * when the measured intervals lie wholly outside a factor of 2 of them; the drop itself is shown
  * only when the two intervals do not overlap, and is "inconclusive" when they do.
  */
-export function checkGcLatency(a: Article, c: CheckOf<"gcLatency">, ev: Evidence): CheckOutcome {
+function decideGcLatency(a: Article, c: CheckOf<"gcLatency">, ev: Evidence): CheckOutcome {
   if (!ev.gc?.length) return noEvidence(`no GC benchmark on Go ${ev.go} (it runs where that Go is installed, or comes from data/experiments)`);
   const sums = summarizeGcLatency(ev.gc);
   const [on, off] = [sums.find((s) => s.gc.startsWith("on")), sums.find((s) => s.gc.startsWith("off"))];
@@ -52,11 +53,13 @@ export function checkGcLatency(a: Article, c: CheckOf<"gcLatency">, ev: Evidence
 }
 
 /** 4.4: pprof names the inlined helper, or loses it. */
-export function checkPprofInlining(_a: Article, _c: CheckOf<"pprofInlining">, ev: Evidence): CheckOutcome {
+function decidePprofInlining(_a: Article, _c: CheckOf<"pprofInlining">, ev: Evidence): CheckOutcome {
   const p = ev.pprof;
   if (!p) return noEvidence(`no profile on Go ${ev.go} (it runs where that Go is installed, or comes from data/experiments)`);
   if (!p.inlined) return noEvidence(`the compiler did not inline the helper on Go ${ev.go}, so the profile says nothing about inlining`);
-  const said = `the compiler inlined newBuffer into handle (-m); pprof -traces gives its allocation the stack ${p.frames.join(" ← ")}`;
+  // The weight pprof -traces puts on the helper's stack, as it prints it ("400kB").
+  const weight = /^\s*(\S+)\s+main\.newBuffer/m.exec(p.trace)?.[1];
+  const said = `the compiler inlined newBuffer into handle (-m); pprof -traces gives its allocation${weight ? ` (${weight} sampled)` : ""} the stack ${p.frames.join(" ← ")}`;
   return decided(!p.helperNamed, `${said}: ${p.helperNamed ? "it names the inlined function, so pprof alone does not misattribute it" : "the inlined function is missing"}`);
 }
 
@@ -65,7 +68,7 @@ export function checkPprofInlining(_a: Article, _c: CheckOf<"pprofInlining">, ev
  * must be stable (first and second half within the stated tolerance) and whose comparisons must
  * come out the same in both halves; otherwise "inconclusive".
  */
-export function checkFragmentation(_a: Article, _c: CheckOf<"fragmentation">, ev: Evidence): CheckOutcome {
+function decideFragmentation(_a: Article, _c: CheckOf<"fragmentation">, ev: Evidence): CheckOutcome {
   if (!ev.fragmentation?.length) return noEvidence(`no churn run on Go ${ev.go} (it runs where that Go is installed, or comes from data/experiments)`);
   const st = fragmentationStability(ev.fragmentation);
   const [sl, mp] = [st.find((x) => x.workload === "slices"), st.find((x) => x.workload === "maps")];
@@ -91,7 +94,7 @@ export function checkFragmentation(_a: Article, _c: CheckOf<"fragmentation">, ev
 }
 
 /** 2.4a: which family fires most with the GC off, and whether growWork exists at all. */
-export function checkBreakpointFrequency(_a: Article, _c: CheckOf<"breakpointFrequency">, ev: Evidence): CheckOutcome {
+function decideBreakpointFrequency(_a: Article, _c: CheckOf<"breakpointFrequency">, ev: Evidence): CheckOutcome {
   const x = ev.breakpoints;
   if (!x) return noEvidence(`no Delve session on Go ${ev.go} (it runs where that Go and a fitting dlv are installed, or comes from data/experiments)`);
   const hits = (family: string) => x.functions.filter((f) => f.family === family && f.present).reduce((a, f) => a + f.wholeRun, 0);
@@ -101,4 +104,49 @@ export function checkBreakpointFrequency(_a: Article, _c: CheckOf<"breakpointFre
   if (growWork.length === 0) return decided(false, `${counts}; this runtime has no growWork at all (Swiss maps grow a table at once: ${x.functions.filter((f) => f.family === "growWork" && f.present).map((f) => `${f.name} ${f.wholeRun}`).join(", ")})`);
   if (growHits > 0) return decided(false, `${counts}; runtime.growWork* fired ${growHits} times with the GC off, so it is not caused by GC marking: it is the classic map's incremental evacuation, called from mapassign`);
   return noEvidence(`${counts}; growWork did not fire with the GC off, and the lab does not trace with the GC on`);
+}
+
+/**
+ * The runtime behind each live experiment: which functions do the work the figures measure, so
+ * an explanation can name them (with file:line where that Go is installed).
+ */
+const GC_WORK: RuntimeReason[] = [
+  { site: "runtime.mallocgc", why: "every allocation of the benchmark; with the GC on, its cost includes what the collector charges it" },
+  { site: "runtime.gcAssistAlloc", why: "while the GC marks, an allocating goroutine pays for its allocation with marking work of its own (never with GOGC=off)" },
+  { site: "runtime.deductSweepCredit", why: "before taking a new span, an allocating goroutine sweeps spans left by the last cycle (none are left with GOGC=off)" },
+];
+const PROFILE_WORK: RuntimeReason[] = [
+  { site: "runtime.profilealloc", why: "with runtime.MemProfileRate = 1 every allocation is sampled and recorded with its call stack (runtime.mProf_Malloc)" },
+  { site: "runtime.mProf_Malloc", why: "records the allocating stack as return addresses; pprof expands inlined calls from the binary's inline tables, so an inlined helper keeps its name with \"(inline)\"" },
+];
+const CHURN_WORK: RuntimeReason[] = [
+  { site: "runtime.(*mheap).alloc", why: "objects over 32 KiB (most of the churned slices) take whole pages; pages freed between live spans are the \"free pages\" figure (/memory/classes/heap/free:bytes)" },
+  { site: "runtime.(*mcentral).cacheSpan", why: "small objects (map headers, buckets, groups) fill the slots of size-class spans; free slots of spans in use are the \"unused\" figure (/memory/classes/heap/unused:bytes)" },
+];
+const BREAKPOINT_WORK: RuntimeReason[] = [
+  { site: "runtime.growWork", why: "the classic (Go ≤ 1.23) map's incremental growth: mapassign and mapdelete move old buckets while the map grows; the collector never calls it" },
+  { site: "runtime.(*mcache).allocLarge", why: "every allocation over 32 KiB: one span of whole pages from the heap" },
+  { site: "runtime.sysAlloc", why: "asks the operating system for more address space: only when the heap must grow beyond what it reserved" },
+];
+
+/** An outcome with its measured line and the runtime functions behind it (none without evidence). */
+function withRuntime(o: CheckOutcome, runtime: RuntimeReason[]): CheckOutcome {
+  return o.verdict === "no evidence" ? o : { ...o, measured: [o.reason.split(/\. (?=[A-Z])/)[0]], runtime };
+}
+
+/** 2.5a, explained: see decideGcLatency. */
+export const checkGcLatency = (a: Article, c: CheckOf<"gcLatency">, ev: Evidence) => withRuntime(decideGcLatency(a, c, ev), GC_WORK);
+/** 4.4, explained: see decidePprofInlining. */
+export const checkPprofInlining = (a: Article, c: CheckOf<"pprofInlining">, ev: Evidence) => withRuntime(decidePprofInlining(a, c, ev), PROFILE_WORK);
+/** 4.3, explained: see decideFragmentation. */
+export const checkFragmentation = (a: Article, c: CheckOf<"fragmentation">, ev: Evidence) => withRuntime(decideFragmentation(a, c, ev), CHURN_WORK);
+const SWISS_GROWTH: RuntimeReason = {
+  site: "internal/runtime/maps.(*table).rehash",
+  why: "Swiss maps (Go 1.24 on) grow a full table at once, or split it, inside the insert that fills it: this runtime has no growWork",
+};
+
+/** 2.4a, explained: see decideBreakpointFrequency. Where growWork does not exist, the Swiss map's growth stands in its place. */
+export function checkBreakpointFrequency(a: Article, c: CheckOf<"breakpointFrequency">, ev: Evidence): CheckOutcome {
+  const classic = ev.breakpoints?.functions.some((f) => f.name.startsWith("runtime.growWork") && f.present) ?? true;
+  return withRuntime(decideBreakpointFrequency(a, c, ev), classic ? BREAKPOINT_WORK : [SWISS_GROWTH, ...BREAKPOINT_WORK.slice(1)]);
 }

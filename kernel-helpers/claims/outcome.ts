@@ -31,6 +31,18 @@ export interface CheckOutcome {
   evidence: MeasureResult[];
   /** The claim's parts, each decided, where the claim has more than one. */
   parts?: PartOutcome[];
+  /**
+   * For checks whose evidence is not an allocation count (timings, profiles, hit counts): what was
+   * measured, in lines, and the runtime functions behind it, for the explanation.
+   */
+  measured?: string[];
+  runtime?: RuntimeReason[];
+}
+
+/** A runtime function and why it matters to a verdict; explain() adds its file:line. */
+export interface RuntimeReason {
+  site: string;
+  why: string;
 }
 
 /** A single statement that holds or not. */

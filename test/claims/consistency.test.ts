@@ -44,3 +44,15 @@ test("2.2a and 2.2b read the same map header", async () => {
     if (small.holds) assert.equal(c22b.byVersion[i].evidence[0].mallocs, 2);
   });
 });
+
+test("every decided verdict is explained: what was measured, with numbers, and a runtime function", async () => {
+  const undecided = new Set(["cannot be tested here", "no experiment yet", "no evidence"]);
+  for (const v of await recorded()) {
+    for (const b of v.byVersion) {
+      if (undecided.has(b.verdict)) continue;
+      const where = `${v.claim.id} on Go ${b.go}`;
+      assert.ok(b.explanation.measured.some((m) => /\d/.test(m)), `${where}: measured numbers`);
+      assert.ok(b.explanation.why.some((w) => /^(runtime\.|internal\/runtime\/)/.test(w)), `${where}: a runtime function in ${JSON.stringify(b.explanation.why)}`);
+    }
+  }
+});
