@@ -7,6 +7,6 @@ export { cacheFor } from "./cache-option";
 export { measureThroughCache } from "./measured";
 export { LiveObservation, runOnLiveVersions, throughCache, eachThroughCache } from "./live";
 export { simulateBeside, BesideRow } from "./beside";
-export { simulatedObservation, modelled } from "./simulated";
+export { simulatedObservation, modelled, allocationsOf } from "./simulated";
 export { namedExperimentKey } from "./keys";
 export { onEveryVersion, recordedLiveObservation } from "./recorded-live";

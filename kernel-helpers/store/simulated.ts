@@ -4,8 +4,9 @@
  * what only a run has (the compiler's escape decisions).
  */
 import { Experiment, experimentKey } from "../case";
-import { bucketsOf, simulate, SimResult, versionModel } from "../sim";
-import { Observation, SimulatedAsMeasured } from "./observation";
+import { AllocationRecord } from "../result";
+import { agreement, bucketsOf, simulate, SimResult, versionModel } from "../sim";
+import { Measured, Observation, SimulatedAsMeasured } from "./observation";
 
 /** True when the simulator models this version ("1.26", "1.26.8"). */
 export function modelled(go: string): boolean {
@@ -53,4 +54,18 @@ export function simulatedObservation(e: Experiment, go: string): Observation<Sim
     build: { gcflags: [], debug: e.debug, goexperiment: "", goos: "linux", cached: false },
   };
   return { experiment: e, toolchain: { go: sim.go, goarch: sim.goarch, goexperiment: "" }, source: { kind: "simulated", model: `model of Go ${sim.go}` }, result };
+}
+
+/**
+ * Each allocation of an observation, one by one: the simulator's account, given only where it
+ * agrees exactly with the run (count, bytes, tiny allocations, size buckets), or for a simulated
+ * observation. Undefined where the simulator does not model the version or does not agree, or the
+ * runtime is random (a run's allocations then differ from the model's one draw).
+ */
+export function allocationsOf(o: Observation<Measured>): AllocationRecord[] | undefined {
+  if (o.result.backend === "simulate") return o.result.distribution ? undefined : o.result.allocations;
+  if (!modelled(o.result.go)) return undefined;
+  const sim = simulateExperiment(o.experiment, o.result.go);
+  const a = agreement(sim, o.result);
+  return a.agree && a.kind === "deterministic" ? sim.allocations : undefined;
 }

@@ -40,19 +40,17 @@ const store = await lab.observeWithProgress("Chapter 2", experiments, { versions
 // %% [markdown]
 // ## Sizes, size classes and paths
 //
-// For each requested size: what the runtime took, and whether it came from a size class (the
-// small path, served from the mcache) or as a large object (whole 8 KiB pages from the heap).
+// For each requested size: what the runtime took, and how it was served: the tiny allocator
+// (pointer-free requests under 16 B share 16-byte blocks), a size class (the small path, served
+// from the mcache), or a large object (whole 8 KiB pages from the heap).
 
 // %%
 const sized = store.select(bySize);
-const sizeRows = sized.map(({ result: r }) => {
-  const b = r.bySize[0];
-  return {
-    requested: r.case.op === "makeslice" ? r.case.len : 0, go: r.go, mallocs: r.mallocs, allocated: r.allocatedBytes,
-    path: r.mallocs === 0 ? "none" : b && b.max === null ? "large object" : `size class ${b ? b.max : "?"}`,
-  };
-});
-lab.showTable(lab.aq.from(sizeRows), { caption: `make([]byte, n): what the runtime took (${store.caption(sized)})` });
+const sizeRows = sized.map((o) => ({
+  requested: o.result.case.op === "makeslice" ? o.result.case.len : 0, go: o.result.go, mallocs: o.result.mallocs, allocated: o.result.allocatedBytes,
+  path: lab.allocationPaths(o) ?? "(the simulator does not account for this run)",
+}));
+lab.showTable(lab.aq.from(sizeRows), { caption: `make([]byte, n): what the runtime took, and the path each allocation took as the simulator accounts for the same run (${store.caption(sized)})` });
 await lab.showChart(lab.growthLines(sizeRows.map((r) => ({ requested: r.requested, allocated: r.allocated, go: `Go ${r.go}` })),
   { x: "requested", y: "allocated", color: "go", title: "Bytes taken against bytes requested", source: store.caption(sized), logX: true }));
 

@@ -36,7 +36,9 @@ const smallMaps = [0, 8, 9].map((h) => lab.parseCase(`make(map[int]int, ${h})`))
 const stackLimits = [65536, 65537].map((k) => lab.parseCase(`make([]byte, ${k})`, { escape: "stack" }));
 const variableSize = [8, 32, 33, 64].map((k) => lab.parseCase({ op: "makeslice", elem: "byte", len: k, constSize: false, escape: "stack" }));
 const thresholds = [...tiny, ...smallMaps, ...stackLimits, ...variableSize];
-const store = await lab.observeWithProgress("Chapter 4", [...lab.optimized([...prealloc, ...thresholds]), ...lab.claimExperiments(claims)],
+// One call, many tiny values: n inserts of a fresh *int8 allocate n one-byte values that share blocks.
+const tinyShared = [1, 2, 8, 16, 17].map((k) => lab.parseCase({ op: "mapinsert", key: "int", elem: "*int8", n: k, freshElem: true }));
+const store = await lab.observeWithProgress("Chapter 4", [...lab.optimized([...prealloc, ...thresholds, ...tinyShared]), ...lab.claimExperiments(claims)],
   { versions: versions, live: live, runs: runs, cache: cache });
 const benchmarks = await store.onLiveVersions("benchmark", { cases: prealloc, benchtime: benchtime }, (v) => lab.benchmark(prealloc, { go: v.spec, benchtime: benchtime }));
 
@@ -61,11 +63,29 @@ await lab.showChart(lab.groupedBars(preallocated.map(({ result: r }) => ({ case:
 
 // %%
 const limits = store.select(thresholds);
-lab.showTable(lab.aq.from(limits.map(({ result: r }) => ({
-  case: lab.describeCase(r.case), go: r.go, mallocs: r.mallocs, allocated: r.allocatedBytes,
-  "tiny allocs": r.metrics["/gc/heap/tiny/allocs:objects"],
-  compiler: r.escape.map((e) => e.decision === "stack" ? "does not escape" : "escapes").join("; "),
-}))), { caption: `Thresholds (${store.caption(limits)})` });
+lab.showTable(lab.aq.from(limits.map((o) => ({
+  case: lab.describeCase(o.result.case), go: o.result.go, mallocs: o.result.mallocs, allocated: o.result.allocatedBytes,
+  path: lab.allocationPaths(o) ?? "—",
+  compiler: o.result.escape.map((e) => e.decision === "stack" ? "does not escape" : "escapes").join("; "),
+}))), { caption: `Thresholds; the path as the simulator accounts for the same run (${store.caption(limits)})` });
+
+// %% [markdown]
+// ## The tiny allocator at work
+//
+// One small allocation per call never shows the tiny allocator sharing anything: each call starts
+// with an empty block. Here one call inserts n keys into a `map[int]*int8`, each with a freshly
+// allocated `int8`: n one-byte, pointer-free values. The first opens a 16-byte block; the next
+// ones fit in it. `runtime/metrics` counts those as `/gc/heap/tiny/allocs:objects`.
+
+// %%
+const shared = store.select(tinyShared);
+lab.showTable(lab.aq.from(shared.map((o) => ({
+  case: lab.describeCase(o.result.case), go: o.result.go, mallocs: o.result.mallocs,
+  "inside an existing tiny block": o.result.metrics["/gc/heap/tiny/allocs:objects"], allocated: o.result.allocatedBytes,
+}))), { caption: `n fresh int8 values in one call (${store.caption(shared)})` });
+const sixteen = tinyShared[3];
+lab.showTable(lab.allocationsTable(lab.simulate(sixteen, { go: versions[versions.length - 1] })),
+  { caption: `${lab.describeCase(sixteen)} on Go ${versions[versions.length - 1]}: every allocation as the simulator accounts for it` });
 
 // %% [markdown]
 // ## The simulator beside the runtime
