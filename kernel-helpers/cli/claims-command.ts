@@ -1,12 +1,22 @@
 /** `golab claims [--go V...] [--recorded] [--json]`: every claim's verdict, computed now, explained. */
 import { Command } from "commander";
 import { computeVerdicts, gatherEvidence, loadClaims, runtimeSources, verdictsJson } from "../claims";
+import { parseGoVersion } from "../go";
+
+const ALL_VERSIONS: readonly string[] = ["1.19", "1.26", "1.27"];
+
+/** Each --go value checked by the one Go-version parser (a version no command can run is refused). */
+const goVersions = (value: string, previous: readonly string[]): string[] => {
+  parseGoVersion(value);
+  // Commander passes the default first: the first value given on the command line replaces it.
+  return previous === ALL_VERSIONS ? [value] : [...previous, value];
+};
 
 export function addClaimsCommand(program: Command): void {
   program
     .command("claims")
     .description("test every claim of the article: verdicts per Go version, computed from runs, with their parts and explanations")
-    .option("--go <versions...>", "Go versions", ["1.19", "1.26", "1.27"])
+    .option("--go <versions...>", "Go versions: 1.19, 1.26, 1.27", goVersions, ALL_VERSIONS)
     .option("--recorded", "use the recorded datasets only (measure nothing)", false)
     .option("--no-cache", "measure everything now, and store nothing (default: read and fill the result cache)")
     .option("--json", "print the verdicts as JSON", false)

@@ -84,10 +84,7 @@ async function resolve(spec: string | undefined, { goexperiment }: ToolchainOpti
     }
     return describe(path.resolve(spec), env, undefined);
   }
-  const m = /^(?:go)?1\.(19|26|27)(?:\.(\d+))?$/.exec(spec);
-  if (!m) throw new InputError(goMessages.unknownVersion(spec), spec);
-  const [, minor, patch] = m;
-  const wanted = patch === undefined ? `1.${minor}` : `1.${minor}.${patch}`;
+  const { minor, wanted } = parseGoVersion(spec);
   if (minor === "19") {
     if (!fs.existsSync(DEBIAN_GO119)) throw new MissingToolError(goMessages.notInstalled(wanted, goMessages.installHint119()), "go1.19");
     return describe(DEBIAN_GO119, env, wanted);
@@ -116,6 +113,17 @@ async function describe(goBinary: string, env: NodeJS.ProcessEnv, wanted: string
     throw new MissingToolError(goMessages.notInstalled(wanted, `The go on PATH is ${version}. ${hint ?? goMessages.installHintLocal()}`), "go");
   }
   return { version, goBinary, env, goarch, goos, goroot, goexperiment: experiment };
+}
+
+/**
+ * A Go version the lab may use, as a user names it: "1.19", "1.26", "1.27", optionally with a
+ * patch or a "go" prefix. One parser for every command (measure, trace, claims, notebooks).
+ */
+export function parseGoVersion(spec: string): { minor: "19" | "26" | "27"; wanted: string } {
+  const m = /^(?:go)?1\.(19|26|27)(?:\.(\d+))?$/.exec(spec);
+  if (!m) throw new InputError(goMessages.unknownVersion(spec.length > 40 ? `${spec.slice(0, 40)}…` : spec), spec.slice(0, 40));
+  const [, minor, patch] = m;
+  return { minor: minor as "19" | "26" | "27", wanted: patch === undefined ? `1.${minor}` : `1.${minor}.${patch}` };
 }
 
 /** "1.26.8" → "1.26": the language version written into a probe's go.mod. */

@@ -32,3 +32,14 @@ test("--go naming a file that is not a go command: one line, exit 1", () => {
   assert.equal(r.status, 1);
   assert.equal(r.stderr, 'golab: "/etc/passwd" is not an executable go command\n');
 });
+
+test("claims refuses a Go version no command can run, as measure does (one parser)", () => {
+  for (const args of [["claims", "--go", "1.99", "--recorded"], ["measure", "make([]int, 1)", "--go", "1.99"]]) {
+    const r = golab(args);
+    assert.equal(r.status, 2, args.join(" "));
+    assert.equal(r.stderr, 'golab: unknown Go version "1.99": use 1.19, 1.26, 1.27 or the path to a go binary\n');
+  }
+  const long = golab(["claims", "--go", "1.".repeat(5000), "--recorded"]);
+  assert.equal(long.status, 2);
+  assert.ok(long.stderr.length < 200, "a long value is cut in the message");
+});
