@@ -8,3 +8,4 @@ export { runtimeSources, indexGoroot, RuntimeSources } from "./runtime-source";
 export { computeVerdicts, overallOf, ClaimVerdict, OverallVerdict, VersionOutcome, VerdictOptions } from "./verdict";
 export { gatherEvidence, withLiveExperiments, claimExperiments, claimLiveExperiments, GatherOptions } from "./gather";
 export { verdictsJson, VerdictJson } from "./json";
+export { decideClaims } from "./decide";

@@ -105,4 +105,4 @@ for (const go of versions) {
 // Each verdict below is computed from the runs above, per Go version.
 
 // %%
-lab.showVerdicts(lab.computeVerdicts(claims, await lab.withLiveExperiments(claims, store)));
+lab.showVerdicts(await lab.decideClaims(claims, store));

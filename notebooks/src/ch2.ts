@@ -146,4 +146,4 @@ for (const e of evidence.filter((x) => x.breakpoints)) {
 // ## Verdicts
 
 // %%
-lab.showVerdicts(lab.computeVerdicts(claims, evidence));
+lab.showVerdicts(lab.computeVerdicts(claims, evidence, { sources: await lab.runtimeSources(versions) }));

@@ -68,4 +68,4 @@ lab.showBeside(store);
 // ## Verdicts
 
 // %%
-lab.showVerdicts(lab.computeVerdicts(claims, await lab.withLiveExperiments(claims, store)));
+lab.showVerdicts(await lab.decideClaims(claims, store));

@@ -149,4 +149,4 @@ lab.showTable(lab.aq.from(evidence.filter((e) => e.fragmentation).flatMap((e) =>
 // ## Verdicts
 
 // %%
-lab.showVerdicts(lab.computeVerdicts(claims, evidence));
+lab.showVerdicts(lab.computeVerdicts(claims, evidence, { sources: await lab.runtimeSources(versions) }));

@@ -25,7 +25,7 @@ const collections = sizes.flatMap((k) => [
 ]);
 const store = await lab.observeWithProgress("Chapter 5", [...lab.claimExperiments(claims), ...lab.optimized(collections.map((c) => c.case))],
   { versions: versions, live: live, runs: runs, cache: cache });
-const verdicts = lab.computeVerdicts(claims, await lab.withLiveExperiments(claims, store));
+const verdicts = await lab.decideClaims(claims, store);
 
 // %% [markdown]
 // ## Every claim, every version
