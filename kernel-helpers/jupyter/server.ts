@@ -199,6 +199,9 @@ export class JupyterServer {
   }
 }
 
+/** Origins on this machine's loopback, any port: the only ones CORS answers. */
+export const LOOPBACK_ORIGIN = "^https?://(127\\.0\\.0\\.1|localhost)(:[0-9]+)?$";
+
 function serverArgs(o: Required<Pick<ServerOptions, "app" | "rootDir" | "port" | "openBrowser" | "defaultKernel">> & { openPath?: string; configFile: string }): string[] {
   const args = [
     o.app,
@@ -213,10 +216,13 @@ function serverArgs(o: Required<Pick<ServerOptions, "app" | "rootDir" | "port" |
     "--KernelManager.shutdown_wait_time=2.0",
   ];
   if (typeof process.getuid === "function" && process.getuid() === 0) args.push("--ServerApp.allow_root=True");
-  if (o.app === "server") {
-    // The headless runner needs kernels and contents only: no terminals.
-    args.push("--ServerApp.terminals_enabled=False");
-  } else {
+  // The lab needs kernels and contents only: no terminals (a shell over the websocket), for the
+  // headless runner and for `golab lab` alike.
+  args.push("--ServerApp.terminals_enabled=False");
+  // Cross-origin requests only from pages on this machine's loopback (JupyterLab's own page among
+  // them): by default a token-bearing request from any origin would get its Origin echoed back.
+  args.push(`--ServerApp.allow_origin_pat=${LOOPBACK_ORIGIN}`);
+  if (o.app === "lab") {
     args.push("--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate");
     if (o.openPath !== undefined) {
       const rel = o.openPath.split(path.sep).map(encodeURIComponent).join("/");

@@ -1,0 +1,26 @@
+/**
+ * golab's Jupyter (the one `golab lab` starts) offers no terminals and answers cross-origin
+ * requests only from loopback pages: a page elsewhere holding the token cannot read the answers.
+ */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import * as path from "node:path";
+import { startJupyterServer } from "../../kernel-helpers/jupyter";
+
+test("golab lab's server: terminals off, CORS only for loopback origins", { timeout: 120_000 }, async () => {
+  const server = await startJupyterServer({ app: "lab", rootDir: path.resolve(__dirname, "..", "..", "..", "notebooks") });
+  try {
+    const get = (p: string, origin?: string) => fetch(`${server.url.replace(/\/$/, "")}${p}`, {
+      headers: { Authorization: `token ${server.token}`, ...(origin ? { Origin: origin } : {}) },
+    });
+    assert.equal((await get("/api/status")).status, 200, "the token works");
+    assert.equal((await get("/api/terminals")).status, 404, "no terminals");
+    const evil = await get("/api/kernels", "http://evil.example");
+    assert.equal(evil.headers.get("access-control-allow-origin"), null, "a foreign origin is not echoed");
+    const own = new URL(server.url).origin;
+    const mine = await get("/api/kernels", own);
+    assert.equal(mine.headers.get("access-control-allow-origin"), own, "its own page's origin is");
+  } finally {
+    await server.stop();
+  }
+});
