@@ -5,7 +5,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { validateCase } from "../case";
+import { Case, describeCase, experimentKey, validateCase } from "../case";
 import { DatasetError, GolabError } from "../errors";
 import { MeasureResult } from "../measure";
 
@@ -56,6 +56,28 @@ export function writeDataset(file: string, provenance: Provenance, results: read
   }
 }
 
+/** The fields a result line may have (MeasureResult's, and the line's kind). */
+const RESULT_FIELDS = new Set([
+  "kind", "go", "goarch", "backend", "case", "mallocs", "mallocgcCalls", "bytes", "allocatedBytes", "allocations", "distribution",
+  "runs", "deterministic", "memstats", "metrics", "bySize", "escape", "bytesDistribution", "build",
+]);
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** A result line holds what readers use, in the types they expect, and nothing else. */
+function checkResultShape(obj: Record<string, unknown>, provenance: Provenance, fail: (why: string) => never): void {
+  const unknown = Object.keys(obj).filter((k) => !RESULT_FIELDS.has(k));
+  if (unknown.length) fail(`unknown field${unknown.length === 1 ? "" : "s"} ${unknown.map((k) => JSON.stringify(k.slice(0, 40))).join(", ")}`);
+  const build = obj.build;
+  if (!isObject(build) || typeof build.debug !== "boolean" || !Array.isArray(build.gcflags)) fail("lacks its build (debug, gcflags)");
+  if (build.debug !== provenance.debug) fail(`a ${build.debug ? "-N -l" : "optimized"} result in a dataset of ${provenance.debug ? "-N -l" : "optimized"} builds`);
+  const memstats = obj.memstats;
+  if (!isObject(memstats) || !["mallocs", "totalAlloc", "heapObjects"].every((k) => typeof memstats[k] === "number")) fail("lacks its memstats (mallocs, totalAlloc, heapObjects)");
+  if (!isObject(obj.metrics)) fail("lacks its metrics");
+  if (!Array.isArray(obj.bySize) || !Array.isArray(obj.escape)) fail("lacks its size buckets or escape decisions");
+  if (typeof obj.deterministic !== "boolean") fail("lacks deterministic");
+}
+
 function fail(file: string, line: number, why: string): never {
   throw new DatasetError(`${file}:${line}: ${why}`, file, line);
 }
@@ -72,6 +94,7 @@ export function readDataset(file: string): Dataset {
   if (lines[lines.length - 1] === "") lines.pop();
   let provenance: Provenance | undefined;
   const results: MeasureResult[] = [];
+  const lineOf = new Map<string, number>();
   lines.forEach((raw, i) => {
     const n = i + 1;
     let obj: Record<string, unknown>;
@@ -99,6 +122,11 @@ export function readDataset(file: string): Dataset {
     for (const k of ["mallocs", "allocatedBytes", "runs"] as const) {
       if (typeof obj[k] !== "number" || !Number.isSafeInteger(obj[k]) || (obj[k] as number) < 0) fail(file, n, `${k} must be a whole number`);
     }
+    checkResultShape(obj, provenance!, (why) => fail(file, n, why));
+    const key = experimentKey({ case: obj.case as Case, debug: (obj.build as { debug: boolean }).debug });
+    const earlier = lineOf.get(key);
+    if (earlier !== undefined) fail(file, n, `the same case as line ${earlier} (${describeCase(obj.case as Case)}): a dataset holds each case once`);
+    lineOf.set(key, n);
     const { kind: _kind, ...result } = obj;
     results.push(result as unknown as MeasureResult);
   });

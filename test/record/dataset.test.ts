@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { readDataset, writeDataset, Provenance, datasetFileName } from "../../kernel-helpers/record";
+import { readDataset, writeDataset, Provenance, datasetFileName, recordedDatasets } from "../../kernel-helpers/record";
 import { DatasetError } from "../../kernel-helpers/errors";
 import { MeasureResult } from "../../kernel-helpers/measure";
 
@@ -29,9 +29,12 @@ function tempFile(): string {
   return path.join(dir, "go1.26.8.jsonl");
 }
 
+// A second case, so a dataset of two lines holds each case once.
+const OTHER = { ...RESULT, case: { op: "makeslice", elem: "int", len: 2, escape: "heap" } } as unknown as MeasureResult;
+
 function withLines(mutate: (lines: string[]) => void): string {
   const file = tempFile();
-  writeDataset(file, PROVENANCE, [RESULT, RESULT]);
+  writeDataset(file, PROVENANCE, [RESULT, OTHER]);
   const lines = fs.readFileSync(file, "utf8").trimEnd().split("\n");
   mutate(lines);
   fs.writeFileSync(file, lines.join("\n") + "\n");
@@ -53,6 +56,11 @@ for (const [name, mutate, where] of [
   ["a bad case", (l: string[]) => { l[2] = l[2].replace('"elem":"int"', '"elem":"chan int"'); }, ":3: bad case"],
   ["a negative count", (l: string[]) => { l[1] = l[1].replace('"mallocs":1', '"mallocs":-1'); }, ":2: mallocs must be"],
   ["no provenance", (l: string[]) => { l.shift(); }, ":1: the first line must be the provenance"],
+  ["a result without its build", (l: string[]) => { l[1] = l[1].replace(/,"build":\{[^}]*\}/, ""); }, ":2: lacks its build"],
+  ["a result without memstats", (l: string[]) => { l[2] = l[2].replace(/"memstats":\{[^}]*\},/, ""); }, ":3: lacks its memstats"],
+  ["an unknown field", (l: string[]) => { l[1] = l[1].replace('"runs":3', '"runs":3,"mallocz":1'); }, ':2: unknown field "mallocz"'],
+  ["the same case twice", (l: string[]) => { l[2] = l[1]; }, ":3: the same case as line 2"],
+  ["a -N -l result among optimized ones", (l: string[]) => { l[2] = l[2].replace('"debug":false', '"debug":true'); }, ":3: a -N -l result in a dataset of optimized builds"],
 ] as const) {
   test(`${name} is reported as file:line`, () => {
     const file = withLines(mutate);
@@ -62,7 +70,7 @@ for (const [name, mutate, where] of [
 
 test("a rewrite replaces the file whole", () => {
   const file = tempFile();
-  writeDataset(file, PROVENANCE, [RESULT, RESULT]);
+  writeDataset(file, PROVENANCE, [RESULT, OTHER]);
   writeDataset(file, PROVENANCE, [RESULT]);
   assert.equal(readDataset(file).results.length, 1);
 });
@@ -70,4 +78,13 @@ test("a rewrite replaces the file whole", () => {
 test("file names carry the version and mark debug builds", () => {
   assert.equal(datasetFileName("1.19.8", false), "go1.19.8.jsonl");
   assert.equal(datasetFileName("1.19.8", true), "go1.19.8-N-l.jsonl");
+});
+
+test("only exact dataset names load: a leftover temporary file of a killed record is not a dataset", () => {
+  const file = tempFile();
+  writeDataset(file, PROVENANCE, [RESULT]);
+  fs.writeFileSync(`${file}.4242.tmp`, "{ half a dataset");
+  fs.writeFileSync(path.join(path.dirname(file), "go1.26.8.jsonl.bak"), "");
+  const found = recordedDatasets("1.26", path.dirname(file));
+  assert.deepEqual(found.map((d) => path.basename(d.file)), ["go1.26.8.jsonl"]);
 });
