@@ -18,7 +18,7 @@ export function addExportCommand(program: Command): void {
     .option("--no-cache", "measure and trace everything now (sets the chapters' cache parameter to false)")
     .option("--quiet", "no progress lines on stderr", false)
     .action(async (o) => {
-      const { exportCourse } = await import("../course");
+      const { exportCourse } = (require("../course") as typeof import("../course"));
       const progress = o.quiet ? undefined : (m: string) => process.stderr.write(`golab: ${m}\n`);
       const result = await exportCourse({
         outDir: path.resolve(o.out), parameters: { ...parseSetOptions(o.set), ...(o.cache ? {} : { cache: "false" }) }, rawParameters: true,

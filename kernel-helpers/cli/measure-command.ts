@@ -22,9 +22,9 @@ export function addMeasureCommand(program: Command): void {
     .option("--json", "print the result JSON (one array) instead of a table", false)
     .option("--quiet", "no progress lines on stderr", false)
     .action(async (texts: string[], o) => {
-      const { admitMeasurement } = await import("../measure");
-      const { cacheFor } = await import("../store/cache-option");
-      const { measureThroughCache } = await import("../store/measured");
+      const { admitMeasurement } = (require("../measure") as typeof import("../measure"));
+      const { cacheFor } = (require("../store/cache-option") as typeof import("../store/cache-option"));
+      const { measureThroughCache } = (require("../store/measured") as typeof import("../store/measured"));
       const onProgress = o.quiet ? undefined : (m: string) => process.stderr.write(`golab: ${m}\n`);
       const { tc, cases, runs, debug, timeoutMs } = await admitMeasurement(texts.map((t) => parseCase(t, { escape: o.escape })), {
         go: o.go, runs: o.runs, debug: o.debug, goexperiment: o.goexperiment, memCap: o.memCap, timeoutMs: o.timeout * 1000, onProgress,

@@ -82,7 +82,7 @@ export function addTraceCommand(program: Command): void {
     .option("--json", "print the result JSON instead of a table", false)
     .option("--quiet", "no progress lines on stderr", false)
     .action(async (texts: string[], o) => {
-      const { cacheFor, eachThroughCache, throughCache } = await import("../store");
+      const { cacheFor, eachThroughCache, throughCache } = (require("../store") as typeof import("../store"));
       const onProgress = o.quiet ? undefined : (m: string) => process.stderr.write(`golab: ${m}\n`);
       const cases = texts.map((t) => parseCase(t, { escape: o.escape }));
       const cache = cacheFor(o.cache, onProgress);

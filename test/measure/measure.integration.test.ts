@@ -83,9 +83,9 @@ test("a hash-dependent case on the classic map varies between runs and is report
 
 test("go vet accepts the generated source", async () => {
   const cases = ["make(map[int]int, 9)", '{"op":"mapinsert","key":"struct{a [2]int; b string}","elem":"*int","n":3,"freshElem":true}'].map((t) => parseCase(t));
-  const { withTempDir } = await import("../../kernel-helpers/proc");
-  const fs = await import("node:fs");
-  const path = await import("node:path");
+  const { withTempDir } = require("../../kernel-helpers/proc") as typeof import("../../kernel-helpers/proc");
+  const fs = require("node:fs") as typeof import("node:fs");
+  const path = require("node:path") as typeof import("node:path");
   await withTempDir("vet", async (dir) => {
     const p = generateProbe(cases, "1.26");
     fs.writeFileSync(path.join(dir, "main.go"), p.source);
