@@ -16,13 +16,18 @@ function titleOf(spec: ChartSpec): string {
   return typeof t === "string" ? t : (t?.text ?? "chart");
 }
 
+/** What a chart shows, in words: its title and the one-sentence summary its spec carries (the image's alt text). */
+export function chartAltText(spec: ChartSpec): string {
+  return `${titleOf(spec)}. ${spec.description ?? ""}`.trim();
+}
+
 /** Shows a chart: vega-lite for JupyterLab, static SVG for the exported HTML. */
 export async function showChart(spec: ChartSpec): Promise<void> {
   const svg = await renderSvg(spec);
   displayBundle({
     [VEGA_LITE_MIME]: spec,
     "image/svg+xml": svg,
-    "text/plain": `[chart: ${titleOf(spec)}]`,
+    "text/plain": chartAltText(spec),
   });
 }
 
