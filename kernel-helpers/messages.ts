@@ -199,5 +199,7 @@ export const chartMessages = {
 export const courseMessages = {
   notebookDiffers: (notebook: string, source: string) =>
     `warning: ${notebook} differs from what ${source} converts to; the export uses the committed notebook (regenerate it with jupytext, see notebooks/README.md)`,
+  workingCopies: (dir: string, copied: number) =>
+    `opening your working copies in ${dir}${copied ? ` (${copied} copied from notebooks/ just now)` : ""}; the course in notebooks/ is not touched (delete a copy to start it afresh)`,
   sourceCheckFailed: (reason: string) => `warning: could not compare the notebooks with their sources: ${oneLine(reason)}`,
 };
