@@ -32,6 +32,7 @@ export function readableTableHtml(table: aq.ColumnTable, { caption, file = "tabl
   const t = readableTable(table);
   const text = captionText(caption, t.constants);
   const parts = [text ? `<p class="golab-caption">${escapeHtml(text)}</p>` : ""];
+  if (t.rows.length === 0) return `${parts[0]}<p class="golab-empty">(no rows)</p>`;
   parts.push(tableHtml(t.headers, t.rows.slice(0, VISIBLE_ROWS)));
   if (t.rows.length > VISIBLE_ROWS) {
     parts.push(`<details class="golab-all-rows"><summary>All ${t.rows.length} rows</summary>${tableHtml(t.headers, t.rows)}</details>`);

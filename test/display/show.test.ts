@@ -60,3 +60,9 @@ test("progress updates one display in place", () => {
   assert.deepEqual(out.map((o) => o.update), [false, true, true]);
   assert.match(String(out[2].bundle["text/plain"]), /^measuring: done \(/);
 });
+
+test("an empty table says so instead of drawing an empty grid", () => {
+  const out = capture();
+  showTable(aq.from([]), { caption: "traced" });
+  assert.equal(out[0].bundle["text/html"], '<p class="golab-caption">traced</p><p class="golab-empty">(no rows)</p>');
+});
