@@ -34,7 +34,7 @@ export function groupedBars(rows: Row[], { x, y, color, title, source }: { x: st
     data: { values: rows },
     mark: { type: "bar", tooltip: true },
     encoding: {
-      x: { field: x, type: "nominal", axis: { labelAngle: -30, labelLimit: 300 } },
+      x: { field: x, type: "nominal", axis: { labelAngle: -30, labelLimit: 480 } },
       xOffset: { field: color, type: "nominal" },
       y: { field: y, type: "quantitative", title: axisTitle(y) },
       color: { field: color, type: "nominal", legend: LEGEND },
