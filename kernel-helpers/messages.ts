@@ -190,3 +190,16 @@ export const cacheMessages = {
   cleared: (entries: number, probes: number, dir: string) =>
     `removed ${entries} cached result${entries === 1 ? "" : "s"} and ${probes} built probe${probes === 1 ? "" : "s"} from ${dir}`,
 };
+
+export const chartMessages = {
+  tooManySeries: (title: string, series: number, max: number) =>
+    `chart ${show(title)} would draw ${series} series in one panel; at most ${max} can be told apart: split it into panels (panel: "go") or fewer series`,
+};
+
+export const courseMessages = {
+  notebookDiffers: (notebook: string, source: string) =>
+    `warning: ${notebook} differs from what ${source} converts to; the export uses the committed notebook (regenerate it with jupytext, see notebooks/README.md)`,
+  workingCopies: (dir: string, copied: number) =>
+    `opening your working copies in ${dir}${copied ? ` (${copied} copied from notebooks/ just now)` : ""}; the course in notebooks/ is not touched (delete a copy to start it afresh)`,
+  sourceCheckFailed: (reason: string) => `warning: could not compare the notebooks with their sources: ${oneLine(reason)}`,
+};

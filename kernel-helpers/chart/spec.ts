@@ -5,6 +5,8 @@
  */
 export interface ChartSpec {
   $schema: string;
-  title?: string | { text?: string; subtitle?: string };
+  title?: string | { text?: string; subtitle?: string | string[] };
+  /** One sentence saying what the chart shows (the image's alt text, with the title). */
+  description?: string;
   [key: string]: unknown;
 }

@@ -1,4 +1,4 @@
-/** `golab export [--out DIR] [--set name=value]... [--only ch1]...`: the course as HTML. */
+/** `golab export [--out DIR] [--set name=value]... [--only ch1]... [--show-code]`: the course as HTML. */
 import { Command } from "commander";
 import * as path from "node:path";
 import { GolabError } from "../errors";
@@ -16,13 +16,15 @@ export function addExportCommand(program: Command): void {
     .option("--only <chapter>", "only this chapter, e.g. ch2 (repeatable)", collect, [])
     .option("--timeout <seconds>", "time limit per cell", wholeNumber("--timeout", 1, 86_400), 600)
     .option("--no-cache", "measure and trace everything now (sets the chapters' cache parameter to false)")
+    .option("--show-code", "show every code cell on the pages (default: only cells tagged show-code; the rest is plumbing)", false)
     .option("--quiet", "no progress lines on stderr", false)
     .action(async (o) => {
       const { exportCourse } = (require("../course") as typeof import("../course"));
       const progress = o.quiet ? undefined : (m: string) => process.stderr.write(`golab: ${m}\n`);
       const result = await exportCourse({
         outDir: path.resolve(o.out), parameters: { ...parseSetOptions(o.set), ...(o.cache ? {} : { cache: "false" }) }, rawParameters: true,
-        only: o.only.length ? o.only : undefined, cellTimeoutMs: o.timeout * 1000, onProgress: progress,
+        only: o.only.length ? o.only : undefined, showCode: o.showCode, cellTimeoutMs: o.timeout * 1000, onProgress: progress,
+        onWarning: (m: string) => process.stderr.write(`golab: ${m}\n`),
       });
       for (const p of result.pages) process.stdout.write(`${path.join(result.outDir, p.html)}  ${p.seconds.toFixed(1)} s  ${p.failed ? `${p.failed} failed` : "ok"}\n`);
       process.stdout.write(`${result.index}  (${result.seconds.toFixed(1)} s in all)\n`);

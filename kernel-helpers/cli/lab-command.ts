@@ -1,9 +1,10 @@
-/** `golab lab [path]`: JupyterLab on 127.0.0.1 with a random token, opening the chapter notebooks. */
+/** `golab lab [path]`: JupyterLab on 127.0.0.1 with a random token, opening working copies of the chapter notebooks. */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Command } from "commander";
 import { GolabError, InputError } from "../errors";
-import { jupyterMessages } from "../messages";
+import { ensureWorkingCopies } from "../course";
+import { courseMessages, jupyterMessages } from "../messages";
 import { repoRoot, startJupyterServer } from "../jupyter";
 import { wholeNumber } from "./options";
 
@@ -24,17 +25,24 @@ function placeOf(target: string): { rootDir: string; openPath: string } {
   return { rootDir, openPath: path.relative(rootDir, abs) };
 }
 
+/** The working copies of the chapters (made when absent), so that autosave never rewrites the course. */
+function openWorkingCopies(): string {
+  const { dir, copied } = ensureWorkingCopies();
+  process.stderr.write(`golab: ${courseMessages.workingCopies(path.relative(process.cwd(), dir) || dir, copied.length)}\n`);
+  return dir;
+}
+
 export function addLabCommand(program: Command): void {
   program
     .command("lab")
     .description("start JupyterLab (127.0.0.1, random token) on the chapter notebooks, with the TypeScript kernel")
-    .argument("[path]", "a notebook or folder to open (default: the checkout's notebooks/)")
+    .argument("[path]", "a notebook or folder to open (default: working copies of the chapters in notebooks-work/, made on first start)")
     .option("--port <n>", "port (default: a free one)", wholeNumber("--port", 0, 65_535), 0)
     .option("--no-browser", "do not open a browser; just print the URL")
     .option("--timeout <seconds>", "time limit for JupyterLab to start", wholeNumber("--timeout", 1, 3600), 120)
     .option("--verbose", "print JupyterLab's own log on stderr", false)
     .action(async (target: string | undefined, o) => {
-      const { rootDir, openPath } = placeOf(target ?? path.join(repoRoot(), "notebooks"));
+      const { rootDir, openPath } = placeOf(target ?? openWorkingCopies());
       const server = await startJupyterServer({
         app: "lab", rootDir, openPath, port: o.port, openBrowser: o.browser, startTimeoutMs: o.timeout * 1000,
         onLog: o.verbose ? (line) => process.stderr.write(`${line}\n`) : undefined,

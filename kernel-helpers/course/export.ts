@@ -1,16 +1,21 @@
 /**
  * exportCourse: runs every chapter notebook headless through the real tslab kernel (one Jupyter
- * server for all), then writes one HTML page per chapter (nbconvert, from the executed notebook)
- * and an index. Charts reach the HTML as static SVG inside text/html (see display/show.ts).
+ * server for all), then writes one HTML page per chapter (nbconvert, from the executed notebook
+ * made ready by page.ts) and an index. Charts reach the HTML as static SVG images with alt text
+ * (display/show.ts, templates/golab-offline).
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { GolabError } from "../errors";
 import {
-  describeFailure, exportHtml, parametersCellIndex, ParameterValue, parseParameters, readNotebook, runNotebook, sourceOf, startJupyterServer,
+  describeFailure, exportHtml, parametersCellIndex, ParameterValue, parseParameters, readNotebook, runNotebook, sourceOf, startJupyterServer, writeNotebook,
 } from "../jupyter";
-import { chapters } from "./chapters";
-import { ChapterPage, indexPage } from "./index-page";
+import { courseMessages } from "../messages";
+import { Chapter, chapters } from "./chapters";
+import { ChapterPage, COURSE_TITLE, indexPage } from "./index-page";
+import { preparePage, REMOVE_CELL_TAG, REMOVE_INPUT_TAG } from "./page";
+import { mergeProvenance, provenanceIn } from "./provenance";
+import { chaptersOffSource, findJupytext } from "./sources";
 
 export interface ExportOptions {
   /** Folder for index.html and the chapter pages. */
@@ -21,8 +26,12 @@ export interface ExportOptions {
   rawParameters?: boolean;
   /** Only these chapters ("ch1", ...); default all. */
   only?: readonly string[];
+  /** Show every code cell on the pages (default: only cells tagged `show-code`). */
+  showCode?: boolean;
   cellTimeoutMs?: number;
   onProgress?: (message: string) => void;
+  /** One line per thing the reader of the export should know (a notebook that differs from its source). */
+  onWarning?: (message: string) => void;
 }
 
 export interface ExportResult {
@@ -32,30 +41,40 @@ export interface ExportResult {
   seconds: number;
 }
 
-export async function exportCourse({ outDir, parameters = {}, rawParameters = false, only, cellTimeoutMs = 600_000, onProgress }: ExportOptions): Promise<ExportResult> {
+/** Warns about each chapter whose committed notebook differs from its notebooks/src source. */
+async function warnOffSource(list: readonly Chapter[], onWarning: (m: string) => void): Promise<void> {
+  const jupytext = findJupytext();
+  if (!jupytext) return onWarning(courseMessages.sourceCheckFailed("jupytext is not installed beside jupyter"));
+  try {
+    for (const c of await chaptersOffSource(list, jupytext)) onWarning(courseMessages.notebookDiffers(`notebooks/${c.name}.ipynb`, `notebooks/src/${c.name}.ts`));
+  } catch (e) {
+    onWarning(courseMessages.sourceCheckFailed((e as Error).message));
+  }
+}
+
+export async function exportCourse({ outDir, parameters = {}, rawParameters = false, only, showCode = false, cellTimeoutMs = 600_000, onProgress, onWarning }: ExportOptions): Promise<ExportResult> {
   const started = Date.now();
   const list = chapters().filter((c) => !only || only.includes(c.name));
   if (list.length === 0) throw new GolabError(`no chapter notebook matches ${JSON.stringify(only)}`);
+  if (onWarning) await warnOffSource(list, onWarning);
   fs.mkdirSync(outDir, { recursive: true });
   const executedDir = path.join(outDir, "executed");
   fs.mkdirSync(executedDir, { recursive: true });
   onProgress?.("starting Jupyter");
   const server = await startJupyterServer({ rootDir: path.dirname(list[0].file) });
   const pages: ChapterPage[] = new Array(list.length);
-  const runChapter = async (c: (typeof list)[number], at: number) => {
+  const executed = (c: Chapter) => path.join(executedDir, `${c.name}.ipynb`);
+  const runChapter = async (c: Chapter, at: number) => {
     const declared = declaredParameters(c.file);
     const mine = Object.fromEntries(Object.entries(parameters).filter(([k]) => declared.has(k)));
     onProgress?.(`running ${c.name}: ${c.title}`);
-    const executed = path.join(executedDir, `${c.name}.ipynb`);
     let done = 0;
     const run = await runNotebook(c.file, {
-      server, parameters: mine, rawParameters, cellTimeoutMs, out: executed,
+      server, parameters: mine, rawParameters, cellTimeoutMs, out: executed(c),
       onCell: ({ phase, cell, total }) => phase === "end" && onProgress?.(`${c.name}: code cell ${++done} of ${total} ${cell.status}`),
     });
     for (const f of run.failed) onProgress?.(`${c.name}: ${describeFailure(f)}`);
-    const html = `${c.name}.html`;
-    await exportHtml(executed, path.join(outDir, html));
-    pages[at] = { name: c.name, title: c.title, html, seconds: run.timings.totalMs / 1000, failed: run.failed.length };
+    pages[at] = { name: c.name, title: c.title, summary: c.summary, html: `${c.name}.html`, seconds: run.timings.totalMs / 1000, failed: run.failed.length };
   };
   try {
     // One chapter at a time: two tslab kernels running at once on one server died mid-cell (seen
@@ -64,8 +83,20 @@ export async function exportCourse({ outDir, parameters = {}, rawParameters = fa
   } finally {
     await server.stop();
   }
+  // Pages are written once every chapter ran: each links its neighbours by their titles.
+  const link = (p: ChapterPage | undefined) => (p ? { href: p.html, title: p.title } : undefined);
+  for (const [at, c] of list.entries()) {
+    const page = preparePage(readNotebook(executed(c)), {
+      title: c.title, showCode,
+      navigation: { index: { href: "index.html", title: COURSE_TITLE }, previous: link(pages[at - 1]), next: link(pages[at + 1]) },
+    });
+    const ready = path.join(executedDir, `${c.name}.page.ipynb`);
+    writeNotebook(ready, page);
+    await exportHtml(ready, path.join(outDir, pages[at].html), { removeInputTag: REMOVE_INPUT_TAG, removeCellTag: REMOVE_CELL_TAG });
+  }
+  const versions = mergeProvenance(list.flatMap((c) => provenanceIn(readNotebook(executed(c)))));
   const index = path.join(outDir, "index.html");
-  fs.writeFileSync(index, indexPage(pages, { date: new Date().toISOString().slice(0, 10), parameters }));
+  fs.writeFileSync(index, indexPage(pages, { date: new Date().toISOString().slice(0, 10), parameters, versions }));
   return { outDir, index, pages, seconds: (Date.now() - started) / 1000 };
 }
 

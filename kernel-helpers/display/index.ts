@@ -1,6 +1,7 @@
 /** Display in tslab (and plain text elsewhere). */
 export * from "./sink";
 export * from "./show";
+export * from "./table-html";
 export * from "./progress";
 export * from "./verdicts";
 export * from "./beside";

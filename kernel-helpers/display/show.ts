@@ -6,6 +6,8 @@
 import * as aq from "arquero";
 import { ChartSpec, renderSvg } from "../chart";
 import { displayBundle } from "./sink";
+import { readableTableHtml, readableTableMarkdown } from "./table-html";
+export { escapeHtml } from "./escape";
 
 export const VEGA_LITE_MIME = "application/vnd.vegalite.v5+json";
 
@@ -14,30 +16,38 @@ function titleOf(spec: ChartSpec): string {
   return typeof t === "string" ? t : (t?.text ?? "chart");
 }
 
+/** What a chart shows, in words: its title and the one-sentence summary its spec carries (the image's alt text). */
+export function chartAltText(spec: ChartSpec): string {
+  return `${titleOf(spec)}. ${spec.description ?? ""}`.trim();
+}
+
 /** Shows a chart: vega-lite for JupyterLab, static SVG for the exported HTML. */
 export async function showChart(spec: ChartSpec): Promise<void> {
   const svg = await renderSvg(spec);
   displayBundle({
     [VEGA_LITE_MIME]: spec,
     "image/svg+xml": svg,
-    "text/plain": `[chart: ${titleOf(spec)}]`,
+    "text/plain": chartAltText(spec),
   });
 }
 
-/** Shows an arquero table as HTML (and as Markdown text where HTML is not rendered). */
-export function showTable(table: aq.ColumnTable, { caption, limit = 200 }: { caption?: string; limit?: number } = {}): void {
-  const html = table.toHTML({ limit });
+/**
+ * Shows an arquero table for reading (display/table-html.ts): at most 20 rows visible, all of them
+ * folded below, the exact data as CSV; Markdown text where HTML is not rendered.
+ */
+export function showTable(table: aq.ColumnTable, { caption }: { caption?: string } = {}): void {
   displayBundle({
-    "text/html": caption ? `<p class="golab-caption">${escapeHtml(caption)}</p>${html}` : html,
-    "text/plain": `${caption ? `${caption}\n` : ""}${table.toMarkdown({ limit })}`,
+    "text/html": readableTableHtml(table, { caption, file: csvFileName(caption) }),
+    "text/plain": readableTableMarkdown(table, { caption }),
   });
+}
+
+/** "make([]byte, n): what the runtime took" → "make-byte-n-what-the-runtime-took.csv". */
+function csvFileName(caption = "table"): string {
+  return `${caption.toLowerCase().replace(/\(.*$/, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 48) || "table"}.csv`;
 }
 
 /** Shows Markdown text (verdicts, explanations computed from runs). */
 export function showMarkdown(markdown: string): void {
   displayBundle({ "text/markdown": markdown, "text/plain": markdown });
-}
-
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }

@@ -15,8 +15,17 @@ import { findJupyter } from "./paths";
  */
 export const OFFLINE_TEMPLATE_DIR = path.resolve(__dirname, "..", "..", "..", "kernel-helpers", "jupyter", "templates");
 
+export interface ExportHtmlOptions {
+  timeoutMs?: number;
+  env?: NodeJS.ProcessEnv;
+  /** Cells with this tag lose their code on the page (nbconvert's TagRemovePreprocessor). */
+  removeInputTag?: string;
+  /** Cells with this tag are left out of the page. */
+  removeCellTag?: string;
+}
+
 /** Converts an executed notebook to a standalone HTML file (JupyterLab's look, no JavaScript needed, no network). */
-export async function exportHtml(notebookFile: string, htmlFile: string, { timeoutMs = 120_000, env = process.env }: { timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<string> {
+export async function exportHtml(notebookFile: string, htmlFile: string, { timeoutMs = 120_000, env = process.env, removeInputTag, removeCellTag }: ExportHtmlOptions = {}): Promise<string> {
   const { jupyter } = findJupyter({ env });
   const out = path.resolve(htmlFile);
   const base = path.basename(out).replace(/\.html$/i, "");
@@ -24,6 +33,9 @@ export async function exportHtml(notebookFile: string, htmlFile: string, { timeo
     "nbconvert", "--to", "html", "--log-level=WARN",
     `--TemplateExporter.extra_template_basedirs=${OFFLINE_TEMPLATE_DIR}`, "--template=golab-offline",
     `--output-dir=${path.dirname(out)}`, `--output=${base}`,
+    ...(removeInputTag || removeCellTag ? ["--TagRemovePreprocessor.enabled=True"] : []),
+    ...(removeInputTag ? [`--TagRemovePreprocessor.remove_input_tags=${removeInputTag}`] : []),
+    ...(removeCellTag ? [`--TagRemovePreprocessor.remove_cell_tags=${removeCellTag}`] : []),
     // A path that starts with "-" must not read as an option.
     path.resolve(notebookFile),
   ], { timeoutMs, env, check: false });

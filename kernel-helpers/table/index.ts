@@ -1,4 +1,5 @@
-/** Tables of results (arquero). */
+/** Tables of results (arquero), and how a page shows them. */
 export * from "./results";
 export * from "./verdicts";
 export * from "./observations";
+export * from "./readable";

@@ -52,7 +52,7 @@ const sizeRows = sized.map((o) => ({
 }));
 lab.showTable(lab.aq.from(sizeRows), { caption: `make([]byte, n): what the runtime took, and the path each allocation took as the simulator accounts for the same run (${store.caption(sized)})` });
 await lab.showChart(lab.growthLines(sizeRows.map((r) => ({ requested: r.requested, allocated: r.allocated, go: `Go ${r.go}` })),
-  { x: "requested", y: "allocated", color: "go", title: "Bytes taken against bytes requested", source: store.caption(sized), logX: true }));
+  { x: "requested", y: "allocated", panel: "go", title: "Bytes taken against bytes requested", source: store.caption(sized), logX: true }));
 
 // %% [markdown]
 // ## A map, phase by phase
@@ -65,7 +65,7 @@ await lab.showChart(lab.growthLines(sizeRows.map((r) => ({ requested: r.requeste
 const phases = store.select(mapPhases);
 lab.showTable(lab.resultsTable(phases), { caption: "map[string]int after n inserts" });
 await lab.showChart(lab.growthLines(phases.map(({ result: r }) => ({ inserts: r.case.op === "mapinsert" ? r.case.n : 0, mallocs: r.mallocs, go: `Go ${r.go}` })),
-  { x: "inserts", y: "mallocs", color: "go", title: "map[string]int: mallocs after n inserts", source: store.caption(phases) }));
+  { x: "inserts", y: "mallocs", panel: "go", title: "map[string]int: mallocs after n inserts", source: store.caption(phases) }));
 
 // %% [markdown]
 // ## Slice growth through append
@@ -76,7 +76,7 @@ await lab.showChart(lab.growthLines(phases.map(({ result: r }) => ({ inserts: r.
 // %%
 const grown = store.select(growth);
 await lab.showChart(lab.growthLines(grown.map(({ result: r }) => ({ appends: r.case.op === "append" ? r.case.n : 0, bytes: r.allocatedBytes, go: `Go ${r.go}` })),
-  { x: "appends", y: "bytes", color: "go", title: "append to a nil []int: bytes allocated", source: store.caption(grown), logX: true }));
+  { x: "appends", y: "bytes", panel: "go", title: "append to a nil []int: bytes allocated", source: store.caption(grown), logX: true }));
 lab.showTable(lab.resultsTable(grown), { caption: "append to a nil []int" });
 
 // %% [markdown]

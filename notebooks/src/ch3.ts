@@ -48,12 +48,12 @@ lab.showTable(lab.escapeTable(escaped), { caption: `The compiler's escape analys
 
 // %%
 const curveRows = (cases: lab.Case[], what: string) => store.select(cases).map(({ result: r }) => ({
-  n: "n" in r.case ? r.case.n : 0, mallocs: r.mallocs, bytes: r.allocatedBytes, series: `${what}, Go ${r.go}`,
+  n: "n" in r.case ? r.case.n : 0, mallocs: r.mallocs, bytes: r.allocatedBytes, series: what, go: `Go ${r.go}`,
 }));
 const rows = [...curveRows(mapCurve, "map[int]int"), ...curveRows(pointerCurve, "map[int]*int"), ...curveRows(sliceCurve, "[]int append")];
 const curves = store.caption(store.select([...mapCurve, ...pointerCurve, ...sliceCurve]));
-await lab.showChart(lab.growthLines(rows, { x: "n", y: "mallocs", color: "series", title: "mallocs against n", source: curves }));
-await lab.showChart(lab.growthLines(rows, { x: "n", y: "bytes", color: "series", title: "bytes allocated against n", source: curves }));
+await lab.showChart(lab.growthLines(rows, { x: "n", y: "mallocs", color: "series", panel: "go", title: "mallocs against n", source: curves }));
+await lab.showChart(lab.growthLines(rows, { x: "n", y: "bytes", color: "series", panel: "go", title: "bytes allocated against n", source: curves }));
 
 // %% [markdown]
 // ## The simulator beside the runtime

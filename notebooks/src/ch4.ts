@@ -137,9 +137,9 @@ if (stacked) {
 const churn = evidence.flatMap((e) => e.fragmentation ?? []);
 const MB = (x: number | null) => (x === null ? null : Math.round((x / 2 ** 20) * 10) / 10);
 await lab.showChart(lab.growthLines(churn.flatMap((s) => [
-  { seconds: s.seconds, MB: MB(s.values.free), series: `free pages, ${s.workload}, Go ${s.go}` },
-  { seconds: s.seconds, MB: MB(s.values.unused), series: `unused slots, ${s.workload}, Go ${s.go}` },
-]), { x: "seconds", y: "MB", color: "series", title: "Free pages and unused slots while churning", source: `runtime/metrics (${evidence.filter((e) => e.fragmentation).map((e) => `Go ${e.go}: ${e.source}`).join("; ")})` }));
+  { seconds: s.seconds, MB: MB(s.values.free), series: `free pages, ${s.workload}`, go: `Go ${s.go}` },
+  { seconds: s.seconds, MB: MB(s.values.unused), series: `unused slots, ${s.workload}`, go: `Go ${s.go}` },
+]), { x: "seconds", y: "MB", color: "series", panel: "go", yTitle: "memory (MB)", title: "Free pages and unused slots while churning", source: `runtime/metrics (${evidence.filter((e) => e.fragmentation).map((e) => `Go ${e.go}: ${e.source}`).join("; ")})` }));
 lab.showTable(lab.aq.from(evidence.filter((e) => e.fragmentation).flatMap((e) => lab.fragmentationStability(e.fragmentation!).map((x) => ({
   go: e.go, workload: x.workload, seconds: x.seconds, "free/objects": x.whole.freePerObjectByte, "unused/objects": x.whole.unusedPerObjectByte,
   "scan/live": x.whole.scanPerLiveByte, "largest half-to-half difference": Math.max(...Object.values(x.differences).map((d) => d ?? 0)), stable: x.stable,

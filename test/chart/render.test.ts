@@ -14,6 +14,7 @@ const SOURCE = "synthetic rows for a rendering test";
 const SPECS = {
   bars: groupedBars(ROWS, { x: "case", y: "value", color: "go", title: "bars", source: SOURCE }),
   lines: growthLines(ROWS, { x: "n", y: "value", color: "go", title: "lines", source: SOURCE, logX: true }),
+  panels: growthLines(ROWS, { x: "n", y: "value", color: "case", panel: "go", title: "panels", source: SOURCE }),
   matrix: matrix(ROWS, { x: "go", y: "case", value: "value", title: "matrix", source: SOURCE }),
 };
 

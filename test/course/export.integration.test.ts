@@ -1,15 +1,18 @@
 /**
  * The README's main job: every chapter run headless through the real tslab kernel and exported as
  * HTML. Without Go (live=false: recorded datasets and the simulator) the course takes well under a
- * minute; with every installed Go it stays under five. Each page is opened in headless Chromium:
- * not blank, no console errors, every chart an SVG.
+ * minute; with every installed Go it stays under five. Each page is opened in headless Chromium at
+ * 1280 px: not blank, no console errors, no request or link outside the files, no horizontal
+ * overflow, no visible table over 20 rows, charts with alt text, navigation and sections that
+ * resolve, plumbing code hidden (and highlighted as TypeScript when shown), Go in prose as Go.
  */
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { exportCourse, ExportResult } from "../../kernel-helpers/course";
+import { exportCourse, ExportResult, preparePage } from "../../kernel-helpers/course";
+import { exportHtml, readNotebook, writeNotebook } from "../../kernel-helpers/jupyter";
 import { findChromium } from "../jupyter/helpers";
 
 const dirs: string[] = [];
@@ -68,39 +71,123 @@ test("without Go, the whole course exports in under a minute, every chapter with
   }
 });
 
-test("every exported page renders in headless Chromium: not blank, no console errors", { timeout: 300_000 }, async (t) => {
+/** What one page shows a reader, read in the browser. */
+interface PageFacts {
+  title: string;
+  text: string;
+  overflow: number;
+  /** Rows of each table a reader sees without opening anything. */
+  visibleTableRows: number[];
+  chartAlts: string[];
+  navHrefs: string[];
+  missingAnchors: string[];
+  /** Pygments classes of the spans inside shown TypeScript cells / Go blocks in prose, with their text. */
+  tsTokens: string[];
+  goTokens: string[];
+}
+
+/** Runs in the page (as text: the tests compile without the DOM's types). */
+const PAGE_FACTS = `(() => {
+  // A closed <details> keeps its content laid out (content-visibility) in Chromium: ask, do not measure.
+  const visible = (e) => e.checkVisibility();
+  const tokens = (sel) => [...document.querySelectorAll(sel + " .highlight span")].map((s) => s.className + ":" + s.textContent);
+  return {
+    title: document.title,
+    text: document.body.innerText,
+    overflow: document.documentElement.scrollWidth - window.innerWidth,
+    visibleTableRows: [...document.querySelectorAll("table")].filter(visible).map((t) => t.querySelectorAll("tbody tr").length),
+    chartAlts: [...document.querySelectorAll(".jp-RenderedSVG img")].map((i) => i.getAttribute("alt") || ""),
+    navHrefs: [...document.querySelectorAll(".golab-nav a")].map((a) => a.getAttribute("href") || ""),
+    missingAnchors: [...document.querySelectorAll(".golab-toc a")].map((a) => decodeURIComponent((a.getAttribute("href") || "").slice(1))).filter((id) => !document.getElementById(id)),
+    tsTokens: tokens(".jp-InputArea-editor"),
+    goTokens: tokens(".jp-RenderedMarkdown"),
+  };
+})()`;
+
+async function pageFacts(page: import("playwright-core").Page): Promise<PageFacts> {
+  return (await page.evaluate(PAGE_FACTS)) as PageFacts;
+}
+
+async function withBrowser(t: import("node:test").TestContext, body: (page: import("playwright-core").Page, requests: string[], errors: string[]) => Promise<void>): Promise<void> {
   const chromium = findChromium();
   if (!chromium) {
     process.stdout.write("# SKIPPED: Chromium is not installed (bash scripts/setup.sh installs it)\n");
     return t.skip("no Chromium");
   }
   const { chromium: driver } = await import("playwright-core");
-  const profile = outDir();
-  const context = await driver.launchPersistentContext(profile, {
-    executablePath: chromium, headless: true, viewport: { width: 1200, height: 1600 },
+  const context = await driver.launchPersistentContext(outDir(), {
+    executablePath: chromium, headless: true, viewport: { width: 1280, height: 1600 },
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     const errors: string[] = [];
+    const requests: string[] = [];
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
     page.on("pageerror", (e) => errors.push(e.message));
-    for (const name of ["index.html", ...simOnly.pages.map((p) => p.html)]) {
+    page.on("request", (r) => !/^(file|data):/.test(r.url()) && requests.push(r.url()));
+    await body(page, requests, errors);
+  } finally {
+    await context.close();
+  }
+}
+
+/** External URLs a page would load or link: attributes and CSS url(); comments in nbconvert's CSS name their sources and load nothing. */
+function externalUrls(html: string): string[] {
+  return [...html.matchAll(/(?:\b(?:href|src|action|poster|srcset)\s*=\s*["']?|url\(\s*["']?|@import\s+["']?)(\w+:\/\/[^"' )>]+)/gi)].map((m) => m[1]);
+}
+
+test("every exported page reads well in headless Chromium at 1280 px", { timeout: 300_000 }, async (t) => {
+  await withBrowser(t, async (page, requests, errors) => {
+    const names = simOnly.pages.map((p) => p.html);
+    for (const name of ["index.html", ...names]) {
+      const html = fs.readFileSync(path.join(simOnly.outDir, name), "utf8");
+      assert.deepEqual(externalUrls(html), [], `${name}: no external URL`);
       await page.goto(`file://${path.join(simOnly.outDir, name)}`);
       const shot = path.join(simOnly.outDir, `${name}.png`);
       await page.screenshot({ path: shot, fullPage: false });
       // A blank page compresses to almost nothing; text, tables and charts do not.
       assert.ok(fs.statSync(shot).size > 20_000, `${name}: the screenshot looks blank`);
-      if (name !== "index.html") {
-        const chart = page.locator(".jp-RenderedSVG").first();
-        const box = await chart.boundingBox();
-        assert.ok(box && box.width > 200 && box.height > 100, `${name}: no chart drawn`);
+      const f = await pageFacts(page);
+      assert.ok(f.overflow <= 0, `${name}: ${f.overflow} px wider than the window`);
+      assert.ok(f.visibleTableRows.every((n) => n <= 20), `${name}: a visible table has ${Math.max(...f.visibleTableRows)} rows`);
+      assert.doesNotMatch(f.text, /`/, `${name}: raw Markdown backticks`);
+      for (const href of f.navHrefs) assert.ok(fs.existsSync(path.join(simOnly.outDir, href)), `${name}: link to ${href} leads nowhere`);
+      if (name === "index.html") {
+        for (const p of simOnly.pages) assert.ok(f.text.includes(p.title), `index names ${p.title}`);
+        assert.match(f.text, /Built on \d{4}-\d{2}-\d{2}, with these Go versions:\s*Go \d+\.\d+/);
+        continue;
       }
+      const at = names.indexOf(name);
+      assert.equal(f.title, simOnly.pages[at].title, `${name}: <title> is the chapter's`);
+      const expected = ["index.html", ...(at > 0 ? [names[at - 1]] : []), ...(at < names.length - 1 ? [names[at + 1]] : [])];
+      assert.deepEqual(f.navHrefs, [...expected, ...expected], `${name}: index, previous and next links, top and bottom`);
+      assert.deepEqual(f.missingAnchors, [], `${name}: every section of the table of contents exists`);
+      assert.ok(f.chartAlts.length >= 1, `${name}: no chart`);
+      for (const alt of f.chartAlts) assert.match(alt, /^[^.]+\. \S.+\.$/, `${name}: chart alt text is the title and a sentence`);
+      assert.deepEqual(f.tsTokens, [], `${name}: plumbing code is hidden`);
+      const chart = await page.locator(".jp-RenderedSVG img").first().boundingBox();
+      assert.ok(chart && chart.width > 200 && chart.height > 100, `${name}: no chart drawn`);
     }
+    const ch1 = await pageFacts((await page.goto(`file://${path.join(simOnly.outDir, "ch1.html")}`), page));
+    assert.ok(ch1.goTokens.includes("kd:func") && ch1.goTokens.includes("kn:package"), "Go in the prose is highlighted as Go");
     assert.deepEqual(errors, [], "console errors");
-  } finally {
-    await context.close();
-  }
+    assert.deepEqual(requests, [], "requests to anything but files");
+  });
+});
+
+test("--show-code shows the code, highlighted as TypeScript", { timeout: 120_000 }, async (t) => {
+  const executed = readNotebook(path.join(simOnly.outDir, "executed", "ch1.ipynb"));
+  const ready = path.join(outDir(), "ch1.ipynb");
+  writeNotebook(ready, preparePage(executed, { title: "ch1", showCode: true, navigation: { index: { href: "index.html", title: "index" } } }));
+  const html = await exportHtml(ready, path.join(path.dirname(ready), "ch1.html"));
+  await withBrowser(t, async (page) => {
+    await page.goto(`file://${html}`);
+    const f = await pageFacts(page);
+    // TypeScript's lexer calls `const` a declaration keyword and `await` a keyword; Python's would not.
+    assert.ok(f.tsTokens.includes("kd:const"), "const is a declaration keyword");
+    assert.ok(f.tsTokens.includes("k:await") || f.tsTokens.includes("k:import"), "await / import are keywords");
+  });
 });
 
 test("with every installed Go the course still runs in under five minutes", { timeout: 600_000 }, async () => {

@@ -29,6 +29,21 @@ test("a table is HTML with a Markdown fallback, caption escaped", () => {
   assert.match(String(out[0].bundle["text/plain"]), /\|a\|b\|/);
 });
 
+test("a long table shows 20 rows, folds all of them below, and offers the exact data as CSV", () => {
+  const out = capture();
+  showTable(aq.from(Array.from({ length: 30 }, (_, i) => ({ n: i, allocated: 1024 * i, go: "1.26" }))), { caption: "growth" });
+  const html = String(out[0].bundle["text/html"]);
+  const [visible, folded] = html.split("<details");
+  assert.equal((visible.match(/<tr>/g) ?? []).length, 21, "a header row and 20 rows");
+  assert.equal((folded.match(/<tr>/g) ?? []).length, 31);
+  assert.match(html, /<summary>All 30 rows<\/summary>/);
+  assert.match(html, /<p class="golab-caption">growth. go: 1.26<\/p>/);
+  const csv = decodeURIComponent(/href="data:text\/csv;charset=utf-8,([^"]*)"/.exec(html)![1]);
+  assert.match(csv, /^n,allocated,go\n0,0,1.26\n1,1024,1.26\n/, "the CSV keeps exact bytes and every column");
+  assert.match(html, /<td title="29,696 bytes">29 KiB<\/td>/);
+  assert.match(String(out[0].bundle["text/plain"]), /\(10 more rows\)$/);
+});
+
 test("markdown goes out as text/markdown", () => {
   const out = capture();
   showMarkdown("**x**");
@@ -44,4 +59,10 @@ test("progress updates one display in place", () => {
   assert.equal(new Set(out.map((o) => o.id)).size, 1);
   assert.deepEqual(out.map((o) => o.update), [false, true, true]);
   assert.match(String(out[2].bundle["text/plain"]), /^measuring: done \(/);
+});
+
+test("an empty table says so instead of drawing an empty grid", () => {
+  const out = capture();
+  showTable(aq.from([]), { caption: "traced" });
+  assert.equal(out[0].bundle["text/html"], '<p class="golab-caption">traced</p><p class="golab-empty">(no rows)</p>');
 });
