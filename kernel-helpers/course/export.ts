@@ -8,14 +8,14 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { GolabError } from "../errors";
 import {
-  describeFailure, exportHtml, parametersCellIndex, ParameterValue, parseParameters, readNotebook, runNotebook, sourceOf, startJupyterServer, writeNotebook,
+  describeFailure, exportHtmlPages, parametersCellIndex, ParameterValue, parseParameters, readNotebook, runNotebook, sourceOf, startJupyterServer, writeNotebook,
 } from "../jupyter";
 import { courseMessages } from "../messages";
 import { Chapter, chapters } from "./chapters";
 import { ChapterPage, COURSE_TITLE, indexPage } from "./index-page";
 import { preparePage, REMOVE_CELL_TAG, REMOVE_INPUT_TAG } from "./page";
 import { mergeProvenance, provenanceIn } from "./provenance";
-import { chaptersOffSource, findJupytext } from "./sources";
+import { chaptersOffSource, findJupytextPython } from "./sources";
 
 export interface ExportOptions {
   /** Folder for index.html and the chapter pages. */
@@ -43,10 +43,10 @@ export interface ExportResult {
 
 /** Warns about each chapter whose committed notebook differs from its notebooks/src source. */
 async function warnOffSource(list: readonly Chapter[], onWarning: (m: string) => void): Promise<void> {
-  const jupytext = findJupytext();
-  if (!jupytext) return onWarning(courseMessages.sourceCheckFailed("jupytext is not installed beside jupyter"));
+  const python = findJupytextPython();
+  if (!python) return onWarning(courseMessages.sourceCheckFailed("jupytext is not installed beside jupyter"));
   try {
-    for (const c of await chaptersOffSource(list, jupytext)) onWarning(courseMessages.notebookDiffers(`notebooks/${c.name}.ipynb`, `notebooks/src/${c.name}.ts`));
+    for (const c of await chaptersOffSource(list, python)) onWarning(courseMessages.notebookDiffers(`notebooks/${c.name}.ipynb`, `notebooks/src/${c.name}.ts`));
   } catch (e) {
     onWarning(courseMessages.sourceCheckFailed((e as Error).message));
   }
@@ -56,7 +56,8 @@ export async function exportCourse({ outDir, parameters = {}, rawParameters = fa
   const started = Date.now();
   const list = chapters().filter((c) => !only || only.includes(c.name));
   if (list.length === 0) throw new GolabError(`no chapter notebook matches ${JSON.stringify(only)}`);
-  if (onWarning) await warnOffSource(list, onWarning);
+  // The source check (jupytext, a Python process per chapter) runs while the chapters do.
+  const checked = onWarning ? warnOffSource(list, onWarning) : Promise.resolve();
   fs.mkdirSync(outDir, { recursive: true });
   const executedDir = path.join(outDir, "executed");
   fs.mkdirSync(executedDir, { recursive: true });
@@ -85,15 +86,20 @@ export async function exportCourse({ outDir, parameters = {}, rawParameters = fa
   }
   // Pages are written once every chapter ran: each links its neighbours by their titles.
   const link = (p: ChapterPage | undefined) => (p ? { href: p.html, title: p.title } : undefined);
-  for (const [at, c] of list.entries()) {
+  const pagesDir = path.join(executedDir, "pages");
+  fs.mkdirSync(pagesDir, { recursive: true });
+  const ready = list.map((c, at) => {
     const page = preparePage(readNotebook(executed(c)), {
       title: c.title, showCode,
       navigation: { index: { href: "index.html", title: COURSE_TITLE }, previous: link(pages[at - 1]), next: link(pages[at + 1]) },
     });
-    const ready = path.join(executedDir, `${c.name}.page.ipynb`);
-    writeNotebook(ready, page);
-    await exportHtml(ready, path.join(outDir, pages[at].html), { removeInputTag: REMOVE_INPUT_TAG, removeCellTag: REMOVE_CELL_TAG });
-  }
+    const file = path.join(pagesDir, `${c.name}.ipynb`);
+    writeNotebook(file, page);
+    return file;
+  });
+  onProgress?.(`writing ${ready.length} page${ready.length === 1 ? "" : "s"} (nbconvert)`);
+  await exportHtmlPages(ready, outDir, { removeInputTag: REMOVE_INPUT_TAG, removeCellTag: REMOVE_CELL_TAG });
+  await checked;
   const versions = mergeProvenance(list.flatMap((c) => provenanceIn(readNotebook(executed(c)))));
   const index = path.join(outDir, "index.html");
   fs.writeFileSync(index, indexPage(pages, { date: new Date().toISOString().slice(0, 10), parameters, versions }));

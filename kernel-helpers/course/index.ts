@@ -2,6 +2,6 @@
 export { exportCourse, ExportOptions, ExportResult } from "./export";
 export { chapters, notebooksDir, Chapter } from "./chapters";
 export { preparePage, sectionsOf, SHOW_CODE_TAG, TYPESCRIPT_LANGUAGE_INFO } from "./page";
-export { chaptersOffSource, findJupytext, matchesSource } from "./sources";
+export { chaptersOffSource, findJupytextPython } from "./sources";
 export { headings, firstParagraph, inlineHtml, plainText } from "./markdown";
 export { ensureWorkingCopies, workingCopyDir } from "./working-copy";

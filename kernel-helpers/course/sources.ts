@@ -7,6 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { findJupyter, Notebook, readNotebook, sourceOf } from "../jupyter";
+import { pythonOf } from "../jupyter/launch";
 import { runProcess } from "../proc";
 import { Chapter } from "./chapters";
 
@@ -15,11 +16,11 @@ function shape(nb: Notebook): string {
   return JSON.stringify(nb.cells.map((c) => [c.cell_type, sourceOf(c), Array.isArray(c.metadata?.tags) ? c.metadata.tags : []]));
 }
 
-/** The jupytext beside golab's jupyter, or undefined when there is none. */
-export function findJupytext(): string | undefined {
+/** The Python of golab's jupyter when jupytext is installed beside it, or undefined. */
+export function findJupytextPython(): string | undefined {
   try {
-    const beside = path.join(path.dirname(findJupyter().jupyter), "jupytext");
-    return fs.existsSync(beside) ? beside : undefined;
+    const { jupyter } = findJupyter();
+    return fs.existsSync(path.join(path.dirname(jupyter), "jupytext")) ? pythonOf(jupyter) : undefined;
   } catch {
     return undefined;
   }
@@ -30,15 +31,24 @@ export function sourceFileOf(c: Chapter): string {
   return path.join(path.dirname(c.file), "src", `${c.name}.ts`);
 }
 
-/** Whether a chapter's notebook holds the cells its source converts to. */
-export async function matchesSource(c: Chapter, jupytext: string): Promise<boolean> {
-  const { stdout } = await runProcess(jupytext, ["--to", "ipynb", "--set-kernel", "tslab", "-o", "-", sourceFileOf(c)], { timeoutMs: 60_000 });
-  return shape(JSON.parse(stdout) as Notebook) === shape(readNotebook(c.file));
-}
+/**
+ * Each source's cells as jupytext reads them, in one Python process for all of them (a jupytext
+ * command per chapter started five Pythons, and slowed the export that runs beside it).
+ */
+const READ_SOURCES = `
+import json, sys, jupytext
+out = {}
+for f in sys.argv[1:]:
+    nb = jupytext.read(f)
+    out[f] = [[c.cell_type, c.source, list(c.metadata.get("tags", []))] for c in nb.cells]
+print(json.dumps(out))
+`;
 
 /** The chapters whose notebook differs from its source (chapters without a source are not checked). */
-export async function chaptersOffSource(list: readonly Chapter[], jupytext: string): Promise<Chapter[]> {
+export async function chaptersOffSource(list: readonly Chapter[], python: string): Promise<Chapter[]> {
   const checked = list.filter((c) => fs.existsSync(sourceFileOf(c)));
-  const same = await Promise.all(checked.map((c) => matchesSource(c, jupytext)));
-  return checked.filter((_, i) => !same[i]);
+  if (checked.length === 0) return [];
+  const { stdout } = await runProcess(python, ["-c", READ_SOURCES, ...checked.map(sourceFileOf)], { timeoutMs: 60_000 });
+  const converted = JSON.parse(stdout) as Record<string, unknown>;
+  return checked.filter((c) => JSON.stringify(converted[sourceFileOf(c)]) !== shape(readNotebook(c.file)));
 }

@@ -24,24 +24,40 @@ export interface ExportHtmlOptions {
   removeCellTag?: string;
 }
 
-/** Converts an executed notebook to a standalone HTML file (JupyterLab's look, no JavaScript needed, no network). */
-export async function exportHtml(notebookFile: string, htmlFile: string, { timeoutMs = 120_000, env = process.env, removeInputTag, removeCellTag }: ExportHtmlOptions = {}): Promise<string> {
-  const { jupyter } = findJupyter({ env });
-  const out = path.resolve(htmlFile);
-  const base = path.basename(out).replace(/\.html$/i, "");
-  const r = await runProcess(jupyter, [
+/** nbconvert's arguments for golab's pages, before the output and input names. */
+function nbconvertArgs({ removeInputTag, removeCellTag }: ExportHtmlOptions): string[] {
+  return [
     "nbconvert", "--to", "html", "--log-level=WARN",
     `--TemplateExporter.extra_template_basedirs=${OFFLINE_TEMPLATE_DIR}`, "--template=golab-offline",
-    `--output-dir=${path.dirname(out)}`, `--output=${base}`,
     ...(removeInputTag || removeCellTag ? ["--TagRemovePreprocessor.enabled=True"] : []),
     ...(removeInputTag ? [`--TagRemovePreprocessor.remove_input_tags=${removeInputTag}`] : []),
     ...(removeCellTag ? [`--TagRemovePreprocessor.remove_cell_tags=${removeCellTag}`] : []),
-    // A path that starts with "-" must not read as an option.
-    path.resolve(notebookFile),
-  ], { timeoutMs, env, check: false });
+  ];
+}
+
+async function nbconvert(args: string[], { timeoutMs = 120_000, env = process.env }: ExportHtmlOptions): Promise<void> {
+  const { jupyter } = findJupyter({ env });
+  const r = await runProcess(jupyter, args, { timeoutMs, env, check: false });
   if (r.exitCode !== 0) {
     const last = r.stderr.trim().split("\n").slice(-1)[0] ?? `exit status ${r.exitCode}`;
     throw new GolabError(jupyterMessages.exportFailed(last));
   }
+}
+
+/** Converts an executed notebook to a standalone HTML file (JupyterLab's look, no JavaScript needed, no network). */
+export async function exportHtml(notebookFile: string, htmlFile: string, options: ExportHtmlOptions = {}): Promise<string> {
+  const out = path.resolve(htmlFile);
+  const base = path.basename(out).replace(/\.html$/i, "");
+  // A path that starts with "-" must not read as an option: every path is absolute.
+  await nbconvert([...nbconvertArgs(options), `--output-dir=${path.dirname(out)}`, `--output=${base}`, path.resolve(notebookFile)], options);
   return path.join(path.dirname(out), `${base}.html`);
+}
+
+/**
+ * Converts several notebooks in one nbconvert process (Python and nbconvert start once, not once
+ * a page): each `name.ipynb` becomes `outDir/name.html`. Returns the pages' paths.
+ */
+export async function exportHtmlPages(notebookFiles: readonly string[], outDir: string, options: ExportHtmlOptions = {}): Promise<string[]> {
+  await nbconvert([...nbconvertArgs(options), `--output-dir=${path.resolve(outDir)}`, ...notebookFiles.map((f) => path.resolve(f))], { timeoutMs: 300_000, ...options });
+  return notebookFiles.map((f) => path.join(path.resolve(outDir), `${path.basename(f, ".ipynb")}.html`));
 }

@@ -8,4 +8,4 @@ export {
   parseParameterValue, parseSetOptions, parametersCellIndex, sourceOf, PARAMETERS_TAG, INJECTED_TAG,
 } from "./notebook";
 export { CellError, CellErrorKind, parseTslabError, summarize } from "./cell-error";
-export { exportHtml } from "./export";
+export { exportHtml, exportHtmlPages } from "./export";
