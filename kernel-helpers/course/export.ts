@@ -6,7 +6,8 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { GolabError } from "../errors";
+import { GolabError, InputError } from "../errors";
+import { jupyterMessages } from "../messages";
 import {
   describeFailure, exportHtmlPages, parametersCellIndex, ParameterValue, parseParameters, readNotebook, runNotebook, sourceOf, startJupyterServer, writeNotebook,
 } from "../jupyter";
@@ -56,6 +57,11 @@ export async function exportCourse({ outDir, parameters = {}, rawParameters = fa
   const started = Date.now();
   const list = chapters().filter((c) => !only || only.includes(c.name));
   if (list.length === 0) throw new GolabError(`no chapter notebook matches ${JSON.stringify(only)}`);
+  // A name no chapter declares is a typo (`lve=false` would run live Go): refused, as `golab run` does.
+  const declared = [...new Set(list.flatMap((c) => [...declaredParameters(c.file)]))].sort();
+  for (const name of Object.keys(parameters)) {
+    if (!declared.includes(name)) throw new InputError(jupyterMessages.unknownParameter(name, declared), name);
+  }
   // The source check (jupytext, a Python process per chapter) runs while the chapters do.
   const checked = onWarning ? warnOffSource(list, onWarning) : Promise.resolve();
   fs.mkdirSync(outDir, { recursive: true });

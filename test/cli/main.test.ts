@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { CLI, golab } from "../helpers/cli";
+import { CLI, golab, golabInPrivateTmp } from "../helpers/cli";
 
 test("golab --version prints package.json's version", () => {
   const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "..", "..", "package.json"), "utf8")) as { version: string };
@@ -42,4 +42,12 @@ test("claims refuses a Go version no command can run, as measure does (one parse
   const long = golab(["claims", "--go", "1.".repeat(5000), "--recorded"]);
   assert.equal(long.status, 2);
   assert.ok(long.stderr.length < 200, "a long value is cut in the message");
+});
+
+test("export refuses a parameter no chapter declares, before anything starts (a typo must not run live Go)", () => {
+  const r = golabInPrivateTmp(["export", "--set", "lve=false", "--out", "/nonexistent/never-made"]);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /^golab: unknown parameter "lve": the parameters cell declares .*\blive\b.*\n$/);
+  assert.deepEqual(r.leftBehind, []);
+  assert.equal(fs.existsSync("/nonexistent/never-made"), false);
 });
