@@ -4,30 +4,17 @@
  * Files are written atomically (temporary file, then rename) and validated line by line on load.
  */
 import * as fs from "node:fs";
-import * as path from "node:path";
 import { Case, describeCase, experimentKey, validateCase } from "../case";
-import { DatasetError, GolabError } from "../errors";
+import { GolabError } from "../errors";
+import { failAt as fail, RecordingProvenance, writeJsonLinesAtomically } from "./jsonl";
 import { MeasureResult } from "../measure";
 
 export const DATASET_SCHEMA = 1;
 
-export interface Provenance {
-  kind: "provenance";
-  schema: number;
-  /** Full Go version the results came from. */
-  go: string;
-  goos: string;
-  goarch: string;
-  goexperiment: string;
+export interface Provenance extends RecordingProvenance {
   gcflags: string[];
   debug: boolean;
   runs: number;
-  /** ISO date and time of the recording. */
-  date: string;
-  cpu: string;
-  cores: number;
-  /** The recorder: always golab's own `golab record`. */
-  recorder: string;
   matrix: string;
   cases: number;
 }
@@ -45,15 +32,7 @@ export function datasetFileName(goVersion: string, debug: boolean): string {
 
 /** Writes a dataset atomically: readers see the old file or the new one, never half of one. */
 export function writeDataset(file: string, provenance: Provenance, results: readonly MeasureResult[]): void {
-  const text = [provenance, ...results.map((r) => ({ kind: "result", ...r }))].map((o) => JSON.stringify(o)).join("\n") + "\n";
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(tmp, text);
-    fs.renameSync(tmp, file);
-  } finally {
-    fs.rmSync(tmp, { force: true });
-  }
+  writeJsonLinesAtomically(file, [provenance, ...results.map((r) => ({ kind: "result", ...r }))]);
 }
 
 /** The fields a result line may have (MeasureResult's, and the line's kind). */
@@ -78,9 +57,6 @@ function checkResultShape(obj: Record<string, unknown>, provenance: Provenance, 
   if (typeof obj.deterministic !== "boolean") fail("lacks deterministic");
 }
 
-function fail(file: string, line: number, why: string): never {
-  throw new DatasetError(`${file}:${line}: ${why}`, file, line);
-}
 
 /** Reads and validates a dataset; a bad line is reported as file:line. */
 export function readDataset(file: string): Dataset {

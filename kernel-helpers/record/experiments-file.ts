@@ -7,26 +7,14 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { DatasetError, GolabError } from "../errors";
+import { GolabError } from "../errors";
+import { failAt as fail, RecordingProvenance, writeJsonLinesAtomically } from "./jsonl";
 import { LIVE_NAMES, LiveName, LiveResults } from "../experiments";
 import { checkLiveResult, FieldError } from "./experiment-checks";
 
 export const EXPERIMENTS_SCHEMA = 1;
 
-export interface ExperimentsProvenance {
-  kind: "provenance";
-  schema: number;
-  /** Full Go version the results came from. */
-  go: string;
-  goos: string;
-  goarch: string;
-  goexperiment: string;
-  /** ISO date and time the recording finished. */
-  date: string;
-  cpu: string;
-  cores: number;
-  /** Always golab's own "golab record". */
-  recorder: string;
+export interface ExperimentsProvenance extends RecordingProvenance {
   golab: string;
   /** Wall-clock seconds of the whole recording. */
   seconds: number;
@@ -69,20 +57,9 @@ export function canonicalJson(v: unknown): string {
 
 /** Writes a recording atomically: readers see the old file or the new one, never half of one. */
 export function writeExperiments(file: string, provenance: ExperimentsProvenance, experiments: readonly RecordedExperiment[]): void {
-  const text = [provenance, ...experiments].map((o) => JSON.stringify(o)).join("\n") + "\n";
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(tmp, text);
-    fs.renameSync(tmp, file);
-  } finally {
-    fs.rmSync(tmp, { force: true });
-  }
+  writeJsonLinesAtomically(file, [provenance, ...experiments]);
 }
 
-function fail(file: string, line: number, why: string): never {
-  throw new DatasetError(`${file}:${line}: ${why}`, file, line);
-}
 
 function checkProvenance(file: string, o: Record<string, unknown>): ExperimentsProvenance {
   if (o.kind !== "provenance") fail(file, 1, "the first line must be the provenance");
