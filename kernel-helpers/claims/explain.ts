@@ -5,10 +5,11 @@
  * installed, the line that defines it. The simulator never decides a verdict; it only explains one
  * the measurement decided, and only where the two agree.
  */
-import { describeCase } from "../case";
+import { describeCase, experimentKey } from "../case";
 import { MeasureResult } from "../measure";
 import { AllocationRecord } from "../result";
-import { agreement, simulate, SimResult } from "../sim";
+import { agreement, SimResult } from "../sim";
+import { simulateExperiment } from "../store";
 import { countOf, labelOf, sizesOf } from "./format";
 import { CheckOutcome } from "./outcome";
 import { Claim } from "./registry";
@@ -23,21 +24,14 @@ export interface Explanation {
   why: string[];
 }
 
-/** Simulated results by (Go version, case, build), so one program is simulated once per run of the verdicts. */
-export type SimCache = Map<string, SimResult | null>;
-
-function simulated(r: MeasureResult, cache: SimCache): SimResult | null {
-  const key = `${r.go}|${r.build.debug}|${JSON.stringify(r.case)}`;
-  if (!cache.has(key)) {
-    let sim: SimResult | null = null;
-    try {
-      sim = simulate(r.case, { go: r.go, debug: r.build.debug });
-    } catch {
-      // A version or case the simulator does not model: the measurement stands alone.
-    }
-    cache.set(key, sim);
+/** The simulator's account of a result's run (remembered by the store), or null where it has none. */
+function simulated(r: MeasureResult): SimResult | null {
+  try {
+    return simulateExperiment({ case: r.case, debug: r.build.debug }, r.go);
+  } catch {
+    // A version or case the simulator does not model: the measurement stands alone.
+    return null;
   }
-  return cache.get(key)!;
 }
 
 const bytes = (a: AllocationRecord) =>
@@ -91,12 +85,12 @@ function whyLines(results: readonly { r: MeasureResult; sim: SimResult | null }[
 }
 
 /** The explanation of one claim's outcome on one Go version. */
-export function explain(claim: Pick<Claim, "claim">, outcome: CheckOutcome, go: string, { sources, cache = new Map() }: { sources?: RuntimeSources; cache?: SimCache } = {}): Explanation {
+export function explain(claim: Pick<Claim, "claim">, outcome: CheckOutcome, go: string, { sources }: { sources?: RuntimeSources } = {}): Explanation {
   const seen = new Set<string>();
   const results = outcome.evidence.filter((r) => {
-    const k = `${r.build.debug}|${JSON.stringify(r.case)}`;
+    const k = experimentKey({ case: r.case, debug: r.build.debug });
     return seen.has(k) ? false : (seen.add(k), true);
-  }).map((r) => ({ r, sim: simulated(r, cache) }));
+  }).map((r) => ({ r, sim: simulated(r) }));
   const runtime = (outcome.runtime ?? []).map(({ site, why }) => {
     const at = sources?.lineOf(go, site);
     return `${site}${at ? ` (${at})` : ""}: ${why}`;

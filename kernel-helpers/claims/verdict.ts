@@ -6,7 +6,7 @@
  */
 import { runCheck } from "./checks";
 import { Evidence } from "./evidence";
-import { explain, Explanation, SimCache } from "./explain";
+import { explain, Explanation } from "./explain";
 import { CheckOutcome, VersionVerdict } from "./outcome";
 import { Claim, ClaimParameters } from "./registry";
 import { RuntimeSources } from "./runtime-source";
@@ -45,7 +45,6 @@ export function overallOf(verdicts: readonly VersionVerdict[]): OverallVerdict {
 
 /** Computes every claim's verdict on every version's evidence. Pure: runs nothing. */
 export function computeVerdicts(claims: readonly Claim[], evidence: readonly Evidence[], { sources }: VerdictOptions = {}): ClaimVerdict[] {
-  const cache: SimCache = new Map();
   return claims.map((claim) => {
     const byVersion = evidence.map((ev): VersionOutcome => {
       const out = runCheck(claim, ev);
@@ -53,8 +52,8 @@ export function computeVerdicts(claims: readonly Claim[], evidence: readonly Evi
       const atReader = reader && { ...runCheck(reader, ev), parameters: reader.parameters ?? {} };
       return {
         go: ev.go, source: ev.source, ...out,
-        explanation: explain(claim, out, ev.go, { sources, cache }),
-        ...(atReader ? { atReader: { ...atReader, explanation: explain(reader, atReader, ev.go, { sources, cache }) } } : {}),
+        explanation: explain(claim, out, ev.go, { sources }),
+        ...(atReader ? { atReader: { ...atReader, explanation: explain(reader, atReader, ev.go, { sources }) } } : {}),
       };
     });
     return { claim, byVersion, overall: overallOf(byVersion.map((v) => v.verdict)) };
