@@ -30,12 +30,8 @@ export interface LiveRunOptions {
  * `name` and `inputs` (plain JSON) say what is run; the result must be plain JSON too.
  */
 export async function throughCache<R>(cache: ResultCache | undefined, tc: Toolchain, name: string, inputs: unknown, work: () => Promise<R>): Promise<{ source: Source; result: R }> {
-  const key = namedExperimentKey(tc, name, inputs);
-  const hit = cache?.get<R>(name, key);
-  if (hit) return { source: { kind: "cached", at: hit.at }, result: hit.value };
-  const result = await work();
-  cache?.put(name, key, result);
-  return { source: { kind: "live" }, result };
+  const [outcome] = await eachThroughCache(cache, tc, name, [inputs], (i) => i, async () => [await work()]);
+  return outcome;
 }
 
 /**
@@ -61,18 +57,18 @@ export async function eachThroughCache<I, R>(
   return out as { source: Source; result: R }[];
 }
 
-/** Runs `work` on each version through the cache; a failure the user can act on is kept per version. */
-export async function runOnLiveVersions<R>(
-  versions: readonly LiveVersion[], name: string, inputs: unknown, work: (v: LiveVersion) => Promise<R>, { cache, onProgress }: LiveRunOptions = {},
+/**
+ * Each version's outcomes from `work`, as observations; a failure the user can act on (no Delve
+ * for this Go, say) becomes one observation of that version with the error, and the others go on.
+ */
+export async function forEachLiveVersion<R>(
+  versions: readonly LiveVersion[], work: (v: LiveVersion) => Promise<{ source: Source; result: R }[]>, onProgress?: (message: string) => void,
 ): Promise<LiveObservation<R>[]> {
   const out: LiveObservation<R>[] = [];
   for (const v of versions) {
     const base = { spec: v.spec, go: v.go, toolchain: { go: v.toolchain.version, goarch: v.toolchain.goarch, goexperiment: v.toolchain.goexperiment } };
     try {
-      out.push({ ...base, ...(await throughCache(cache, v.toolchain, name, inputs, () => {
-        onProgress?.(`${name} on Go ${v.go}`);
-        return work(v);
-      })) });
+      out.push(...(await work(v)).map((o) => ({ ...base, ...o })));
     } catch (e) {
       if (!(e instanceof GolabError)) throw e;
       onProgress?.(`Go ${v.go}: ${e.message}`);
@@ -80,4 +76,14 @@ export async function runOnLiveVersions<R>(
     }
   }
   return out;
+}
+
+/** Runs `work` on each version through the cache. */
+export function runOnLiveVersions<R>(
+  versions: readonly LiveVersion[], name: string, inputs: unknown, work: (v: LiveVersion) => Promise<R>, { cache, onProgress }: LiveRunOptions = {},
+): Promise<LiveObservation<R>[]> {
+  return forEachLiveVersion(versions, async (v) => [await throughCache(cache, v.toolchain, name, inputs, () => {
+    onProgress?.(`${name} on Go ${v.go}`);
+    return work(v);
+  })], onProgress);
 }

@@ -8,8 +8,7 @@ import { ResultCache } from "../cache";
 import { Toolchain } from "../go";
 import { MeasureResult } from "../measure";
 import { trace, TraceOptions, TraceResult } from "../trace";
-import { GolabError } from "../errors";
-import { eachThroughCache, LiveObservation, runOnLiveVersions } from "./live";
+import { eachThroughCache, forEachLiveVersion, LiveObservation, runOnLiveVersions } from "./live";
 import { LiveVersion, Measured, Observation } from "./observation";
 import { simulatedObservation } from "./simulated";
 import { Source, summarizeSources } from "./source";
@@ -93,23 +92,12 @@ export class ObservationStore {
    * cache (the missing ones in one Delve session): one observation per version and case, or one
    * with an error for a version that cannot be traced (no Delve for it).
    */
-  async trace(cases: readonly Case[], { debug = false, stack, mode }: Pick<TraceOptions, "debug" | "stack" | "mode"> = {}): Promise<LiveObservation<TraceResult>[]> {
-    const out: LiveObservation<TraceResult>[] = [];
-    for (const v of this.live()) {
-      const base = { spec: v.spec, go: v.go, toolchain: { go: v.toolchain.version, goarch: v.toolchain.goarch, goexperiment: v.toolchain.goexperiment } };
-      try {
-        const outcomes = await eachThroughCache(this.cache, v.toolchain, "trace", cases, (c) => ({ case: caseKey(c), debug, stack: stack ?? null, mode: mode ?? null }),
-          (missing) => {
-            this.onProgress?.(`tracing ${missing.length} case${missing.length === 1 ? "" : "s"} under Delve on Go ${v.go}`);
-            return trace(missing, { go: v.spec, debug, stack, mode });
-          });
-        out.push(...outcomes.map((o) => ({ ...base, ...o })));
-      } catch (e) {
-        if (!(e instanceof GolabError)) throw e;
-        out.push({ ...base, source: { kind: "live" }, error: e.message });
-      }
-    }
-    return out;
+  trace(cases: readonly Case[], { debug = false, stack, mode }: Pick<TraceOptions, "debug" | "stack" | "mode"> = {}): Promise<LiveObservation<TraceResult>[]> {
+    return forEachLiveVersion(this.live(), (v) => eachThroughCache(this.cache, v.toolchain, "trace", cases, (c) => ({ case: caseKey(c), debug, stack: stack ?? null, mode: mode ?? null }),
+      (missing) => {
+        this.onProgress?.(`tracing ${missing.length} case${missing.length === 1 ? "" : "s"} under Delve on Go ${v.go}`);
+        return trace(missing, { go: v.spec, debug, stack, mode });
+      }), this.onProgress);
   }
 
   /**
