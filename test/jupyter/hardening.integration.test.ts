@@ -24,3 +24,17 @@ test("golab lab's server: terminals off, CORS only for loopback origins", { time
     await server.stop();
   }
 });
+
+test("the headless server (golab run, export) loads no server extension: kernels and contents only", { timeout: 120_000 }, async () => {
+  const server = await startJupyterServer({ app: "server", rootDir: path.resolve(__dirname, "..", "..", "..", "notebooks") });
+  try {
+    const get = (p: string) => fetch(`${server.url.replace(/\/$/, "")}${p}`, { headers: { Authorization: `token ${server.token}` } });
+    assert.equal((await get("/api/kernelspecs")).status, 200, "kernels are served");
+    assert.equal((await get("/api/contents")).status, 200, "contents are served");
+    // Installed beside JupyterLab and enabled in the environment's config: not loaded here.
+    assert.equal((await get("/lab")).status, 404, "no JupyterLab");
+    assert.equal((await get("/lsp/status")).status, 404, "no language server proxy");
+  } finally {
+    await server.stop();
+  }
+});
