@@ -4,8 +4,8 @@
 #
 # KEEP IN SYNC with postBuild and environment.yml at the repository root (the
 # conda / Binder / repo2docker set-up): the same dlv version (DLV_VERSION), the
-# same tslab kernel registration, and the Jupyter pins of
-# requirements-jupyter.txt (also pinned in environment.yml).
+# same tslab kernel registration, and the same Python files
+# (requirements-jupyter.txt held to constraints-jupyter.txt).
 set -euo pipefail
 
 # ---- versions and places (change here, and in postBuild) -------------------
@@ -614,7 +614,7 @@ step_chromium() {
     return
   fi
   if ((!WANT_CHROMIUM)); then
-    R_CHROMIUM="not asked (tests only)"
+    R_CHROMIUM="only for tests"
     say "chromium: not needed by the lab (npm test installs it: --chromium)"
     return
   fi
@@ -729,7 +729,7 @@ except Exception:
 
 # ---- main ---------------------------------------------------------------------------
 for step in $STEPS; do
-  if selected "$step"; then "step_$step"; else printf -v "R_${step^^}" '%s' "not selected (--steps)"; fi
+  if selected "$step"; then "step_$step"; else printf -v "R_${step^^}" '%s' "left out (--steps)"; fi
 done
 
 since "$T_START"
