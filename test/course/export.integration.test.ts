@@ -111,7 +111,7 @@ async function pageFacts(page: import("playwright-core").Page): Promise<PageFact
 async function withBrowser(t: import("node:test").TestContext, body: (page: import("playwright-core").Page, requests: string[], errors: string[]) => Promise<void>): Promise<void> {
   const chromium = findChromium();
   if (!chromium) {
-    process.stdout.write("# SKIPPED: Chromium is not installed (bash scripts/setup.sh installs it)\n");
+    process.stdout.write("# SKIPPED: Chromium is not installed (bash scripts/setup.sh --chromium installs it, as npm test does)\n");
     return t.skip("no Chromium");
   }
   const { chromium: driver } = await import("playwright-core");
