@@ -51,9 +51,16 @@ export const caseMessages = {
   capWithoutMake: () => "len and cap apply only to start \"make\"; start \"nil\" begins from var s []T",
   freshElemNeedsPointer: (elem: string) =>
     `freshElem stores a new pointer on every insert, so elem must be a pointer type, not ${show(elem)}`,
-  notMapType: (text: string) => `make of ${show(text)}: makemap needs a map type map[K]V`,
-  shortForm: (text: string) =>
-    `cannot read case ${show(text)}: write JSON, or make(map[K]V), make(map[K]V, hint), make([]T, len) or make([]T, len, cap), optionally after "_ = "`,
+  makeOfWrongType: (type: string) => `make of ${show(type)}: make needs a map type map[K]V or a slice type []T`,
+  growthOfWrongType: (fn: "append" | "insert", what: string) =>
+    fn === "append"
+      ? `append to ${show(what)}: append needs a slice type []T (a nil slice) or make([]T, len[, cap])`
+      : `insert into ${show(what)}: insert needs a map type map[K]V or make(map[K]V, hint)`,
+  shortForm: (text: string, forms: readonly string[]) =>
+    `cannot read case ${show(text)}: write JSON, or one of ${forms.join("; ")}`,
+  unknownFlag: (flag: string, known: readonly string[]) => `unknown flag ${show(`[${flag}]`)}: use ${known.map((k) => `[${k}]`).join(", ")}`,
+  flagNotFor: (flag: string, form: string) => `[${flag}] applies only to ${form}`,
+  discardAndStack: () => "a case is either discarded (_ = …) or kept on the stack ([stack]), not both",
   shortFormArgs: (text: string) => `wrong number of arguments in ${show(text)}`,
   tooLong: (length: number) => `case text is ${length} characters long; at most 4000 are accepted`,
   beyondMaxAlloc: (what: string, bytes: number) =>
