@@ -82,7 +82,7 @@ export interface OpSpec {
 const need = (name: string, kind: FieldKind, about: string): FieldSpec => ({ name, kind, required: true, about });
 const may = (name: string, kind: FieldKind, about: string, fallback?: boolean): FieldSpec =>
   ({ name, kind, required: false, about, ...(fallback === undefined ? {} : { default: fallback }) });
-const ESCAPE_FIELD = may("escape", ESCAPES, "heap: kept in a package variable (the default); stack: used only in the function; discard: _ =");
+const ESCAPE_FIELD = may("escape", ESCAPES, "heap (default): stored in a package variable; stack: stays in the function; discard: _ =");
 
 /**
  * Every op and its fields: the one list the parser checks a case against (parse.ts), the

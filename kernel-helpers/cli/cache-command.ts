@@ -1,5 +1,6 @@
 /** `golab cache info|clear`: what the result cache and the probe cache hold, and emptying them. */
 import { Command } from "commander";
+import { SUMMARIES } from "./summaries";
 import { cacheInfo, CacheInfo, clearCache } from "../cache";
 import { cacheMessages } from "../messages";
 
@@ -22,7 +23,7 @@ function formatInfo(i: CacheInfo): string {
 export function addCacheCommand(program: Command): void {
   const cache = program
     .command("cache")
-    .description("the result cache (measured, traced and live-experiment results) and the built probes");
+    .description(SUMMARIES.cache);
   cache
     .command("info")
     .description("where the cache is and what it holds")

@@ -1,5 +1,6 @@
 /** `golab export [--out DIR] [--set name=value]... [--only ch1]... [--show-code]`: the course as HTML. */
 import { Command } from "commander";
+import { SUMMARIES } from "./summaries";
 import * as path from "node:path";
 import { GolabError } from "../errors";
 import { parseSetOptions } from "../jupyter";
@@ -10,7 +11,7 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 export function addExportCommand(program: Command): void {
   program
     .command("export")
-    .description("run every chapter notebook headless and write one HTML page per chapter plus index.html")
+    .description(SUMMARIES.export)
     .option("--out <dir>", "folder for the pages", "course")
     .option("--set <name=value>", "override a parameter in every chapter that declares it, e.g. --set live=false (repeatable)", collect, [])
     .option("--only <chapter>", "only this chapter, e.g. ch2 (repeatable)", collect, [])

@@ -1,5 +1,6 @@
 /** `golab measure <case>... --go V [--runs N] [--json] [--no-cache]` */
 import { Command } from "commander";
+import { SUMMARIES } from "./summaries";
 import { parseCase } from "../case";
 import { DEFAULT_MEM_CAP, DEFAULT_RUNS } from "../measure";
 import { formatMeasureTable } from "./format";
@@ -9,7 +10,7 @@ import { byteSize, escapeOption, wholeNumber } from "./options";
 export function addMeasureCommand(program: Command): void {
   program
     .command("measure")
-    .description("measure cases on a real Go runtime (one build and one run for all of them; results are cached)")
+    .description(SUMMARIES.measure)
     .argument("<case...>", "a case: JSON, or a short form such as 'make(map[int]int, 1000)' or '_ = make([]int, 0, 1000)'")
     .option("--go <version>", "1.19, 1.26, 1.27, or a path to a go binary (default: the go on PATH)")
     .option("--runs <n>", "calls of each case; hash-dependent cases vary between calls", wholeNumber("--runs", 1, 10_000), DEFAULT_RUNS)

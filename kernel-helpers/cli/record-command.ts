@@ -1,5 +1,6 @@
 /** `golab record --go V [--out DIR] [--runs N] [--debug]`, or `golab record --experiments --go V [--out DIR]` */
 import { Command } from "commander";
+import { SUMMARIES } from "./summaries";
 import { claimLiveExperiments, loadClaims } from "../claims";
 import { record, RECORD_RUNS, recordExperiments, validationMatrix } from "../record";
 import { wholeNumber } from "./options";
@@ -7,7 +8,7 @@ import { wholeNumber } from "./options";
 export function addRecordCommand(program: Command): void {
   program
     .command("record")
-    .description("measure the validation matrix on one Go version and write data/measurements/go<version>.jsonl; with --experiments, run the live-only experiments and write data/experiments/go<version>.jsonl")
+    .description(SUMMARIES.record)
     .option("--go <version>", "1.19, 1.26, 1.27, or a path to a go binary (default: the go on PATH)")
     .option("--experiments", "record the live-only experiments (Delve hit counts, GC on/off, gctrace, churn, pprof) instead of the matrix", false)
     .option("--out <dir>", "folder to write to (default: the project's data/measurements, or data/experiments with --experiments)")

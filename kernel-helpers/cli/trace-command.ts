@@ -4,6 +4,7 @@
  * `golab trace --experiment 2.4 [case...] --go V`: the chapter 2.4 hit counts.
  */
 import { Command } from "commander";
+import { SUMMARIES } from "./summaries";
 import { caseKey, describeCase, parseCase } from "../case";
 import { findToolchain } from "../go";
 import { Source, summarizeSources } from "../store/source";
@@ -67,7 +68,7 @@ export function formatExperiment24(r: Experiment24Result, debug: boolean, source
 export function addTraceCommand(program: Command): void {
   program
     .command("trace")
-    .description("run cases under Delve and record every allocation: size, type, runtime caller, stack")
+    .description(SUMMARIES.trace)
     .argument("[case...]", "a case: JSON, or a short form such as 'make(map[int]int, 1000)' or '_ = make([]int, 1000)'")
     .option("--go <version>", "1.19, 1.26, 1.27, or a path to a go binary (default: the go on PATH)")
     .option("--stack <n>", "frames of stack per allocation", wholeNumber("--stack", 0, 100), DEFAULT_STACK)
