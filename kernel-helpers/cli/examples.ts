@@ -11,7 +11,7 @@ export const EXAMPLES: Record<CommandName | "cache info" | "cache clear", readon
     ["golab measure 'append([]int, 1000)' 'append(make([]int, 0, 1000), 1000)' --go 1.19,1.26,1.27", "1000 appends to a nil slice and to one made with room, one column per Go version"],
     ["golab measure 'insert(make(map[int]int, 64), 1000)' --runs 101", "1000 inserts: a hash-dependent count, shown as a distribution over 101 calls"],
     ["golab measure '_ = make([]byte, 33)' --go 1.27 --debug --json", "the article's discarding program in a -N -l build, as JSON"],
-    ["golab measure 'make([]int, 1000)' --go 1.26,1.27 --format benchfmt > mallocs.txt", "Go benchmark format: `benchstat -col .config:go mallocs.txt` compares the versions"],
+    ["golab measure 'make([]int, 1000)' --go 1.26,1.27 --format benchfmt > mallocs.txt", "Go benchmark format: `benchstat -col go mallocs.txt` compares the versions"],
   ],
   predict: [
     ["golab predict 'make(map[int]int, 1000)' --go 1.19", "the simulator's answer, every allocation with its size class and rule"],
