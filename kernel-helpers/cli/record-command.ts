@@ -4,6 +4,7 @@ import { SUMMARIES } from "./summaries";
 import { claimLiveExperiments, loadClaims } from "../claims";
 import { record, RECORD_RUNS, recordExperiments, validationMatrix } from "../record";
 import { wholeNumber } from "./options";
+import { recordSummary } from "./written";
 
 export function addRecordCommand(program: Command): void {
   program
@@ -15,17 +16,19 @@ export function addRecordCommand(program: Command): void {
     .option("--runs <n>", "calls of each case", wholeNumber("--runs", 1, 10_000), RECORD_RUNS)
     .option("--debug", "build with -gcflags=all=-N -l (written as go<version>-N-l.jsonl)", false)
     .option("--goexperiment <list>", "GOEXPERIMENT for the build")
-    .option("--quiet", "no progress lines on stderr", false)
+    .option("--json", "print a JSON summary of what was written (file, Go version, build, counts) instead of the file's path")
+    .option("--quiet", "no progress lines on stderr")
     .action(async (o) => {
       const progress = o.quiet ? undefined : (m: string) => process.stderr.write(`golab: ${m}\n`);
       if (o.experiments) {
         const experiments = claimLiveExperiments(loadClaims());
         progress?.(`recording ${experiments.map((x) => x.name).join(", ")}`);
-        process.stdout.write(`${await recordExperiments({ go: o.go, experiments, outDir: o.out, onProgress: progress })}\n`);
+        const file = await recordExperiments({ go: o.go, experiments, outDir: o.out, onProgress: progress });
+        process.stdout.write(o.json ? `${JSON.stringify(recordSummary(file, "experiments"), null, 2)}\n` : `${file}\n`);
         return;
       }
       progress?.(`recording ${validationMatrix().length} cases`);
       const file = await record({ go: o.go, outDir: o.out, runs: o.runs, debug: o.debug, goexperiment: o.goexperiment, onProgress: progress });
-      process.stdout.write(`${file}\n`);
+      process.stdout.write(o.json ? `${JSON.stringify(recordSummary(file, "measurements"), null, 2)}\n` : `${file}\n`);
     });
 }
