@@ -16,6 +16,7 @@ import { Chapter, chapters } from "./chapters";
 import { ChapterPage, COURSE_TITLE, indexPage } from "./index-page";
 import { preparePage, REMOVE_CELL_TAG, REMOVE_INPUT_TAG } from "./page";
 import { mergeProvenance, provenanceIn } from "./provenance";
+import type { VersionProvenance } from "../display";
 import { chaptersOffSource, findJupytextPython } from "./sources";
 
 export interface ExportOptions {
@@ -40,6 +41,8 @@ export interface ExportResult {
   index: string;
   pages: ChapterPage[];
   seconds: number;
+  /** Per Go version, what the chapters' runs recorded: whether it ran, and its results by source. */
+  versions: VersionProvenance[];
 }
 
 /** Warns about each chapter whose committed notebook differs from its notebooks/src source. */
@@ -116,7 +119,7 @@ export async function exportCourse({ outDir, parameters = {}, rawParameters = fa
   const versions = mergeProvenance(list.flatMap((c) => provenanceIn(readNotebook(executed(c)))));
   const index = path.join(outDir, "index.html");
   fs.writeFileSync(index, indexPage(pages, { date: new Date().toISOString().slice(0, 10), parameters, versions }));
-  return { outDir, index, pages, seconds: (Date.now() - started) / 1000 };
+  return { outDir, index, pages, seconds: (Date.now() - started) / 1000, versions };
 }
 
 /** The names a notebook's parameters cell declares (so a chapter only gets the overrides it has). */
