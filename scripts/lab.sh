@@ -4,7 +4,7 @@
 #   set-up:   --no-dlv --no-go119 --no-go127 --chromium --no-chromium --steps LIST -v --verbose
 #   both:     -q --quiet (set-up prints only warnings and its summary; export no progress lines)
 #   main job: everything else, i.e. golab export's options (--set NAME=VALUE, --only CHAPTER, --out
-#             DIR, --timeout S, --no-cache, --show-code); unknown ones are refused before set-up.
+#             DIR, --timeout S, --json, --no-cache, --show-code); unknown ones are refused before set-up.
 # --dry-run prints the two commands instead of running them.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -12,7 +12,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # golab export's options: those followed by a value, then the flags (test/setup checks these
 # against `golab export --help`, so that a new export option is not refused here).
 EXPORT_VALUE_OPTIONS=" --out --set --only --timeout "
-EXPORT_FLAGS=" --no-cache --show-code "
+EXPORT_FLAGS=" --json --no-cache --show-code "
 
 usage() {
   cat <<'USAGE'
@@ -25,7 +25,7 @@ Sets golab up (bash scripts/setup.sh), then writes the course to course/
               --steps LIST -v/--verbose      (bash scripts/setup.sh --help)
   both        -q/--quiet
   main job    --set NAME=VALUE --only CHAPTER --out DIR --timeout SECONDS
-              --no-cache --show-code         (npx golab export --help)
+              --json --no-cache --show-code  (npx golab export --help)
   this script --dry-run (print both commands, run nothing), -h/--help
 
 Examples:
