@@ -3,6 +3,8 @@
  * them (vega-lite's log/message.ts does the same).
  */
 
+import { formatBytes } from "./bytes";
+
 /**
  * Escapes what would break a one-line message: JSON.stringify leaves DEL, the C1 controls (NEL is
  * one) and the line separators U+2028/U+2029 raw.
@@ -75,7 +77,13 @@ export const goMessages = {
 
 export const measureMessages = {
   overCap: (index: number, bytes: number, cap: number) =>
-    `case ${index + 1} would allocate about ${bytes} bytes, above the memory cap of ${cap} bytes; raise it with --mem-cap if you mean it`,
+    `case ${index + 1} would hold about ${formatBytes(bytes)}, over the memory cap (${formatBytes(cap)}); raise it with --mem-cap if the machine has the memory`,
+  batchOverCap: (count: number, bytes: number, cap: number) =>
+    `these ${count} cases would hold about ${formatBytes(bytes)} at once (the keys of every map insert are built before the first call), over the memory cap (${formatBytes(cap)}); measure fewer at a time or raise it with --mem-cap`,
+  overMemCap: (cap: number) =>
+    `the probe went over the memory cap (${formatBytes(cap)}) and was stopped; raise it with --mem-cap if the machine has the memory`,
+  probeCrashed: (exitCode: number | null, signal: string | null, line: string) =>
+    `the probe ${signal ? `was killed by ${signal}` : `exited with status ${exitCode}`}${line ? `: ${oneLine(line.slice(0, 300))}` : ""}`,
   badRuns: (v: unknown) => `runs must be a whole number from 1 to 10000, not ${show(String(v))}`,
   noCases: () => "no case given: pass one or more cases, e.g. 'make(map[int]int, 1000)'",
   probeOutput: (line: string) => `the probe printed a line the lab cannot read: ${show(line.slice(0, 200))}`,

@@ -16,7 +16,7 @@ export function addMeasureCommand(program: Command): void {
     .option("--escape <where>", "for short forms: heap, stack or discard", escapeOption, "heap")
     .option("--debug", cliMessages.debugOption, false)
     .option("--goexperiment <list>", "GOEXPERIMENT for the build")
-    .option("--mem-cap <bytes>", "refuse cases estimated to hold more (e.g. 2GiB)", byteSize("--mem-cap"), DEFAULT_MEM_CAP)
+    .option("--mem-cap <bytes>", "memory cap for the probe process: cases estimated to hold more are refused, a probe that goes over it is stopped (e.g. 2GiB)", byteSize("--mem-cap"), DEFAULT_MEM_CAP)
     .option("--timeout <seconds>", "time limit for the probe run", wholeNumber("--timeout", 1, 86_400), 600)
     .option("--no-cache", "measure every case now, and store nothing (default: read and fill the result cache)")
     .option("--json", "print the result JSON (one array) instead of a table", false)
@@ -26,10 +26,10 @@ export function addMeasureCommand(program: Command): void {
       const { cacheFor } = (require("../store/cache-option") as typeof import("../store/cache-option"));
       const { measureThroughCache } = (require("../store/measured") as typeof import("../store/measured"));
       const onProgress = o.quiet ? undefined : (m: string) => process.stderr.write(`golab: ${m}\n`);
-      const { tc, cases, runs, debug, timeoutMs } = await admitMeasurement(texts.map((t) => parseCase(t, { escape: o.escape })), {
+      const { tc, cases, runs, debug, memCap, timeoutMs } = await admitMeasurement(texts.map((t) => parseCase(t, { escape: o.escape })), {
         go: o.go, runs: o.runs, debug: o.debug, goexperiment: o.goexperiment, memCap: o.memCap, timeoutMs: o.timeout * 1000, onProgress,
       });
-      const observations = await measureThroughCache(tc, cases.map((c) => ({ case: c, debug })), { runs, timeoutMs, cache: cacheFor(o.cache, onProgress), onProgress });
+      const observations = await measureThroughCache(tc, cases.map((c) => ({ case: c, debug })), { runs, timeoutMs, memCap, cache: cacheFor(o.cache, onProgress), onProgress });
       // The JSON keeps the result contract (add fields, never rename): `source` is added beside it.
       process.stdout.write(o.json ? `${JSON.stringify(observations.map((x) => ({ ...x.result, source: x.source })), null, 2)}\n` : formatMeasureTable(observations));
     });
