@@ -14,6 +14,9 @@ const oneLine = (s: string): string =>
 
 const show = (s: string): string => oneLine(JSON.stringify(s));
 
+/** A long value cut for a message. */
+const cut = (s: string, max = 300): string => (s.length > max ? `${s.slice(0, max)}…` : s);
+
 export const typeMessages = {
   empty: () => "a Go type is needed here, but the text is empty",
   nonAscii: (text: string, at: number) =>
@@ -67,7 +70,7 @@ export const goMessages = {
     `unknown Go version ${show(v)}: use 1.19, 1.26, 1.27 or the path to a go binary`,
   notInstalled: (v: string, hint: string) => `Go ${v} is not installed here. ${hint}`,
   noGoAtPath: (path: string) => `no go binary at ${show(path)}`,
-  notExecutable: (path: string) => `${show(path.length > 200 ? `${path.slice(0, 200)}…` : path)} is not an executable go command`,
+  notExecutable: (path: string) => `${show(cut(path, 200))} is not an executable go command`,
   unreadableVersion: (path: string, output: string) => `${show(path)} did not report a Go version (it said ${show(output.trim().slice(0, 120))})`,
   installHint119: () => "Install it with `bash scripts/setup.sh` (Debian package golang-1.19-go).",
   installHint127: () => "Install it with `bash scripts/setup.sh` (GOTOOLCHAIN=go1.27.3 through the Go module proxy).",
@@ -89,6 +92,28 @@ export const measureMessages = {
   probeOutput: (line: string) => `the probe printed a line the lab cannot read: ${show(line.slice(0, 200))}`,
   probeMissing: (expected: number, got: number) => `the probe reported ${got} measurements, expected ${expected}`,
   buildFailed: (goVersion: string, first: string) => `go build of the generated probe failed on Go ${goVersion}: ${first}`,
+};
+
+/** Why an output could not be written, in words, by the system's error code. */
+const OUTPUT_REASONS: Record<string, string> = {
+  ENOSPC: "no space left on the device",
+  EDQUOT: "the disk quota is used up",
+  EROFS: "the file system is read-only",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  ENOTDIR: "a part of the path is not a folder",
+  EISDIR: "it is a folder",
+  ENOENT: "no file can be made there",
+  EEXIST: "something else is in the way",
+  EIO: "an input/output error",
+  ENAMETOOLONG: "the name is too long",
+};
+
+export const outputMessages = {
+  cannotWrite: (path: string, code: string, detail: string) =>
+    `cannot write ${show(cut(path))}: ${OUTPUT_REASONS[code] ?? oneLine(detail.slice(0, 200))}${code ? ` (${code})` : ""}`,
+  notFolder: (target: string, blocker: string) =>
+    `cannot write in ${show(cut(target))}: ${target === blocker ? "it" : show(cut(blocker))} is not a folder`,
 };
 
 export const cliMessages = {
@@ -195,6 +220,8 @@ export const cacheMessages = {
   corrupt: (file: string, why: string) => `ignoring a corrupt result-cache entry ${file} (${oneLine(why)}); it will be measured again`,
   unreadable: (file: string, why: string) => `cannot read the result-cache entry ${file} (${oneLine(why)}); it will be measured again`,
   notWritable: (dir: string, why: string) => `cannot write the result cache in ${dir} (${oneLine(why)}); going on without caching`,
+  probesNotWritable: (dir: string, why: string) =>
+    `cannot write golab's cache in ${dir} (${oneLine(why)}); going on without it: results are not kept and each probe is built in a temporary folder`,
   cleared: (entries: number, probes: number, dir: string) =>
     `removed ${entries} cached result${entries === 1 ? "" : "s"} and ${probes} built probe${probes === 1 ? "" : "s"} from ${dir}`,
 };

@@ -1,8 +1,14 @@
 /** `golab record --go V [--out DIR] [--runs N] [--debug]`, or `golab record --experiments --go V [--out DIR]` */
 import { Command } from "commander";
 import { claimLiveExperiments, loadClaims } from "../claims";
-import { record, RECORD_RUNS, recordExperiments, validationMatrix } from "../record";
+import { checkOutputDir } from "../output";
+import { experimentsDir, measurementsDir, record, RECORD_RUNS, recordExperiments, validationMatrix } from "../record";
 import { wholeNumber } from "./options";
+
+/** The folder record writes to, checked before the first progress line (record checks it too). */
+function checkRecordOut(out: string | undefined, experiments: boolean): void {
+  checkOutputDir(out ?? (experiments ? experimentsDir() : measurementsDir()));
+}
 
 export function addRecordCommand(program: Command): void {
   program
@@ -16,6 +22,7 @@ export function addRecordCommand(program: Command): void {
     .option("--goexperiment <list>", "GOEXPERIMENT for the build")
     .option("--quiet", "no progress lines on stderr", false)
     .action(async (o) => {
+      checkRecordOut(o.out, o.experiments);
       const progress = o.quiet ? undefined : (m: string) => process.stderr.write(`golab: ${m}\n`);
       if (o.experiments) {
         const experiments = claimLiveExperiments(loadClaims());

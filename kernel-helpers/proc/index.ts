@@ -3,7 +3,7 @@ export { runProcess, crashLine, RunOptions, RunResult } from "./run";
 export { withTempDir, TEMP_PREFIX } from "./tempdir";
 export { cleanupAll, tracked, killGroup, exitOnSignals } from "./cleanup";
 export { spawnTracked, SpawnOptions, TrackedChild, ChildExit } from "./spawn";
-export { trackGroup, releaseGroup, TrackOptions } from "./cleanup";
+export { trackGroup, releaseGroup, trackFolder, releaseFolder, TrackOptions } from "./cleanup";
 export { watchdogPid } from "./watchdog";
 export {
   ProcInfo, ProcDetails, listProcesses, processInfo, processGroup, childrenOf, descendantsOf, isAlive, pidExists,

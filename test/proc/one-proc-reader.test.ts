@@ -23,6 +23,9 @@ const SELF = "test/proc/one-proc-reader.test.ts";
 const PROC_ALLOWED = new Map([
   ["kernel-helpers/jupyter/launch.ts", "the Python watchdog runs after golab is gone"],
   ["kernel-helpers/probe/harness.ts", "the generated Go probe reads its own address-space size to set its memory cap"],
+  ["test/cli/out.test.ts", "/proc paths as output that golab must refuse, not read"],
+  ["test/cli/read-only-cache.integration.test.ts", "a /proc path as a cache that golab must not write, not read"],
+  ["test/output/output.test.ts", "/proc paths as output that golab must refuse, not read"],
 ]);
 
 /** Names of timer helpers, which kernel-helpers/proc/timers.ts declares. */
