@@ -3,23 +3,18 @@
  * at once (before Jupyter starts or anything is measured), nothing left behind, and no spin
  * under /proc (these used to run at 55% CPU, deaf to SIGINT).
  */
-import { after, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { CLI } from "../helpers/cli";
-import { mountTmpfs, unmountAll } from "../helpers/mounts";
+import { mountTmpfs, scratchFolder } from "../helpers/mounts";
 
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "golab-test-out-"));
+const scratch = scratchFolder("golab-test-out-");
 const existingFile = path.join(scratch, "a-file");
 fs.writeFileSync(existingFile, "kept");
 const readOnly = mountTmpfs(64, { readOnly: true });
-after(() => {
-  unmountAll();
-  fs.rmSync(scratch, { recursive: true, force: true });
-});
 
 const TARGETS: [string, RegExp][] = [
   [existingFile, /: it is not a folder$/],

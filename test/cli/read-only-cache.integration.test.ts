@@ -3,22 +3,17 @@
  * spin) is one warning, and the measurement goes on: the probe is built in a temporary folder,
  * removed afterwards, and nothing is kept.
  */
-import { after, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { golabInPrivateTmp } from "../helpers/cli";
-import { mountTmpfs, unmountAll } from "../helpers/mounts";
+import { mountTmpfs, scratchFolder } from "../helpers/mounts";
 
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "golab-test-rocache-"));
+const scratch = scratchFolder("golab-test-rocache-");
 const file = path.join(scratch, "a-file");
 fs.writeFileSync(file, "");
 const readOnly = mountTmpfs(64, { readOnly: true });
-after(() => {
-  unmountAll();
-  fs.rmSync(scratch, { recursive: true, force: true });
-});
 
 const CACHES: [string, string][] = [
   ["a file", file],

@@ -4,6 +4,7 @@
  * an injected failure instead (helpers below). Each mount lives under a folder of the test's own
  * and is unmounted by `unmountAll`.
  */
+import { after } from "node:test";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -36,6 +37,19 @@ export function fill(dir: string): void {
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/**
+ * A scratch folder for the test file, removed after it, with every mount made by mountTmpfs
+ * unmounted first.
+ */
+export function scratchFolder(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  after(() => {
+    unmountAll();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  return dir;
 }
 
 export function unmountAll(): void {

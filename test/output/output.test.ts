@@ -3,22 +3,17 @@
  * a full disk (a tiny tmpfs, or an injected ENOSPC where this test may not mount one), a
  * read-only folder, a path through a file, and /proc, where Node's recursive mkdir spins forever.
  */
-import { after, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
-import * as os from "node:os";
 import * as path from "node:path";
 import { OutputError } from "../../kernel-helpers/errors";
 import { writeNotebook } from "../../kernel-helpers/jupyter";
 import { checkOutputDir, makeDirs, writeFileAtomically } from "../../kernel-helpers/output";
-import { failWritesUnder, fill, mountTmpfs, unmountAll } from "../helpers/mounts";
+import { failWritesUnder, fill, mountTmpfs, scratchFolder } from "../helpers/mounts";
 
-const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "golab-test-output-"));
-after(() => {
-  unmountAll();
-  fs.rmSync(scratch, { recursive: true, force: true });
-});
+const scratch = scratchFolder("golab-test-output-");
 
 const isOutputError = (code: string) => (e: unknown) => e instanceof OutputError && e.code === code && !e.message.includes("\n");
 
