@@ -3,6 +3,8 @@
  * them (vega-lite's log/message.ts does the same).
  */
 
+import { formatBytes } from "./bytes";
+
 /**
  * Escapes what would break a one-line message: JSON.stringify leaves DEL, the C1 controls (NEL is
  * one) and the line separators U+2028/U+2029 raw.
@@ -11,6 +13,9 @@ const oneLine = (s: string): string =>
   s.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
 const show = (s: string): string => oneLine(JSON.stringify(s));
+
+/** A long value cut for a message. */
+const cut = (s: string, max = 300): string => (s.length > max ? `${s.slice(0, max)}…` : s);
 
 export const typeMessages = {
   empty: () => "a Go type is needed here, but the text is empty",
@@ -72,7 +77,7 @@ export const goMessages = {
     `unknown Go version ${show(v)}: use 1.19, 1.26, 1.27 or the path to a go binary`,
   notInstalled: (v: string, hint: string) => `Go ${v} is not installed here. ${hint}`,
   noGoAtPath: (path: string) => `no go binary at ${show(path)}`,
-  notExecutable: (path: string) => `${show(path.length > 200 ? `${path.slice(0, 200)}…` : path)} is not an executable go command`,
+  notExecutable: (path: string) => `${show(cut(path, 200))} is not an executable go command`,
   unreadableVersion: (path: string, output: string) => `${show(path)} did not report a Go version (it said ${show(output.trim().slice(0, 120))})`,
   installHint119: () => "Install it with `bash scripts/setup.sh` (Debian package golang-1.19-go).",
   installHint127: () => "Install it with `bash scripts/setup.sh` (GOTOOLCHAIN=go1.27.3 through the Go module proxy).",
@@ -82,12 +87,40 @@ export const goMessages = {
 
 export const measureMessages = {
   overCap: (index: number, bytes: number, cap: number) =>
-    `case ${index + 1} would allocate about ${bytes} bytes, above the memory cap of ${cap} bytes; raise it with --mem-cap if you mean it`,
+    `case ${index + 1} would hold about ${formatBytes(bytes)}, over the memory cap (${formatBytes(cap)}); raise it with --mem-cap if the machine has the memory`,
+  batchOverCap: (count: number, bytes: number, cap: number) =>
+    `these ${count} cases would hold about ${formatBytes(bytes)} at once (the keys of every map insert are built before the first call), over the memory cap (${formatBytes(cap)}); measure fewer at a time or raise it with --mem-cap`,
+  overMemCap: (cap: number) =>
+    `the probe went over the memory cap (${formatBytes(cap)}) and was stopped; raise it with --mem-cap if the machine has the memory`,
+  probeCrashed: (exitCode: number | null, signal: string | null, line: string) =>
+    `the probe ${signal ? `was killed by ${signal}` : `exited with status ${exitCode}`}${line ? `: ${oneLine(line.slice(0, 300))}` : ""}`,
   badRuns: (v: unknown) => `runs must be a whole number from 1 to 10000, not ${show(String(v))}`,
   noCases: () => "no case given: pass one or more cases, e.g. 'make(map[int]int, 1000)'",
   probeOutput: (line: string) => `the probe printed a line the lab cannot read: ${show(line.slice(0, 200))}`,
   probeMissing: (expected: number, got: number) => `the probe reported ${got} measurements, expected ${expected}`,
   buildFailed: (goVersion: string, first: string) => `go build of the generated probe failed on Go ${goVersion}: ${first}`,
+};
+
+/** Why an output could not be written, in words, by the system's error code. */
+const OUTPUT_REASONS: Record<string, string> = {
+  ENOSPC: "no space left on the device",
+  EDQUOT: "the disk quota is used up",
+  EROFS: "the file system is read-only",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  ENOTDIR: "a part of the path is not a folder",
+  EISDIR: "it is a folder",
+  ENOENT: "no file can be made there",
+  EEXIST: "something else is in the way",
+  EIO: "an input/output error",
+  ENAMETOOLONG: "the name is too long",
+};
+
+export const outputMessages = {
+  cannotWrite: (path: string, code: string, detail: string) =>
+    `cannot write ${show(cut(path))}: ${OUTPUT_REASONS[code] ?? oneLine(detail.slice(0, 200))}${code ? ` (${code})` : ""}`,
+  notFolder: (target: string, blocker: string) =>
+    `cannot write in ${show(cut(target))}: ${target === blocker ? "it" : show(cut(blocker))} is not a folder`,
 };
 
 export const cliMessages = {
@@ -196,6 +229,8 @@ export const cacheMessages = {
   corrupt: (file: string, why: string) => `ignoring a corrupt result-cache entry ${file} (${oneLine(why)}); it will be measured again`,
   unreadable: (file: string, why: string) => `cannot read the result-cache entry ${file} (${oneLine(why)}); it will be measured again`,
   notWritable: (dir: string, why: string) => `cannot write the result cache in ${dir} (${oneLine(why)}); going on without caching`,
+  probesNotWritable: (dir: string, why: string) =>
+    `cannot write golab's cache in ${dir} (${oneLine(why)}); going on without it: results are not kept and each probe is built in a temporary folder`,
   cleared: (entries: number, probes: number, dir: string) =>
     `removed ${entries} cached result${entries === 1 ? "" : "s"} and ${probes} built probe${probes === 1 ? "" : "s"} from ${dir}`,
 };

@@ -2,9 +2,15 @@
 import { Command } from "commander";
 import { SUMMARIES } from "./summaries";
 import { claimLiveExperiments, loadClaims } from "../claims";
-import { record, RECORD_RUNS, recordExperiments, validationMatrix } from "../record";
+import { checkOutputDir } from "../output";
+import { experimentsDir, measurementsDir, record, RECORD_RUNS, recordExperiments, validationMatrix } from "../record";
 import { wholeNumber } from "./options";
 import { recordSummary } from "./written";
+
+/** The folder record writes to, checked before the first progress line (record checks it too). */
+function checkRecordOut(out: string | undefined, experiments: boolean): void {
+  checkOutputDir(out ?? (experiments ? experimentsDir() : measurementsDir()));
+}
 
 export function addRecordCommand(program: Command): void {
   program
@@ -19,6 +25,7 @@ export function addRecordCommand(program: Command): void {
     .option("--json", "print a JSON summary of what was written (file, Go version, build, counts) instead of the file's path")
     .option("--quiet", "no progress lines on stderr")
     .action(async (o) => {
+      checkRecordOut(o.out, o.experiments);
       const progress = o.quiet ? undefined : (m: string) => process.stderr.write(`golab: ${m}\n`);
       if (o.experiments) {
         const experiments = claimLiveExperiments(loadClaims());

@@ -13,7 +13,7 @@ import { DEFAULT_MEM_CAP } from "../measure";
 import { cliMessages, measureMessages, traceMessages } from "../messages";
 import { DEFAULT_STACK, DEFAULT_WORKLOAD, experiment24, Experiment24Result, trace, TraceResult } from "../trace";
 import { byteSize, escapeOption, wholeNumber } from "./options";
-import { formatBytes } from "../table/units";
+import { formatBytes } from "../bytes";
 import { allocationSize } from "./sizes";
 import { textTable } from "./text-table";
 

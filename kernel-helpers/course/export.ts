@@ -4,7 +4,6 @@
  * made ready by page.ts) and an index. Charts reach the HTML as static SVG images with alt text
  * (display/show.ts, templates/golab-offline).
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { GolabError, InputError } from "../errors";
 import { jupyterMessages } from "../messages";
@@ -12,6 +11,7 @@ import {
   describeFailure, exportHtmlPages, parametersCellIndex, ParameterValue, parseParameters, readNotebook, runNotebook, sourceOf, startJupyterServer, writeNotebook,
 } from "../jupyter";
 import { courseMessages } from "../messages";
+import { checkOutputDir, makeDirs, writeFileAtomically } from "../output";
 import { Chapter, chapters } from "./chapters";
 import { ChapterPage, COURSE_TITLE, indexPage } from "./index-page";
 import { preparePage, REMOVE_CELL_TAG, REMOVE_INPUT_TAG } from "./page";
@@ -65,11 +65,12 @@ export async function exportCourse({ outDir, parameters = {}, rawParameters = fa
   for (const name of Object.keys(parameters)) {
     if (!declared.includes(name)) throw new InputError(jupyterMessages.unknownParameter(name, declared), name);
   }
+  // A folder that cannot be written is refused now, not after every chapter ran.
+  checkOutputDir(outDir);
   // The source check (jupytext, a Python process per chapter) runs while the chapters do.
   const checked = onWarning ? warnOffSource(list, onWarning) : Promise.resolve();
-  fs.mkdirSync(outDir, { recursive: true });
   const executedDir = path.join(outDir, "executed");
-  fs.mkdirSync(executedDir, { recursive: true });
+  makeDirs(executedDir);
   onProgress?.("starting Jupyter");
   const server = await startJupyterServer({ rootDir: path.dirname(list[0].file) });
   const pages: ChapterPage[] = new Array(list.length);
@@ -103,7 +104,7 @@ export async function exportCourse({ outDir, parameters = {}, rawParameters = fa
   // Pages are written once every chapter ran: each links its neighbours by their titles.
   const link = (p: ChapterPage | undefined) => (p ? { href: p.html, title: p.title } : undefined);
   const pagesDir = path.join(executedDir, "pages");
-  fs.mkdirSync(pagesDir, { recursive: true });
+  makeDirs(pagesDir);
   const ready = list.map((c, at) => {
     const page = preparePage(readNotebook(executed(c)), {
       title: c.title, showCode,
@@ -118,7 +119,7 @@ export async function exportCourse({ outDir, parameters = {}, rawParameters = fa
   await checked;
   const versions = mergeProvenance(list.flatMap((c) => provenanceIn(readNotebook(executed(c)))));
   const index = path.join(outDir, "index.html");
-  fs.writeFileSync(index, indexPage(pages, { date: new Date().toISOString().slice(0, 10), parameters, versions }));
+  writeFileAtomically(index, indexPage(pages, { date: new Date().toISOString().slice(0, 10), parameters, versions }));
   return { outDir, index, pages, seconds: (Date.now() - started) / 1000, versions };
 }
 

@@ -6,11 +6,13 @@
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { probesDir } from "../cache/root";
-import { BuildDiagnostic, GoBuildError, ProcessError } from "../errors";
+import * as os from "node:os";
+import { cacheRoot, probesDir, reportUnwritableCache } from "../cache/root";
+import { BuildDiagnostic, GoBuildError, OutputError, ProcessError } from "../errors";
 import { Toolchain } from "../go";
-import { measureMessages } from "../messages";
-import { runProcess, withTempDir } from "../proc";
+import { cacheMessages, measureMessages } from "../messages";
+import { checkOutputDir, makeDirs } from "../output";
+import { runProcess, TEMP_PREFIX, trackFolder, withTempDir } from "../proc";
 import { GeneratedProbe, PROBE_MODULE } from "./generate";
 
 export interface BuildOptions {
@@ -43,13 +45,13 @@ export async function buildProbe(probe: GeneratedProbe, tc: Toolchain, { debug =
     .update(JSON.stringify([probe.source, probe.goMod, gcflags, tc.version, tc.goexperiment, tc.goarch]))
     .digest("hex")
     .slice(0, 24);
-  const dir = path.join(probesDir(), key);
+  const cached = path.join(probesDir(), key);
+  if (fs.existsSync(path.join(cached, "probe")) && fs.existsSync(path.join(cached, "escape.txt"))) {
+    return { binary: path.join(cached, "probe"), escapeReport: fs.readFileSync(path.join(cached, "escape.txt"), "utf8"), gcflags, cached: true };
+  }
+  const dir = probeCacheWritable() ? cached : uncachedProbeDir();
   const binary = path.join(dir, "probe");
   const reportFile = path.join(dir, "escape.txt");
-  if (fs.existsSync(binary) && fs.existsSync(reportFile)) {
-    return { binary, escapeReport: fs.readFileSync(reportFile, "utf8"), gcflags, cached: true };
-  }
-  fs.mkdirSync(path.dirname(dir), { recursive: true });
   await withTempDir("build", async (work) => {
     fs.writeFileSync(path.join(work, "main.go"), probe.source);
     fs.writeFileSync(path.join(work, "go.mod"), probe.goMod);
@@ -67,7 +69,8 @@ export async function buildProbe(probe: GeneratedProbe, tc: Toolchain, { debug =
       throw e;
     }
     fs.writeFileSync(path.join(out, "escape.txt"), result.stderr);
-    // Another process may have built the same probe meanwhile: either copy is good.
+    // Another process may have built the same probe meanwhile: either copy is good. (An
+    // uncached probe's folder is empty, and rename replaces an empty folder.)
     try {
       fs.renameSync(out, dir);
     } catch (e) {
@@ -75,6 +78,30 @@ export async function buildProbe(probe: GeneratedProbe, tc: Toolchain, { debug =
     }
   });
   return { binary, escapeReport: fs.readFileSync(reportFile, "utf8"), gcflags, cached: false };
+}
+
+/**
+ * Whether built probes can be kept in the cache; if not, says so once (a read-only GOLAB_CACHE
+ * is one warning, and measuring goes on).
+ */
+function probeCacheWritable(): boolean {
+  const dir = probesDir();
+  try {
+    makeDirs(dir);
+    checkOutputDir(dir);
+    return true;
+  } catch (e) {
+    if (!(e instanceof OutputError)) throw e;
+    reportUnwritableCache(cacheRoot(), () => process.stderr.write(`golab: ${cacheMessages.probesNotWritable(cacheRoot(), e.code || e.message)}\n`));
+    return false;
+  }
+}
+
+/** A folder for a probe that cannot be cached: removed when golab exits (or by its watchdog). */
+function uncachedProbeDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${TEMP_PREFIX}probe-`));
+  trackFolder(dir);
+  return dir;
 }
 
 function buildError(e: ProcessError, probe: GeneratedProbe, tc: Toolchain): GoBuildError {

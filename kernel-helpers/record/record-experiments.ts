@@ -7,6 +7,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { LiveExperiment } from "../experiments";
 import { findToolchain } from "../go";
+import { checkOutputDir, checkOutputFile } from "../output";
 import { cpuModel } from "../measure";
 import { golabVersion } from "../version";
 import { EXPERIMENTS_SCHEMA, experimentsDir, experimentsFileName, ExperimentsProvenance, RecordedExperiment, writeExperiments } from "./experiments-file";
@@ -22,7 +23,11 @@ export interface RecordExperimentsOptions {
 
 /** Runs every experiment, one after the other (timings must not compete), and writes the file; returns its path. */
 export async function recordExperiments({ go, experiments, outDir = experimentsDir(), onProgress }: RecordExperimentsOptions): Promise<string> {
+  // A folder that cannot be written is refused now, not after the experiments ran.
+  checkOutputDir(outDir);
   const tc = await findToolchain(go);
+  const file = path.join(outDir, experimentsFileName(tc.version));
+  checkOutputFile(file);
   const started = Date.now();
   const recorded: RecordedExperiment[] = [];
   for (const x of experiments) {
@@ -38,7 +43,6 @@ export async function recordExperiments({ go, experiments, outDir = experimentsD
     date: new Date().toISOString(), cpu: cpuModel(), cores: os.cpus().length, recorder: "golab record", golab: golabVersion(),
     seconds: (Date.now() - started) / 1000,
   };
-  const file = path.join(outDir, experimentsFileName(tc.version));
   writeExperiments(file, provenance, recorded);
   return file;
 }

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { simulate } from "../../kernel-helpers/sim";
-import { formatBytes } from "../../kernel-helpers/table/units";
+import { formatBytes } from "../../kernel-helpers/bytes";
 import { golab } from "../helpers/cli";
 
 test("golab predict prints a labelled table and every allocation's reason", () => {
