@@ -17,6 +17,7 @@ import { ChapterPage, COURSE_TITLE, indexPage } from "./index-page";
 import { preparePage, REMOVE_CELL_TAG, REMOVE_INPUT_TAG } from "./page";
 import { mergeProvenance, provenanceIn } from "./provenance";
 import { chaptersOffSource, findJupytextPython } from "./sources";
+import { makePageLive, PLAYGROUND_PAGE, writeLiveFiles } from "./live";
 
 export interface ExportOptions {
   /** Folder for index.html and the chapter pages. */
@@ -94,21 +95,25 @@ export async function exportCourse({ outDir, parameters = {}, rawParameters = fa
   const link = (p: ChapterPage | undefined) => (p ? { href: p.html, title: p.title } : undefined);
   const pagesDir = path.join(executedDir, "pages");
   fs.mkdirSync(pagesDir, { recursive: true });
+  const home = { href: "index.html", title: COURSE_TITLE };
   const ready = list.map((c, at) => {
-    const page = preparePage(readNotebook(executed(c)), {
+    const run = readNotebook(executed(c));
+    const page = makePageLive(preparePage(run, {
       title: c.title, showCode,
-      navigation: { index: { href: "index.html", title: COURSE_TITLE }, previous: link(pages[at - 1]), next: link(pages[at + 1]) },
-    });
+      navigation: { index: home, previous: link(pages[at - 1]), next: link(pages[at + 1]) },
+    }), { chapter: c.name, executed: run });
     const file = path.join(pagesDir, `${c.name}.ipynb`);
     writeNotebook(file, page);
     return file;
   });
   onProgress?.(`writing ${ready.length} page${ready.length === 1 ? "" : "s"} (nbconvert)`);
   await exportHtmlPages(ready, outDir, { removeInputTag: REMOVE_INPUT_TAG, removeCellTag: REMOVE_CELL_TAG });
+  onProgress?.("writing golab-live.js (the simulator for the pages) and the playground");
+  await writeLiveFiles(outDir, { index: home });
   await checked;
   const versions = mergeProvenance(list.flatMap((c) => provenanceIn(readNotebook(executed(c)))));
   const index = path.join(outDir, "index.html");
-  fs.writeFileSync(index, indexPage(pages, { date: new Date().toISOString().slice(0, 10), parameters, versions }));
+  fs.writeFileSync(index, indexPage(pages, { date: new Date().toISOString().slice(0, 10), parameters, versions, playground: PLAYGROUND_PAGE }));
   return { outDir, index, pages, seconds: (Date.now() - started) / 1000 };
 }
 

@@ -23,6 +23,8 @@ export interface IndexFacts {
   parameters: Record<string, unknown>;
   /** What the chapters' runs recorded about each Go version. */
   versions: readonly VersionProvenance[];
+  /** The playground page's file, when the export wrote one (course/live). */
+  playground?: string;
 }
 
 /** The title the index page (and every chapter's link back to it) carries. */
@@ -34,7 +36,7 @@ const chapterHtml = (p: ChapterPage) => `<section class="chapter">
 <p class="run">Run for this export in ${p.seconds.toFixed(1)} s; ${p.failed === 0 ? "every cell ran" : `${p.failed} cell(s) failed`}.</p>
 </section>`;
 
-export function indexPage(pages: readonly ChapterPage[], { date, parameters, versions }: IndexFacts): string {
+export function indexPage(pages: readonly ChapterPage[], { date, parameters, versions, playground }: IndexFacts): string {
   const params = Object.keys(parameters).length
     ? `<p>Parameters set for this export: ${Object.entries(parameters).map(([k, v]) => `<code>${escapeHtml(`${k} = ${String(v)}`)}</code>`).join(", ")}.</p>` : "";
   const goList = versions.length
@@ -62,6 +64,8 @@ pages were made, or read from a recorded dataset that names its Go version, flag
 <p>Built on ${escapeHtml(date)}, with these Go versions:</p>
 ${goList}
 ${params}
+${playground ? `<p class="playground">Try any case yourself, on several Go versions side by side: <a href="${escapeHtml(playground)}">the playground</a>
+(golab's simulator runs in the page; nothing is sent anywhere). Each chapter ends with its own "what if" panels.</p>` : ""}
 ${pages.map(chapterHtml).join("\n")}
 </body>
 </html>
