@@ -30,6 +30,9 @@ const COLUMNS: { head: string; cell: (a: AllocationRow) => string; num?: boolean
   { head: "path", cell: (a) => a.path + (a.random ? " (random)" : "") },
 ];
 
+/** Allocations shown before the rest fold away (two rows each: the course shows at most 20 rows). */
+export const SHOWN_ALLOCATIONS = 10;
+
 function table(rows: readonly AllocationRow[]): HTMLElement {
   const scroll = el("div", "golab-whatif-scroll");
   const t = el("table", "golab-whatif-table");
@@ -50,6 +53,14 @@ function table(rows: readonly AllocationRow[]): HTMLElement {
   return scroll;
 }
 
+/** The first allocations, and every one folded below when there are more (as the course's tables do). */
+function tables(rows: readonly AllocationRow[]): HTMLElement[] {
+  if (rows.length <= SHOWN_ALLOCATIONS) return [table(rows)];
+  const all = el("details", "golab-all-rows");
+  all.append(el("summary", undefined, `all ${rows.length} allocations`), table(rows));
+  return [table(rows.slice(0, SHOWN_ALLOCATIONS)), all];
+}
+
 function versionBlock({ go, answer }: VersionAnswer, several: boolean): HTMLElement {
   const block = el("div", "golab-whatif-version");
   block.dataset.go = go;
@@ -66,7 +77,7 @@ function versionBlock({ go, answer }: VersionAnswer, several: boolean): HTMLElem
   block.appendChild(el("p", "golab-whatif-totals",
     `${n(r.mallocs)} malloc${r.mallocs === 1 ? "" : "s"}, ${n(r.bytes)} B requested, ${n(taken)} B taken` + (r.tinyAllocs ? `, ${n(r.tinyAllocs)} in a tiny block` : "")));
   if (answer.seeds) block.appendChild(el("p", "golab-whatif-seeds", answer.seeds));
-  if (answer.rows.length) block.appendChild(table(answer.rows));
+  block.append(...(answer.rows.length ? tables(answer.rows) : []));
   for (const note of r.notes.slice(0, 8)) block.appendChild(el("p", "golab-whatif-note", `· ${note}`));
   return block;
 }
