@@ -10,7 +10,7 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 export function addExportCommand(program: Command): void {
   program
     .command("export")
-    .description("run every chapter notebook headless and write one HTML page per chapter plus index.html")
+    .description("run every chapter notebook headless and write one HTML page per chapter (interactive charts, \"what if\" panels simulated in the page), index.html, playground.html and golab-live.js")
     .option("--out <dir>", "folder for the pages", "course")
     .option("--set <name=value>", "override a parameter in every chapter that declares it, e.g. --set live=false (repeatable)", collect, [])
     .option("--only <chapter>", "only this chapter, e.g. ch2 (repeatable)", collect, [])
