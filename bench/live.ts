@@ -21,6 +21,8 @@ export interface LiveFigures {
   golabBytes: number;
   /** Median time to interactive of each page over `loads` loads, ms. */
   interactiveMs: Record<string, number>;
+  /** Of which golab-live.js's own work (script start to ready: panels answered, charts drawn), ms. */
+  scriptMs: Record<string, number>;
   /** Median of one prediction in the page, per Go version, ms (the chapter 1 panel's case). */
   predictionMs: Record<string, number>;
   /** Median of a whole panel update in the page (prediction, table and chart drawn), ms. */
@@ -41,14 +43,19 @@ export async function benchLive({ loads = 5, predictions = 200 }: { loads?: numb
     const bundle = await buildLiveBundle(path.join(out, "golab-live.js"));
     const page = await browser.newPage({ viewport: { width: 1280, height: 1200 } });
     const interactiveMs: Record<string, number> = {};
+    const scriptMs: Record<string, number> = {};
     for (const file of ["ch1.html", "playground.html"]) {
       const times: number[] = [];
+      const own: number[] = [];
       for (let i = 0; i < loads; i++) {
         await page.goto(`file://${path.join(out, file)}`);
         await page.waitForFunction("document.documentElement.dataset.golabLive === 'ready'");
-        times.push((await page.evaluate("window.golabLive.readyAt")) as number);
+        const { readyAt, startedAt } = (await page.evaluate("window.golabLive")) as { readyAt: number; startedAt: number };
+        times.push(readyAt);
+        own.push(readyAt - startedAt);
       }
       interactiveMs[file] = median(times);
+      scriptMs[file] = median(own);
     }
     await page.goto(`file://${path.join(out, "ch1.html")}`);
     await page.waitForFunction("document.documentElement.dataset.golabLive === 'ready'");
@@ -71,7 +78,7 @@ export async function benchLive({ loads = 5, predictions = 200 }: { loads?: numb
       await page.waitForFunction(`[...document.querySelectorAll("#what-if .golab-whatif .golab-whatif-why")].some((td) => td.textContent.includes("hint ${value}"))`);
       updates.push(Date.now() - started);
     }
-    return { bundleBytes: bundle.bytes, golabBytes: bundle.golabBytes, interactiveMs, predictionMs, updateMs: median(updates), loads };
+    return { bundleBytes: bundle.bytes, golabBytes: bundle.golabBytes, interactiveMs, scriptMs, predictionMs, updateMs: median(updates), loads };
   } finally {
     await browser.close();
     fs.rmSync(out, { recursive: true, force: true });
@@ -89,7 +96,7 @@ export function liveTable(f: LiveFigures | null): string {
     "| figure | value | target |",
     "|---|---|---|",
     `| golab-live.js (one file: simulator, parser, vega-embed + vega + vega-lite) | ${kib(f.bundleBytes)} (golab's own code ${kib(f.golabBytes)}) | — |`,
-    ...Object.entries(f.interactiveMs).map(([page, ms]) => `| time to interactive, ${page} (median of ${f.loads} loads) | ${ms.toFixed(0)} ms | < ${LIVE_TARGETS.interactiveMs} ms${ms < LIVE_TARGETS.interactiveMs ? "" : " (missed)"} |`),
+    ...Object.entries(f.interactiveMs).map(([page, ms]) => `| time to interactive, ${page} (median of ${f.loads} loads; golab-live.js's own part ${f.scriptMs[page].toFixed(0)} ms) | ${ms.toFixed(0)} ms | < ${LIVE_TARGETS.interactiveMs} ms${ms < LIVE_TARGETS.interactiveMs ? "" : " (missed)"} |`),
     ...Object.entries(f.predictionMs).map(([go, ms]) => `| one prediction in the page, make(map[int]int, 1000), Go ${go} | ${ms.toFixed(2)} ms | < ${LIVE_TARGETS.predictionMs} ms${ms < LIVE_TARGETS.predictionMs ? "" : " (missed)"} |`),
     `| a panel's whole update (input → table and chart redrawn) | ${f.updateMs.toFixed(0)} ms | — |`,
     "",

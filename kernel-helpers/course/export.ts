@@ -66,6 +66,10 @@ export async function exportCourse({ outDir, parameters = {}, rawParameters = fa
   // The source check (jupytext, a Python process per chapter) runs while the chapters do.
   const checked = onWarning ? warnOffSource(list, onWarning) : Promise.resolve();
   fs.mkdirSync(outDir, { recursive: true });
+  // golab-live.js (esbuild, a few seconds on a busy machine) and the playground, while the chapters run.
+  const home = { href: "index.html", title: COURSE_TITLE };
+  const live = writeLiveFiles(outDir, { index: home });
+  live.catch(() => undefined); // awaited below; a failure then is the export's
   const executedDir = path.join(outDir, "executed");
   fs.mkdirSync(executedDir, { recursive: true });
   onProgress?.("starting Jupyter");
@@ -95,7 +99,6 @@ export async function exportCourse({ outDir, parameters = {}, rawParameters = fa
   const link = (p: ChapterPage | undefined) => (p ? { href: p.html, title: p.title } : undefined);
   const pagesDir = path.join(executedDir, "pages");
   fs.mkdirSync(pagesDir, { recursive: true });
-  const home = { href: "index.html", title: COURSE_TITLE };
   const ready = list.map((c, at) => {
     const run = readNotebook(executed(c));
     const page = makePageLive(preparePage(run, {
@@ -108,8 +111,7 @@ export async function exportCourse({ outDir, parameters = {}, rawParameters = fa
   });
   onProgress?.(`writing ${ready.length} page${ready.length === 1 ? "" : "s"} (nbconvert)`);
   await exportHtmlPages(ready, outDir, { removeInputTag: REMOVE_INPUT_TAG, removeCellTag: REMOVE_CELL_TAG });
-  onProgress?.("writing golab-live.js (the simulator for the pages) and the playground");
-  await writeLiveFiles(outDir, { index: home });
+  await live;
   await checked;
   const versions = mergeProvenance(list.flatMap((c) => provenanceIn(readNotebook(executed(c)))));
   const index = path.join(outDir, "index.html");

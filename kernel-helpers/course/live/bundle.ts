@@ -24,10 +24,16 @@ export interface LiveBundle {
 /** Bundles browser/main.ts and what it imports into `file` (minified, for current browsers). */
 export async function buildLiveBundle(file: string): Promise<LiveBundle> {
   const esbuild = await import("esbuild");
-  const result = await esbuild.build({
-    entryPoints: [browserEntry()], outfile: file, bundle: true, platform: "browser", format: "iife",
-    target: "es2020", minify: true, metafile: true, logLevel: "silent",
-  });
+  let result: Awaited<ReturnType<typeof esbuild.build<{ metafile: true }>>>;
+  try {
+    result = await esbuild.build({
+      entryPoints: [browserEntry()], outfile: file, bundle: true, platform: "browser", format: "iife",
+      target: "es2020", minify: true, metafile: true, logLevel: "silent",
+    });
+  } finally {
+    // esbuild's service is a child process: none is left behind once the bundle is written.
+    await esbuild.stop();
+  }
   const outputs = Object.values(result.metafile.outputs);
   const inputs = outputs.flatMap((o) => Object.entries(o.inputs));
   return {

@@ -10,12 +10,13 @@ import { wirePlayground } from "./playground";
 
 declare global {
   interface Window {
-    golabLive?: { readyAt?: number; whatIf: typeof whatIf };
+    /** When the script started and when everything was up (ms since navigation), and the page's whatIf. */
+    golabLive?: { startedAt: number; readyAt?: number; whatIf: typeof whatIf };
   }
 }
 
 async function start(): Promise<void> {
-  window.golabLive = { whatIf };
+  window.golabLive = { startedAt: performance.now(), whatIf };
   const panels = [...document.querySelectorAll<HTMLElement>(".golab-whatif")];
   await Promise.all(panels.map((p) => (p.querySelector('input[name="case"]') ? wirePlayground(p) : wirePanel(p))));
   await liveCharts();
