@@ -27,7 +27,7 @@ export function allocationsChart(results: readonly ChartedResult[], { title }: {
   const spec = groupedBars(rows, { x: "allocation", y: "rounded", color: "go", title, source });
   // Allocation numbers read left to right in the runtime's order, not sorted as text (#10 after #1).
   const encoding = spec.encoding as Record<string, unknown>;
-  encoding.x = { ...(encoding.x as object), sort: null, axis: { labelAngle: 0 } };
+  encoding.x = { ...(encoding.x as object), sort: null, axis: { labelAngle: 0, labelOverlap: true } };
   encoding.y = { ...(encoding.y as object), title: "bytes taken" };
   encoding.tooltip = ["allocation", "go", "rounded", "path", "site"].map((field) => ({ field }));
   // One version needs no legend: the subtitle names it.

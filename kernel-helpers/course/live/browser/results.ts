@@ -37,7 +37,7 @@ function table(rows: readonly AllocationRow[]): HTMLElement {
   const scroll = el("div", "golab-whatif-scroll");
   const t = el("table", "golab-whatif-table");
   const head = t.createTHead().insertRow();
-  for (const c of COLUMNS) head.appendChild(el("th", undefined, c.head));
+  for (const c of COLUMNS) head.appendChild(el("th", c.num ? "num" : undefined, c.head));
   const body = t.createTBody();
   // The runtime function that asked and its reason go on a line of their own under the
   // allocation, so that versions fit side by side.
