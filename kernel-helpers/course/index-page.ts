@@ -5,6 +5,7 @@
 import type { VersionProvenance } from "../display";
 import { escapeHtml } from "../display";
 import { inlineHtml } from "./markdown";
+import { htmlDocument } from "./html-page";
 import { describeVersion } from "./provenance";
 
 export interface ChapterPage {
@@ -42,21 +43,16 @@ export function indexPage(pages: readonly ChapterPage[], { date, parameters, ver
   const goList = versions.length
     ? `<ul class="versions">${versions.map((v) => `<li>${escapeHtml(describeVersion(v))}</li>`).join("")}</ul>`
     : "<p>No chapter recorded which Go versions it used.</p>";
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>${escapeHtml(COURSE_TITLE)}</title>
-<style>
+  return htmlDocument({
+    title: COURSE_TITLE,
+    css: `
 body { font-family: system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; }
 code { background: #f3f3f3; padding: 0 0.2em; border-radius: 3px; }
 .chapter h2 { font-size: 1.2rem; margin-bottom: 0.2rem; }
 .run { color: #666; font-size: 0.9em; margin-top: 0.2rem; }
 @media print { a { color: inherit; text-decoration: none; } .chapter { break-inside: avoid; } }
-</style>
-</head>
-<body>
+`,
+    body: `
 <h1>golab: what does this Go operation really allocate, on this Go version, and why?</h1>
 <p>A course that tests, chapter by chapter, the claims of an article about <code>runtime.mallocgc</code> behind
 <code>make</code>, <code>append</code> and map inserts. Every number in these pages was measured, traced or simulated when the
@@ -67,7 +63,6 @@ ${params}
 ${playground ? `<p class="playground">Try any case yourself, on several Go versions side by side: <a href="${escapeHtml(playground)}">the playground</a>
 (golab's simulator runs in the page; nothing is sent anywhere). Each chapter ends with its own "what if" panels.</p>` : ""}
 ${pages.map(chapterHtml).join("\n")}
-</body>
-</html>
-`;
+`,
+  });
 }

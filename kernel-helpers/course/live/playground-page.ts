@@ -8,6 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { escapeHtml } from "../../display/escape";
 import { OFFLINE_TEMPLATE_DIR } from "../../jupyter/export";
+import { htmlDocument } from "../html-page";
 import { MODELLED_VERSIONS } from "../../sim";
 import { LIVE_SCRIPT, playgroundFormHtml } from "./markup";
 
@@ -19,20 +20,15 @@ const TITLE = "golab playground: what does this Go operation allocate?";
 /** The playground page; `index` is the course's index page it links back to. */
 export function playgroundPage({ index }: { index: { href: string; title: string } }): string {
   const liveCss = fs.readFileSync(path.join(OFFLINE_TEMPLATE_DIR, "golab-offline", "golab-live.css"), "utf8");
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>${escapeHtml(TITLE)}</title>
-<style>
+  return htmlDocument({
+    title: TITLE,
+    css: `
 body { font-family: system-ui, sans-serif; max-width: 72rem; margin: 1.5rem auto; padding: 0 1rem; line-height: 1.45; }
 code { background: #f3f3f3; padding: 0 0.2em; border-radius: 3px; }
 nav { padding-bottom: 0.6rem; border-bottom: 1px solid #ddd; margin-bottom: 1rem; }
 ${liveCss}
-</style>
-</head>
-<body>
+`,
+    body: `
 <nav><a href="${escapeHtml(index.href)}">${escapeHtml(index.title)}</a></nav>
 <main>
 <h1>${escapeHtml(TITLE)}</h1>
@@ -44,7 +40,6 @@ path and the runtime's reason. Nothing is measured and nothing leaves the page; 
 ${playgroundFormHtml({ versions: MODELLED_VERSIONS, initial: PLAYGROUND_CASE, checked: MODELLED_VERSIONS })}
 </main>
 <script src="${LIVE_SCRIPT}"></script>
-</body>
-</html>
-`;
+`,
+  });
 }
