@@ -51,9 +51,16 @@ export const caseMessages = {
   capWithoutMake: () => "len and cap apply only to start \"make\"; start \"nil\" begins from var s []T",
   freshElemNeedsPointer: (elem: string) =>
     `freshElem stores a new pointer on every insert, so elem must be a pointer type, not ${show(elem)}`,
-  notMapType: (text: string) => `make of ${show(text)}: makemap needs a map type map[K]V`,
-  shortForm: (text: string) =>
-    `cannot read case ${show(text)}: write JSON, or make(map[K]V), make(map[K]V, hint), make([]T, len) or make([]T, len, cap), optionally after "_ = "`,
+  makeOfWrongType: (type: string) => `make of ${show(type)}: make needs a map type map[K]V or a slice type []T`,
+  growthOfWrongType: (fn: "append" | "insert", what: string) =>
+    fn === "append"
+      ? `append to ${show(what)}: append needs a slice type []T (a nil slice) or make([]T, len[, cap])`
+      : `insert into ${show(what)}: insert needs a map type map[K]V or make(map[K]V, hint)`,
+  shortForm: (text: string, forms: readonly string[]) =>
+    `cannot read case ${show(text)}: write JSON, or one of ${forms.join("; ")}`,
+  unknownFlag: (flag: string, known: readonly string[]) => `unknown flag ${show(`[${flag}]`)}: use ${known.map((k) => `[${k}]`).join(", ")}`,
+  flagNotFor: (flag: string, form: string) => `[${flag}] applies only to ${form}`,
+  discardAndStack: () => "a case is either discarded (_ = …) or kept on the stack ([stack]), not both",
   shortFormArgs: (text: string) => `wrong number of arguments in ${show(text)}`,
   tooLong: (length: number) => `case text is ${length} characters long; at most 4000 are accepted`,
   beyondMaxAlloc: (what: string, bytes: number) =>
@@ -93,6 +100,7 @@ export const cliMessages = {
     "on Go 1.26 and 1.27 (not 1.19) append to a nil slice and make of a variable size up to 32 B allocate more (the optimized build starts them in a 32-byte stack buffer)",
   interrupted: (signal: string) => `interrupted (${signal}): child processes killed and temporary folders removed`,
   badOption: (name: string, value: string, expected: string) => `invalid ${name}: ${show(value)} (${expected})`,
+  sameGoTwice: (spec: string, version: string) => `--go ${show(spec.slice(0, 40))} is Go ${version} again: name each version once`,
 };
 
 export const jupyterMessages = {
@@ -166,6 +174,7 @@ export const traceMessages = {
   entryMismatch: (go: string, experiment: string, expected: boolean, found: number) =>
     `Go ${go}${experiment ? ` (GOEXPERIMENT=${experiment})` : ""} should ${expected ? "" : "not "}use size-specialised malloc, but the probe binary has ${found} size-specialised malloc function${found === 1 ? "" : "s"}: the tracer would miscount, so it stops here`,
   badOption: (name: string, value: string, expected: string) => `invalid ${name}: ${show(value)} (${expected})`,
+  sameGoTwice: (spec: string, version: string) => `--go ${show(spec.slice(0, 40))} is Go ${version} again: name each version once`,
   unexpectedStop: (expected: string, where: string) => `the traced program stopped at ${oneLine(where)} where the tracer expected ${expected}`,
   exitedEarly: (seen: number, expected: number) => `the traced program exited after ${seen} of ${expected} cases`,
   markerOrder: (expected: string, got: string) => `the traced program reached ${got} where the tracer expected ${expected}`,

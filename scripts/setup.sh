@@ -4,8 +4,8 @@
 #
 # KEEP IN SYNC with postBuild and environment.yml at the repository root (the
 # conda / Binder / repo2docker set-up): the same dlv version (DLV_VERSION), the
-# same tslab kernel registration, and the Jupyter pins of
-# requirements-jupyter.txt (also pinned in environment.yml).
+# same tslab kernel registration, and the same Python files
+# (requirements-jupyter.txt held to constraints-jupyter.txt).
 set -euo pipefail
 
 # ---- versions and places (change here, and in postBuild) -------------------
@@ -17,34 +17,46 @@ GO119_APT_PACKAGE=golang-1.19-go
 DEBIAN_DLV=/usr/bin/dlv                  # Debian's delve (1.20.x, built for Go 1.19)
 DEBIAN_DLV_APT_PACKAGE=delve
 REQUIREMENTS=requirements-jupyter.txt
+CONSTRAINTS=constraints-jupyter.txt      # every Python package, pinned (scripts/lock-python.sh)
+STEPS="npm venv kernel dlv go119 go127 chromium"
 
 usage() {
   cat <<'EOF'
 Usage: bash scripts/setup.sh [options]
 
 Sets up golab on this machine, idempotently (a second run only checks):
-  1. npm ci (npm install without a package-lock.json)   required
-  2. .venv/ with the pins of requirements-jupyter.txt   required
-  3. tslab/jslab Jupyter kernels registered in .venv     required once tslab
-                                                         is in package.json
-  4. dlv 1.27.2 built into .tools/bin/dlv                required
-  5. Go 1.19 + Debian's delve (apt-get)                  optional
-  6. Go 1.27.3 toolchain (GOTOOLCHAIN, module proxy)     optional
-  7. Chromium (apt-get), for the JupyterLab screenshot   optional
-     test (headless; driven by playwright-core)
+  npm       npm ci (npm install without a package-lock.json)        required
+  venv      .venv/ with requirements-jupyter.txt, every package     required
+            held to constraints-jupyter.txt
+  kernel    tslab/jslab Jupyter kernels registered in .venv         required once tslab
+                                                                    is in package.json
+  dlv       dlv 1.27.2 built into .tools/bin/dlv with the host Go   optional
+  go119     Go 1.19 + Debian's delve (apt-get)                      optional
+  go127     Go 1.27.3 toolchain (GOTOOLCHAIN, module proxy)         optional
+  chromium  Chromium (apt-get) for the tests' screenshots; only     optional
+            with --chromium (npm test passes it)
 and prints a summary of what is available.
 
+Without Go on PATH set-up still succeeds, with a warning: the simulator-only
+course (npm run lab -- --set live=false), golab predict and golab claims
+--recorded need no Go. Install Go 1.26 later and run: bash scripts/setup.sh
+
 Options:
-  --no-go119     skip step 5 (same as GOLAB_SKIP_GO119=1)
-  --no-go127     skip step 6 (same as GOLAB_SKIP_GO127=1)
-  --no-chromium  skip step 7 (same as GOLAB_SKIP_CHROMIUM=1)
+  --no-dlv       skip the dlv step (same as GOLAB_SKIP_DLV=1)
+  --no-go119     skip the go119 step (same as GOLAB_SKIP_GO119=1)
+  --no-go127     skip the go127 step (same as GOLAB_SKIP_GO127=1)
+  --chromium     install Chromium when it is missing (scripts/test.sh does)
+  --no-chromium  do not, even with --chromium (same as GOLAB_SKIP_CHROMIUM=1)
+  --steps LIST   run only these steps, comma-separated (e.g. --steps dlv,go127
+                 after installing Go); the others are not even checked
   -q, --quiet    print only warnings, errors and the summary
   -v, --verbose  also stream the output of the tools it runs (always logged
                  to .cache/setup/<step>.log)
   -h, --help     show this help
 
 Environment:
-  GOLAB_SKIP_GO119=1, GOLAB_SKIP_GO127=1, GOLAB_SKIP_CHROMIUM=1
+  GOLAB_SKIP_DLV=1, GOLAB_SKIP_GO119=1, GOLAB_SKIP_GO127=1,
+  GOLAB_SKIP_CHROMIUM=1
                  as the flags above
   GOLAB_PYTHON   the Python that creates .venv (default: python3)
 
@@ -55,32 +67,49 @@ EOF
 
 truthy() { case "${1:-}" in 1 | true | TRUE | True | yes | YES | on | ON) return 0 ;; *) return 1 ;; esac; }
 
+usage_error() {
+  printf "golab setup: error: %s (see: bash scripts/setup.sh --help)\n" "$1" >&2
+  exit 2
+}
+
 QUIET=0
 VERBOSE=0
-SKIP_GO119=0
-SKIP_GO127=0
-SKIP_GO119_WHY="GOLAB_SKIP_GO119"
-SKIP_GO127_WHY="GOLAB_SKIP_GO127"
-SKIP_CHROMIUM=0
-SKIP_CHROMIUM_WHY="GOLAB_SKIP_CHROMIUM"
-if truthy "${GOLAB_SKIP_CHROMIUM:-}"; then SKIP_CHROMIUM=1; fi
+SKIP_DLV=0 SKIP_DLV_WHY="GOLAB_SKIP_DLV"
+SKIP_GO119=0 SKIP_GO119_WHY="GOLAB_SKIP_GO119"
+SKIP_GO127=0 SKIP_GO127_WHY="GOLAB_SKIP_GO127"
+WANT_CHROMIUM=0 SKIP_CHROMIUM=0 SKIP_CHROMIUM_WHY="GOLAB_SKIP_CHROMIUM"
+SELECTED="$STEPS"
+if truthy "${GOLAB_SKIP_DLV:-}"; then SKIP_DLV=1; fi
 if truthy "${GOLAB_SKIP_GO119:-}"; then SKIP_GO119=1; fi
 if truthy "${GOLAB_SKIP_GO127:-}"; then SKIP_GO127=1; fi
+if truthy "${GOLAB_SKIP_CHROMIUM:-}"; then SKIP_CHROMIUM=1; fi
 while (($#)); do
   case "$1" in
+    --no-dlv) SKIP_DLV=1 SKIP_DLV_WHY="--no-dlv" ;;
     --no-go119) SKIP_GO119=1 SKIP_GO119_WHY="--no-go119" ;;
     --no-go127) SKIP_GO127=1 SKIP_GO127_WHY="--no-go127" ;;
+    --chromium) WANT_CHROMIUM=1 ;;
     --no-chromium) SKIP_CHROMIUM=1 SKIP_CHROMIUM_WHY="--no-chromium" ;;
+    --steps | --steps=*)
+      if [[ "$1" == --steps=* ]]; then SELECTED="${1#--steps=}"; else
+        (($# > 1)) || usage_error "--steps needs a list, e.g. --steps dlv,go127"
+        shift
+        SELECTED="$1"
+      fi
+      SELECTED="${SELECTED//,/ }"
+      [[ -n "${SELECTED// /}" ]] || usage_error "--steps needs a list, e.g. --steps dlv,go127"
+      for s in $SELECTED; do
+        [[ " $STEPS " == *" $s "* ]] || usage_error "unknown step '${s:0:40}' in --steps (steps: ${STEPS// /, })"
+      done
+      ;;
     -q | --quiet) QUIET=1 ;;
     -v | --verbose) VERBOSE=1 ;;
     -h | --help) usage; exit 0 ;;
-    *)
-      printf "golab setup: error: unknown option '%s' (see: bash scripts/setup.sh --help)\n" "$1" >&2
-      exit 2
-      ;;
+    *) usage_error "unknown option '${1:0:40}'" ;;
   esac
   shift
 done
+selected() { [[ " $SELECTED " == *" $1 "* ]]; }
 
 ROOT="$(cd -P -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd "$ROOT"
@@ -156,16 +185,10 @@ fi
 now_us
 T_START=$REPLY
 
-find_go() { # the host Go: go on PATH, else the usual install place
-  if command -v go >/dev/null 2>&1; then
-    command -v go
-  elif [[ -x /usr/local/go/bin/go ]]; then
-    printf '%s\n' /usr/local/go/bin/go
-  else
-    return 1
-  fi
-}
-GO="$(find_go || true)"
+# The host Go is the go on PATH, as golab itself finds it (kernel-helpers/go/toolchain.ts).
+GO="$(command -v go || true)"
+NO_GO_WHY="no go on PATH"
+if [[ -z "$GO" && -x /usr/local/go/bin/go ]]; then NO_GO_WHY="no go on PATH (/usr/local/go/bin/go exists: add /usr/local/go/bin to PATH)"; fi
 
 dlv_version_of() { # prints e.g. 1.27.2, or nothing (never fails)
   local out line
@@ -227,7 +250,7 @@ step_npm() {
   t0=$REPLY
   if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
     R_NPM="FAILED"
-    fail_required npm "node and npm not found: install Node.js >= 20.19 and re-run"
+    fail_required npm "node and npm not found: install Node.js 24 or 22 (LTS; or 20.19+) and re-run"
     return
   fi
   # One node run: the version check, and package.json's dependency fields
@@ -240,7 +263,8 @@ catch (e) { console.log(e.message); process.exit(1); }
 const deps = {};
 for (const k of ["dependencies", "devDependencies", "optionalDependencies", "peerDependencies", "overrides", "bundleDependencies"])
   if (pkg[k] !== undefined) deps[k] = pkg[k];
-console.log(process.version, maj > 20 || (maj === 20 && min >= 19) ? "ok" : "old");
+// package.json engines: ^20.19.0 || >=22.12.0 (the releases that require() ES modules unflagged).
+console.log(process.version, maj >= 23 || (maj === 22 && min >= 12) || (maj === 20 && min >= 19) ? "ok" : "old");
 console.log(JSON.stringify(deps));
 ' "$ROOT/package.json" 2>&1)"; then
     R_NPM="FAILED"
@@ -250,7 +274,7 @@ console.log(JSON.stringify(deps));
   nodev="${nodeinfo%% *}"
   if [[ "$nodeinfo" != "$nodev ok"$'\n'* ]]; then
     R_NPM="FAILED"
-    fail_required npm "Node.js $nodev is too old: golab needs >= 20.19 (package.json engines)"
+    fail_required npm "Node.js $nodev is not supported: golab needs 20.19+, 22.12+ or 24 (package.json engines)"
     return
   fi
   if [[ -f package-lock.json ]]; then
@@ -296,14 +320,14 @@ step_venv() {
   local -a venv_cmd
   now_us
   t0=$REPLY
-  if [[ ! -f "$REQUIREMENTS" ]]; then
+  if [[ ! -f "$REQUIREMENTS" || ! -f "$CONSTRAINTS" ]]; then
     R_VENV="FAILED"
-    fail_required venv "$REQUIREMENTS is missing"
+    fail_required venv "$REQUIREMENTS or $CONSTRAINTS is missing"
     return
   fi
-  # Stamp: line 1 the requirements' hash, line 2 where the venv was made
+  # Stamp: line 1 the hash of the requirements and constraints, line 2 where the venv was made
   # (its scripts hold absolute paths, so a moved checkout needs a new one).
-  want="req=$(hash_stdin <"$REQUIREMENTS")"
+  want="req=$(cat -- "$REQUIREMENTS" "$CONSTRAINTS" | hash_stdin)"
   if [[ -f "$stamp" ]]; then
     have_root="$(sed -n 2p "$stamp")"
   fi
@@ -311,19 +335,20 @@ step_venv() {
     "$VPY" -c '' >/dev/null 2>&1; then
     since "$t0"
     R_VENV="up to date $REPLY"
-    say "venv: .venv up to date with $REQUIREMENTS"
+    say "venv: .venv up to date with $REQUIREMENTS and $CONSTRAINTS"
     return
   fi
 
   if [[ ! -x "$VPY" ]] || ! "$VPY" -c '' >/dev/null 2>&1 || [[ -n "$have_root" && "$have_root" != "root=$ROOT" ]]; then
     if ! command -v "$py" >/dev/null 2>&1; then
       R_VENV="FAILED"
-      fail_required venv "'$py' not found: install Python >= 3.10 (or set GOLAB_PYTHON to one)"
+      fail_required venv "'$py' not found: install Python >= 3.11 (or set GOLAB_PYTHON to one)"
       return
     fi
-    if ! "$py" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 10) else 1)' >/dev/null 2>&1; then
+    # 3.11: $CONSTRAINTS was locked on it, and some of its pins (IPython 9) need it.
+    if ! "$py" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' >/dev/null 2>&1; then
       R_VENV="FAILED"
-      fail_required venv "'$py' is older than Python 3.10, which JupyterLab 4.6 needs (set GOLAB_PYTHON to a newer one)"
+      fail_required venv "'$py' is older than Python 3.11, which the pins of $CONSTRAINTS need (set GOLAB_PYTHON to a newer one)"
       return
     fi
     venv_cmd=("$py" -m venv)
@@ -342,11 +367,11 @@ step_venv() {
     fi
   fi
 
-  say "venv: pip install -r $REQUIREMENTS (log: .cache/setup/pip.log)"
-  if ! run_logged pip "$VPY" -m pip install --disable-pip-version-check --no-input -r "$REQUIREMENTS"; then
+  say "venv: pip install -r $REQUIREMENTS -c $CONSTRAINTS (log: .cache/setup/pip.log)"
+  if ! run_logged pip "$VPY" -m pip install --disable-pip-version-check --no-input -r "$REQUIREMENTS" -c "$CONSTRAINTS"; then
     show_log pip
     R_VENV="FAILED"
-    fail_required venv "pip install -r $REQUIREMENTS failed: see .cache/setup/pip.log"
+    fail_required venv "pip install -r $REQUIREMENTS -c $CONSTRAINTS failed: see .cache/setup/pip.log"
     return
   fi
   printf '%s\nroot=%s\n' "$want" "$ROOT" >"$stamp"
@@ -436,14 +461,15 @@ step_kernel() {
   say "tslab kernel: tslab and jslab registered in $REPLY"
 }
 
-# ---- 4. delve (for the host Go) -------------------------------------------------
+# ---- 4. delve (for the host Go; optional) -----------------------------------------
+# Only `golab trace` and the traced chapters use it, and both need Go anyway.
 step_dlv() {
   local t0 v
   now_us
   t0=$REPLY
-  if [[ -z "$GO" ]]; then
-    R_DLV="FAILED"
-    fail_required dlv "go not found: install Go >= 1.25 (golab uses 1.26) so that dlv $DLV_VERSION can be built"
+  if ((SKIP_DLV)); then
+    R_DLV="skipped ($SKIP_DLV_WHY)"
+    say "dlv: skipped ($SKIP_DLV_WHY)"
     return
   fi
   v="$(dlv_version_of "$TOOLS_BIN/dlv")"
@@ -453,18 +479,23 @@ step_dlv() {
     say "dlv: .tools/bin/dlv is $DLV_VERSION"
     return
   fi
+  if [[ -z "$GO" ]]; then
+    R_DLV="missing (no go)"
+    say "dlv: not built: $NO_GO_WHY"
+    return
+  fi
   say "dlv: go install $DLV_MODULE@v$DLV_VERSION into .tools/bin (log: .cache/setup/dlv.log)"
   mkdir -p "$TOOLS_BIN"
   if ! run_logged dlv env GOBIN="$TOOLS_BIN" "$GO" install "$DLV_MODULE@v$DLV_VERSION"; then
     show_log dlv
-    R_DLV="FAILED"
-    fail_required dlv "'go install $DLV_MODULE@v$DLV_VERSION' failed with $("$GO" version 2>/dev/null): see .cache/setup/dlv.log"
+    R_DLV="FAILED (optional)"
+    warn "dlv: 'go install $DLV_MODULE@v$DLV_VERSION' failed with $("$GO" version 2>/dev/null) (see .cache/setup/dlv.log; dlv needs Go >= 1.25, golab uses 1.26); golab trace will be unavailable"
     return
   fi
   v="$(dlv_version_of "$TOOLS_BIN/dlv")"
   if [[ "$v" != "$DLV_VERSION" ]]; then
-    R_DLV="FAILED"
-    fail_required dlv ".tools/bin/dlv reports version '${v:-none}', not $DLV_VERSION"
+    R_DLV="FAILED (optional)"
+    warn "dlv: .tools/bin/dlv reports version '${v:-none}', not $DLV_VERSION; golab trace will be unavailable"
     return
   fi
   since "$t0"
@@ -527,7 +558,7 @@ step_go127() {
   fi
   if [[ -z "$GO" ]]; then
     R_GO127="missing (no go)"
-    warn "go$GO127_VERSION: no host go to fetch it with"
+    say "go$GO127_VERSION: not fetched: $NO_GO_WHY"
     return
   fi
   dir="$(go127_cached_root || true)"
@@ -557,9 +588,10 @@ step_go127() {
   say "go$GO127_VERSION: fetched in $REPLY"
 }
 
-# ---- 7. Chromium (optional) ------------------------------------------------------------
-# Debian's chromium, for test/jupyter's JupyterLab screenshot (playwright-core drives it; no
-# browser is ever downloaded). Without it that test skips with a message.
+# ---- 7. Chromium (optional, only with --chromium) ------------------------------------------
+# Debian's chromium, for the tests' screenshots of JupyterLab and the course pages (playwright-core
+# drives it; no browser is ever downloaded). The lab itself never needs it, so only scripts/test.sh
+# asks for it; without it those tests skip with a message.
 CHROMIUM_APT_PACKAGE=chromium
 find_chromium() { # the browser the screenshot test uses, or nothing
   local c
@@ -579,6 +611,11 @@ step_chromium() {
   if ((SKIP_CHROMIUM)); then
     R_CHROMIUM="skipped ($SKIP_CHROMIUM_WHY)"
     say "chromium: skipped ($SKIP_CHROMIUM_WHY)"
+    return
+  fi
+  if ((!WANT_CHROMIUM)); then
+    R_CHROMIUM="only for tests"
+    say "chromium: not needed by the lab (npm test installs it: --chromium)"
     return
   fi
   if find_chromium >/dev/null; then
@@ -691,13 +728,9 @@ except Exception:
 }
 
 # ---- main ---------------------------------------------------------------------------
-step_npm
-step_venv
-step_kernel
-step_dlv
-step_go119
-step_go127
-step_chromium
+for step in $STEPS; do
+  if selected "$step"; then "step_$step"; else printf -v "R_${step^^}" '%s' "left out (--steps)"; fi
+done
 
 since "$T_START"
 TOTAL=$REPLY
@@ -709,3 +742,6 @@ if ((${#FAILURES[@]})); then
   exit 1
 fi
 summary "ok in $TOTAL"
+if [[ -z "$GO" ]]; then
+  warn "$NO_GO_WHY. Without Go these work: the simulator-only course (npm run lab -- --set live=false), golab predict, golab claims --recorded. Measuring, tracing and the live chapters need Go 1.26: install it, then run bash scripts/setup.sh again."
+fi

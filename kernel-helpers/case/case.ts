@@ -58,29 +58,101 @@ export interface MapInsertCase {
 
 export type Case = MakeMapCase | MakeSliceCase | AppendCase | MapInsertCase;
 
-/** The fields each op accepts, in the order they are written out. */
-export const FIELDS: Record<Op, readonly string[]> = {
-  makemap: ["op", "key", "elem", "hint", "escape"],
-  makeslice: ["op", "elem", "len", "cap", "constSize", "escape"],
-  append: ["op", "elem", "n", "start", "len", "cap", "escape"],
-  mapinsert: ["op", "key", "elem", "n", "hint", "freshElem", "escape"],
+/** What a field holds: a Go type expression, a whole number, a boolean, or one of some words. */
+export type FieldKind = "type" | "size" | "boolean" | readonly string[];
+
+/** One JSON field of a case: the parser reads it by this description, and --help prints it. */
+export interface FieldSpec {
+  name: string;
+  kind: FieldKind;
+  /** A case without it is refused; optional fields may be left out. */
+  required: boolean;
+  /** What it means, in a few words. */
+  about: string;
+  /** The value an absent field means. A case given it explicitly is the same case, and drops it. */
+  default?: boolean;
+}
+
+/** One op: the Go it stands for and its fields (after "op"), in the order they are written out. */
+export interface OpSpec {
+  go: string;
+  fields: readonly FieldSpec[];
+}
+
+const need = (name: string, kind: FieldKind, about: string): FieldSpec => ({ name, kind, required: true, about });
+const may = (name: string, kind: FieldKind, about: string, fallback?: boolean): FieldSpec =>
+  ({ name, kind, required: false, about, ...(fallback === undefined ? {} : { default: fallback }) });
+const ESCAPE_FIELD = may("escape", ESCAPES, "heap (default): stored in a package variable; stack: stays in the function; discard: _ =");
+
+/**
+ * Every op and its fields: the one list the parser checks a case against (parse.ts), the
+ * canonical key is written from (FIELDS), and `golab … --help` prints.
+ */
+export const CASE_SCHEMA: Record<Op, OpSpec> = {
+  makemap: {
+    go: "make(map[K]V) or make(map[K]V, hint)",
+    fields: [need("key", "type", "K"), need("elem", "type", "V"), may("hint", "size", "the size hint"), ESCAPE_FIELD],
+  },
+  makeslice: {
+    go: "make([]T, len) or make([]T, len, cap)",
+    fields: [
+      need("elem", "type", "T"), need("len", "size", "len"), may("cap", "size", "cap (at least len)"),
+      may("constSize", "boolean", "false: len and cap are variables the compiler cannot see", true), ESCAPE_FIELD,
+    ],
+  },
+  append: {
+    go: "var s []T, or s := make([]T, len, cap); then n times s = append(s, v)",
+    fields: [
+      need("elem", "type", "T"), need("n", "size", "single appends"), need("start", ["nil", "make"], "nil: var s []T; make: make([]T, len, cap)"),
+      may("len", "size", "with start make (default 0)"), may("cap", "size", "with start make"), ESCAPE_FIELD,
+    ],
+  },
+  mapinsert: {
+    go: "m := make(map[K]V[, hint]); then m[k] = v for the keys 0..n-1",
+    fields: [
+      need("key", "type", "K"), need("elem", "type", "V"), need("n", "size", "inserts of distinct keys"), may("hint", "size", "make's size hint"),
+      may("freshElem", "boolean", "true: each insert stores new(T) (V must be *T)", false), ESCAPE_FIELD,
+    ],
+  },
 };
 
-/** Go-like one-line description: `make(map[int]int, 1000)`, `append×1000 to nil []int`. */
+/** The fields each op accepts, in the order they are written out. */
+export const FIELDS: Record<Op, readonly string[]> = Object.fromEntries(
+  OPS.map((op) => [op, ["op", ...CASE_SCHEMA[op].fields.map((f) => f.name)]]),
+) as unknown as Record<Op, readonly string[]>;
+
+const hintArg = (hint: number | undefined) => (hint === undefined ? "" : `, ${hint}`);
+const sliceArgs = (len: number, cap: number | undefined) => (cap === undefined ? `${len}` : `${len}, ${cap}`);
+
+/** The flags a short form carries in brackets after the call, as parse reads them back. */
+function flags(c: Case): string {
+  const out = [
+    ...(c.op === "makeslice" && c.constSize === false ? ["variable size"] : []),
+    ...(c.op === "mapinsert" && c.freshElem ? ["new value each"] : []),
+    ...(c.escape === "stack" ? ["stack"] : []),
+  ];
+  return out.length === 0 ? "" : ` [${out.join(", ")}]`;
+}
+
+/**
+ * The case as its short form, which parseCase reads back to the same case (with --escape heap):
+ * `make(map[int]int, 1000)`, `_ = make([]int, 0, 8)`, `append([]int, 1000)`,
+ * `insert(make(map[int]*int, 64), 1000) [new value each, stack]`.
+ */
 export function describeCase(c: Case): string {
-  const where = c.escape === "heap" ? "" : ` [${c.escape}]`;
+  const discard = c.escape === "discard" ? "_ = " : "";
+  return `${discard}${call(c)}${flags(c)}`;
+}
+
+function call(c: Case): string {
   switch (c.op) {
     case "makemap":
-      return `make(map[${c.key}]${c.elem}${c.hint === undefined ? "" : `, ${c.hint}`})${where}`;
-    case "makeslice": {
-      const args = c.cap === undefined ? `${c.len}` : `${c.len}, ${c.cap}`;
-      return `make([]${c.elem}, ${args})${c.constSize === false ? " (variable size)" : ""}${where}`;
-    }
-    case "append": {
-      const from = c.start === "nil" ? "nil" : `make([]${c.elem}, ${c.len ?? 0}${c.cap === undefined ? "" : `, ${c.cap}`})`;
-      return `${c.n}× append to ${from} []${c.elem}${where}`;
-    }
+      return `make(map[${c.key}]${c.elem}${hintArg(c.hint)})`;
+    case "makeslice":
+      return `make([]${c.elem}, ${sliceArgs(c.len, c.cap)})`;
+    case "append":
+      return `append(${c.start === "nil" ? `[]${c.elem}` : `make([]${c.elem}, ${sliceArgs(c.len ?? 0, c.cap)})`}, ${c.n})`;
     case "mapinsert":
-      return `${c.n} inserts into make(map[${c.key}]${c.elem}${c.hint === undefined ? "" : `, ${c.hint}`})${c.freshElem ? " (new value each)" : ""}${where}`;
+      return `insert(${c.hint === undefined ? `map[${c.key}]${c.elem}` : `make(map[${c.key}]${c.elem}, ${c.hint})`}, ${c.n})`;
   }
 }

@@ -2,3 +2,4 @@
 export * from "./case";
 export * from "./experiment";
 export { parseCase, validateCase, ParseOptions } from "./parse";
+export { SHORT_FORMS } from "./short-form";

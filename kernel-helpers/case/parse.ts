@@ -1,14 +1,19 @@
 /**
- * parseCase: the one door through which a case enters the lab, from JSON text, an object, or the
- * short form `make(map[int]int, 1000)` / `make([]int, 0, 1000)` (optionally `_ = make(...)`).
- * It validates every field and returns a Case whose types are re-spelled from their parse trees.
+ * parseCase: the one door through which a case enters the lab, from JSON text, an object, or a
+ * short form (`make(map[int]int, 1000)`, `append([]int, 1000)`, `insert(map[int]int, 1000)`;
+ * short-form.ts). It validates every field by CASE_SCHEMA and returns a Case whose types are
+ * re-spelled from their parse trees.
  */
 import { InputError } from "../errors";
 import { caseMessages, typeMessages } from "../messages";
 import { parseGoType, renderType, GoType, isComparable, layoutOf, MAX_TYPE_SIZE } from "../types";
-import { Case, ESCAPES, Escape, FIELDS, OPS, Op } from "./case";
+import { Case, CASE_SCHEMA, ESCAPES, Escape, FieldSpec, FIELDS, OPS, Op } from "./case";
+import { readShortForm } from "./short-form";
 
 const MAX_TEXT = 4000;
+
+/** A Go type field as read: its canonical spelling and its parse tree. */
+type TypeField = { text: string; tree: GoType };
 
 /** Options that apply to a short form, which has no room for them. */
 export interface ParseOptions {
@@ -31,7 +36,7 @@ export function parseCase(input: unknown, { escape = "heap" }: ParseOptions = {}
       }
       return validateCase(obj, escape);
     }
-    return parseShortForm(text, escape);
+    return validateCase(readShortForm(text, escape), escape);
   }
   return validateCase(input, escape);
 }
@@ -47,18 +52,14 @@ function size(field: string, value: unknown): number {
   throw new InputError(caseMessages.badSize(field, value), String(value));
 }
 
-function optionalSize(field: string, value: unknown): number | undefined {
-  return value === undefined ? undefined : size(field, value);
-}
-
-function goType(field: string, value: unknown): { text: string; tree: GoType } {
+function goType(field: string, value: unknown): TypeField {
   if (typeof value !== "string") throw new InputError(caseMessages.notString(field), String(value));
   const tree = parseGoType(value);
   return { text: renderType(tree), tree };
 }
 
 /** A map's key must be comparable; parseGoType checks that only when it sees the whole map type. */
-function checkMapKey(key: { text: string; tree: GoType }, elem: { text: string }): void {
+function checkMapKey(key: TypeField, elem: TypeField): void {
   if (!isComparable(key.tree)) {
     throw new InputError(typeMessages.notComparable(`map[${key.text}]${elem.text}`, key.text), key.text);
   }
@@ -67,6 +68,29 @@ function checkMapKey(key: { text: string; tree: GoType }, elem: { text: string }
 function bool(field: string, value: unknown): boolean | undefined {
   if (value === undefined || typeof value === "boolean") return value;
   throw new InputError(caseMessages.badEnum(field, value, ["true", "false"]), String(value));
+}
+
+/** A field's value checked against its kind: a Go type parsed, a size, a boolean, or one of its words. */
+function readField(f: FieldSpec, value: unknown): unknown {
+  if (f.kind === "type") return goType(f.name, value);
+  if (f.kind === "size") return size(f.name, value);
+  if (f.kind === "boolean") return bool(f.name, value);
+  return oneOf(f.name, value, f.kind);
+}
+
+/** Every field of the op read by CASE_SCHEMA: required ones present, each of its kind. */
+function readFields(op: Op, o: Record<string, unknown>): Record<string, unknown> {
+  const v: Record<string, unknown> = {};
+  for (const f of CASE_SCHEMA[op].fields) {
+    if (o[f.name] === undefined) {
+      if (f.required) throw new InputError(caseMessages.missingField(op, f.name), f.name);
+      continue;
+    }
+    const value = readField(f, o[f.name]);
+    // An explicit default is the same case as an absent field: equal cases serialise equal.
+    if (value !== f.default) v[f.name] = value;
+  }
+  return v;
 }
 
 /** Validates an object as a Case; unknown fields and wrong types are errors. */
@@ -80,47 +104,35 @@ export function validateCase(obj: unknown, defaultEscape: Escape = "heap"): Case
   for (const k of Object.keys(o)) {
     if (!FIELDS[op].includes(k)) throw new InputError(caseMessages.unknownField(op, k), k);
   }
-  const need = (field: string) => {
-    if (o[field] === undefined) throw new InputError(caseMessages.missingField(op, field), field);
-    return o[field];
-  };
-  const escape = o.escape === undefined ? defaultEscape : oneOf("escape", o.escape, ESCAPES);
+  const v = readFields(op, o);
+  const escape = (v.escape as Escape | undefined) ?? defaultEscape;
+  const len = v.len as number | undefined;
+  const cap = v.cap as number | undefined;
+  if (len !== undefined && cap !== undefined && len > cap) throw new InputError(caseMessages.lenOverCap(len, cap), String(len));
+  const elem = v.elem as TypeField;
   switch (op) {
     case "makemap": {
-      const key = goType("key", need("key"));
-      const elem = goType("elem", need("elem"));
+      const key = v.key as TypeField;
       checkMapKey(key, elem);
-      return prune({ op, key: key.text, elem: elem.text, hint: optionalSize("hint", o.hint), escape });
+      return prune({ op, key: key.text, elem: elem.text, hint: v.hint as number | undefined, escape });
     }
     case "makeslice": {
-      const len = size("len", need("len"));
-      const cap = optionalSize("cap", o.cap);
-      if (cap !== undefined && len > cap) throw new InputError(caseMessages.lenOverCap(len, cap), String(len));
-      const elem = goType("elem", need("elem"));
-      checkSliceBytes(elem.tree, Math.max(len, cap ?? 0), `make([]${elem.text}, ${len}${cap === undefined ? "" : `, ${cap}`})`);
-      return prune({ op, elem: elem.text, len, cap, constSize: bool("constSize", o.constSize), escape });
+      checkSliceBytes(elem.tree, Math.max(len!, cap ?? 0), `make([]${elem.text}, ${len}${cap === undefined ? "" : `, ${cap}`})`);
+      return prune({ op, elem: elem.text, len: len!, cap, constSize: v.constSize as boolean | undefined, escape });
     }
     case "append": {
-      const start = oneOf("start", need("start"), ["nil", "make"] as const);
-      const len = optionalSize("len", o.len);
-      const cap = optionalSize("cap", o.cap);
+      const start = v.start as "nil" | "make";
       if (start === "nil" && (len !== undefined || cap !== undefined)) throw new InputError(caseMessages.capWithoutMake(), start);
-      if (len !== undefined && cap !== undefined && len > cap) throw new InputError(caseMessages.lenOverCap(len, cap), String(len));
-      const elem = goType("elem", need("elem"));
-      const n = size("n", need("n"));
+      const n = v.n as number;
       checkSliceBytes(elem.tree, Math.max((len ?? 0) + n, cap ?? 0), `${n} appends to []${elem.text}`);
       return prune({ op, elem: elem.text, n, start, len: start === "make" ? (len ?? 0) : undefined, cap, escape });
     }
     case "mapinsert": {
-      const elem = goType("elem", need("elem"));
-      const key = goType("key", need("key"));
+      const key = v.key as TypeField;
       checkMapKey(key, elem);
-      const freshElem = bool("freshElem", o.freshElem);
+      const freshElem = v.freshElem as boolean | undefined;
       if (freshElem && elem.tree.kind !== "pointer") throw new InputError(caseMessages.freshElemNeedsPointer(elem.text), elem.text);
-      return prune({
-        op, key: key.text, elem: elem.text, n: size("n", need("n")),
-        hint: optionalSize("hint", o.hint), freshElem, escape,
-      });
+      return prune({ op, key: key.text, elem: elem.text, n: v.n as number, hint: v.hint as number | undefined, freshElem, escape });
     }
   }
 }
@@ -138,59 +150,4 @@ function checkSliceBytes(elem: GoType, elements: number, what: string): void {
 function prune<T extends object>(c: T): T {
   for (const k of Object.keys(c) as (keyof T)[]) if (c[k] === undefined) delete c[k];
   return c;
-}
-
-/**
- * The short form: `make(T, args)` with T a map or slice type, integer literal arguments, and an
- * optional `_ = ` in front that selects the article's discarding program.
- */
-function parseShortForm(text: string, defaultEscape: Escape): Case {
-  let body = text;
-  let escape = defaultEscape;
-  const discard = /^_\s*=\s*/.exec(body);
-  if (discard) {
-    body = body.slice(discard[0].length);
-    escape = "discard";
-  }
-  const m = /^make\s*\(([\s\S]*)\)$/.exec(body);
-  if (!m) throw new InputError(caseMessages.shortForm(text), text);
-  const parts = splitTopLevel(m[1]);
-  if (parts.length < 1 || parts.length > 3) throw new InputError(caseMessages.shortFormArgs(text), text);
-  const type = parseGoType(parts[0].trim());
-  const argNames = type.kind === "map" ? ["hint"] : ["len", "cap"];
-  const nums = parts.slice(1).map((p, i) => intLiteral(argNames[i] ?? "size", p.trim(), text));
-  if (type.kind === "map") {
-    if (nums.length > 1) throw new InputError(caseMessages.shortFormArgs(text), text);
-    return validateCase({ op: "makemap", key: renderType(type.key), elem: renderType(type.elem), hint: nums[0], escape });
-  }
-  if (type.kind === "slice") {
-    if (nums.length < 1) throw new InputError(caseMessages.shortFormArgs(text), text);
-    return validateCase({ op: "makeslice", elem: renderType(type.elem), len: nums[0], cap: nums[1], escape });
-  }
-  throw new InputError(caseMessages.notMapType(parts[0].trim()), text);
-}
-
-function intLiteral(name: string, s: string, text: string): number {
-  const clean = s.replace(/_/g, "");
-  // Decimal only: Go reads a leading 0 as octal (010 is 8), so that is refused.
-  if (!/^(0|[1-9][0-9]*)$/.test(clean) || /^_|_$|__/.test(s)) throw new InputError(caseMessages.badSize(name, s), text);
-  return size(name, Number(clean));
-}
-
-/** Splits on commas that are not inside brackets or braces (struct types contain none at top). */
-function splitTopLevel(s: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === "[" || c === "{" || c === "(") depth++;
-    else if (c === "]" || c === "}" || c === ")") depth--;
-    else if (c === "," && depth === 0) {
-      parts.push(s.slice(start, i));
-      start = i + 1;
-    }
-  }
-  parts.push(s.slice(start));
-  return parts;
 }

@@ -1,6 +1,7 @@
 /** `golab claims [--go V...] [--recorded] [--json]`: every claim's verdict, computed now, explained. */
 import { Command } from "commander";
-import { computeVerdicts, gatherEvidence, loadClaims, runtimeSources, verdictsJson } from "../claims";
+import { SUMMARIES } from "./summaries";
+import type * as Claims from "../claims";
 import { parseGoVersion } from "../go";
 
 const ALL_VERSIONS: readonly string[] = ["1.19", "1.26", "1.27"];
@@ -15,7 +16,7 @@ const goVersions = (value: string, previous: readonly string[]): string[] => {
 export function addClaimsCommand(program: Command): void {
   program
     .command("claims")
-    .description("test every claim of the article: verdicts per Go version, computed from runs, with their parts and explanations")
+    .description(SUMMARIES.claims)
     .option("--go <versions...>", "Go versions: 1.19, 1.26, 1.27", goVersions, ALL_VERSIONS)
     .option("--recorded", "use the recorded datasets only (measure nothing)", false)
     .option("--no-cache", "measure everything now, and store nothing (default: read and fill the result cache)")
@@ -23,6 +24,8 @@ export function addClaimsCommand(program: Command): void {
     .option("--brief", "verdicts and reasons only, without the explanations", false)
     .option("--quiet", "no progress lines on stderr", false)
     .action(async (o) => {
+      // Loaded when the command runs: `golab claims --help` needs none of it.
+      const { computeVerdicts, gatherEvidence, loadClaims, runtimeSources, verdictsJson } = (require("../claims") as typeof Claims);
       const claims = loadClaims();
       const evidence = await gatherEvidence(claims, {
         versions: o.go, live: !o.recorded, cache: o.cache, onProgress: o.quiet ? undefined : (m) => process.stderr.write(`golab: ${m}\n`),

@@ -2,11 +2,14 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Command } from "commander";
+import { SUMMARIES } from "./summaries";
 import { GolabError, InputError } from "../errors";
-import { ensureWorkingCopies } from "../course";
+import type * as Course from "../course";
+import type * as Jupyter from "../jupyter";
 import { courseMessages, jupyterMessages } from "../messages";
-import { repoRoot, startJupyterServer } from "../jupyter";
 import { wholeNumber } from "./options";
+
+// Jupyter and the course load only when the lab starts: `golab lab --help` needs neither.
 
 const SIGNALS = [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const;
 
@@ -19,7 +22,7 @@ function placeOf(target: string): { rootDir: string; openPath: string } {
   } catch {
     throw new InputError(jupyterMessages.noSuchNotebook(target), target);
   }
-  const root = repoRoot();
+  const root = (require("../jupyter") as typeof Jupyter).repoRoot();
   const inRepo = !path.relative(root, abs).startsWith("..") && !path.isAbsolute(path.relative(root, abs));
   const rootDir = inRepo ? root : stat.isDirectory() ? abs : path.dirname(abs);
   return { rootDir, openPath: path.relative(rootDir, abs) };
@@ -27,7 +30,7 @@ function placeOf(target: string): { rootDir: string; openPath: string } {
 
 /** The working copies of the chapters (made when absent), so that autosave never rewrites the course. */
 function openWorkingCopies(): string {
-  const { dir, copied } = ensureWorkingCopies();
+  const { dir, copied } = (require("../course") as typeof Course).ensureWorkingCopies();
   process.stderr.write(`golab: ${courseMessages.workingCopies(path.relative(process.cwd(), dir) || dir, copied.length)}\n`);
   return dir;
 }
@@ -35,7 +38,7 @@ function openWorkingCopies(): string {
 export function addLabCommand(program: Command): void {
   program
     .command("lab")
-    .description("start JupyterLab (127.0.0.1, random token) on the chapter notebooks, with the TypeScript kernel")
+    .description(SUMMARIES.lab)
     .argument("[path]", "a notebook or folder to open (default: working copies of the chapters in notebooks-work/, made on first start)")
     .option("--port <n>", "port (default: a free one)", wholeNumber("--port", 0, 65_535), 0)
     .option("--no-browser", "do not open a browser; just print the URL")
@@ -43,6 +46,7 @@ export function addLabCommand(program: Command): void {
     .option("--verbose", "print JupyterLab's own log on stderr", false)
     .action(async (target: string | undefined, o) => {
       const { rootDir, openPath } = placeOf(target ?? openWorkingCopies());
+      const { startJupyterServer } = (require("../jupyter") as typeof Jupyter);
       const server = await startJupyterServer({
         app: "lab", rootDir, openPath, port: o.port, openBrowser: o.browser, startTimeoutMs: o.timeout * 1000,
         onLog: o.verbose ? (line) => process.stderr.write(`${line}\n`) : undefined,

@@ -7,6 +7,9 @@ import { Command, CommanderError } from "commander";
 import { GolabError, InputError } from "../errors";
 import { exitOnSignals } from "../proc";
 import { golabVersion } from "../version";
+import { CASE_COMMANDS, EXAMPLES } from "./examples";
+import { Example, HELP_CONFIGURATION, withCaseHelp, withExamples } from "./help";
+import { CommandName, SUMMARIES } from "./summaries";
 
 /** Exit codes: 2 for input the user can correct, 1 for any other failure the lab understands. */
 export const EXIT_INPUT = 2;
@@ -17,7 +20,7 @@ export const EXIT_BUG = 70;
  * Each subcommand's module, loaded only when needed: a command's start-up is what a user waits
  * for, so `golab measure` does not load the Jupyter client or the chart libraries.
  */
-const COMMANDS: Record<string, () => (program: Command) => void> = {
+const COMMANDS: Record<CommandName, () => (program: Command) => void> = {
   measure: () => require("./measure-command").addMeasureCommand,
   record: () => require("./record-command").addRecordCommand,
   run: () => require("./run-command").addRunCommand,
@@ -29,17 +32,46 @@ const COMMANDS: Record<string, () => (program: Command) => void> = {
   cache: () => require("./cache-command").addCacheCommand,
 };
 
-/** The program with every subcommand, or only `only` (the one on the command line) when it names one. */
-export function buildProgram(only?: string): Command {
+const isCommand = (name: string | undefined): name is CommandName => name !== undefined && Object.hasOwn(COMMANDS, name);
+
+const PROGRAM_EXAMPLES: readonly Example[] = [
+  ["golab measure 'make(map[int]int, 1000)' 'append([]int, 1000)' --go 1.19,1.26,1.27", "two cases on three Go versions, one column each"],
+  ["golab predict 'insert(make(map[int]int, 64), 1000)' --go 1.19", "the simulator's answer, every allocation explained (no Go needed)"],
+  ["golab trace '_ = make(map[int]int, 1000)' --go 1.26", "every allocation under Delve: size, type, runtime caller, stack"],
+  ["golab claims --recorded", "the article's claims, judged from the recorded datasets"],
+  ["golab measure --help", "a command's options, examples, and the case schema"],
+];
+
+/**
+ * The program with only the command named on the command line (`golab measure …`, `golab help
+ * measure`), or with every command listed by its summary alone when none is named: `golab --help`
+ * then loads no command module.
+ */
+export function buildProgram(argv: readonly string[] = []): Command {
   const program = new Command("golab")
     .description("what does this Go operation really allocate, on this Go version, and why?")
     .version(golabVersion(), "-V, --version", "print golab's version")
     .showHelpAfterError(false)
+    .configureHelp(HELP_CONFIGURATION)
     .configureOutput({ outputError: (text, write) => write(`golab: ${text.replace(/^error: /, "").trim()}\n`) })
     .exitOverride();
-  const names = only !== undefined && only in COMMANDS ? [only] : Object.keys(COMMANDS);
-  for (const name of names) COMMANDS[name]()(program);
+  withExamples(program, PROGRAM_EXAMPLES);
+  const named = argv[0] === "help" ? argv[1] : argv[0];
+  if (isCommand(named)) addCommand(program, named);
+  else for (const name of Object.keys(COMMANDS) as CommandName[]) program.command(name).description(SUMMARIES[name]);
   return program;
+}
+
+/** Adds one command, with its examples (and its subcommands' examples) and, if it reads cases, the case schema. */
+function addCommand(program: Command, name: CommandName): void {
+  COMMANDS[name]()(program);
+  const command = program.commands.find((c) => c.name() === name)!;
+  withExamples(command, EXAMPLES[name]);
+  if (CASE_COMMANDS.includes(name)) withCaseHelp(command);
+  for (const sub of command.commands) {
+    const examples = EXAMPLES[`${name} ${sub.name()}` as keyof typeof EXAMPLES];
+    if (examples) withExamples(sub, examples);
+  }
 }
 
 /**
@@ -59,7 +91,7 @@ async function main(argv: string[]): Promise<number> {
   exitOnSignals();
   quietOnClosedPipe();
   try {
-    await buildProgram(argv[2]).parseAsync(argv);
+    await buildProgram(argv.slice(2)).parseAsync(argv);
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT_INPUT;

@@ -1,5 +1,6 @@
 /** `golab predict <case>... --go V [--seeds N] [--json]`: the simulator, no Go needed. */
 import { Command } from "commander";
+import { SUMMARIES } from "./summaries";
 import { Case, Escape, parseCase } from "../case";
 import { debugBuild, DEFAULT_SEEDS, DEFAULT_SIM_GO, simulateCounts, simulateWith, versionModel } from "../sim";
 import { formatSummaries, summarize } from "./predict-format";
@@ -9,7 +10,7 @@ import { escapeOption, wholeNumber } from "./options";
 export function addPredictCommand(program: Command): void {
   program
     .command("predict")
-    .description("predict what cases allocate from the per-version model (instant, no Go needed), and why")
+    .description(SUMMARIES.predict)
     .argument("<case...>", "a case: JSON, or a short form such as 'make(map[int]int, 1000)' or '_ = make([]int, 0, 1000)'")
     .option("--go <version>", "the modelled Go version: 1.19, 1.26 or 1.27", DEFAULT_SIM_GO)
     .option("--seeds <n>", "hash seeds for hash-dependent cases (map overflow, table splits)", wholeNumber("--seeds", 1, 100_000), DEFAULT_SEEDS)

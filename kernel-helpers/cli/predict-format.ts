@@ -3,6 +3,8 @@ import { describeCase } from "../case";
 import { simMessages } from "../messages";
 import { AllocationRecord } from "../result";
 import { SimCounts, SimResult } from "../sim";
+import { formatBytes } from "../table/units";
+import { allocationSize } from "./sizes";
 import { textTable } from "./text-table";
 
 function countCell(r: SimCounts): string {
@@ -35,7 +37,7 @@ function runs(all: readonly AllocationRecord[]): { block: AllocationRecord[]; ti
 }
 
 function line(a: AllocationRecord, indent: string): string {
-  return `${indent}${a.size} B → ${a.rounded} B  ${a.path}  ${a.site}${a.random ? " [random]" : ""}\n${indent}    ${a.why ?? ""}`;
+  return `${indent}${allocationSize(a.size)} → ${allocationSize(a.rounded)}  ${a.path}  ${a.site}${a.random ? " [random]" : ""}\n${indent}    ${a.why ?? ""}`;
 }
 
 function allocationLines(r: SimResult): string[] {
@@ -69,7 +71,7 @@ export function summarize(r: SimResult | SimCounts, { brief = false }: { brief?:
     goarch: r.goarch,
     debug: r.debug,
     seeds: r.distribution?.runs,
-    row: [describeCase(r.case), countCell(r), `${r.bytes} B`, `${r.allocatedBytes} B`, String(r.tinyAllocs)],
+    row: [describeCase(r.case), countCell(r), formatBytes(r.bytes), formatBytes(r.allocatedBytes), String(r.tinyAllocs)],
     details: brief || !isFull(r) ? "" : `\n${describeCase(r.case)}:${r.allocations.length === 0 ? " no allocation" : ""}\n${allocationLines(r).join("\n")}\n`,
   };
 }

@@ -1,30 +1,34 @@
 /** `golab record --go V [--out DIR] [--runs N] [--debug]`, or `golab record --experiments --go V [--out DIR]` */
 import { Command } from "commander";
+import { SUMMARIES } from "./summaries";
 import { claimLiveExperiments, loadClaims } from "../claims";
 import { record, RECORD_RUNS, recordExperiments, validationMatrix } from "../record";
 import { wholeNumber } from "./options";
+import { recordSummary } from "./written";
 
 export function addRecordCommand(program: Command): void {
   program
     .command("record")
-    .description("measure the validation matrix on one Go version and write data/measurements/go<version>.jsonl; with --experiments, run the live-only experiments and write data/experiments/go<version>.jsonl")
+    .description(SUMMARIES.record)
     .option("--go <version>", "1.19, 1.26, 1.27, or a path to a go binary (default: the go on PATH)")
     .option("--experiments", "record the live-only experiments (Delve hit counts, GC on/off, gctrace, churn, pprof) instead of the matrix", false)
     .option("--out <dir>", "folder to write to (default: the project's data/measurements, or data/experiments with --experiments)")
     .option("--runs <n>", "calls of each case", wholeNumber("--runs", 1, 10_000), RECORD_RUNS)
     .option("--debug", "build with -gcflags=all=-N -l (written as go<version>-N-l.jsonl)", false)
     .option("--goexperiment <list>", "GOEXPERIMENT for the build")
-    .option("--quiet", "no progress lines on stderr", false)
+    .option("--json", "print a JSON summary of what was written (file, Go version, build, counts) instead of the file's path")
+    .option("--quiet", "no progress lines on stderr")
     .action(async (o) => {
       const progress = o.quiet ? undefined : (m: string) => process.stderr.write(`golab: ${m}\n`);
       if (o.experiments) {
         const experiments = claimLiveExperiments(loadClaims());
         progress?.(`recording ${experiments.map((x) => x.name).join(", ")}`);
-        process.stdout.write(`${await recordExperiments({ go: o.go, experiments, outDir: o.out, onProgress: progress })}\n`);
+        const file = await recordExperiments({ go: o.go, experiments, outDir: o.out, onProgress: progress });
+        process.stdout.write(o.json ? `${JSON.stringify(recordSummary(file, "experiments"), null, 2)}\n` : `${file}\n`);
         return;
       }
       progress?.(`recording ${validationMatrix().length} cases`);
       const file = await record({ go: o.go, outDir: o.out, runs: o.runs, debug: o.debug, goexperiment: o.goexperiment, onProgress: progress });
-      process.stdout.write(`${file}\n`);
+      process.stdout.write(o.json ? `${JSON.stringify(recordSummary(file, "measurements"), null, 2)}\n` : `${file}\n`);
     });
 }

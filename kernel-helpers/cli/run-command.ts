@@ -1,6 +1,7 @@
 /** `golab run <notebook> [--set name=value]... [--out executed.ipynb] [--html page.html]` */
 import * as path from "node:path";
 import { Command } from "commander";
+import { SUMMARIES } from "./summaries";
 import type * as nbformat from "@jupyterlab/nbformat";
 import { GolabError } from "../errors";
 import { jupyterMessages } from "../messages";
@@ -42,7 +43,7 @@ function failureReport(cell: CellResult): string {
 export function addRunCommand(program: Command): void {
   program
     .command("run")
-    .description("run a notebook headless on the real tslab kernel (papermill-style parameters with --set)")
+    .description(SUMMARIES.run)
     .argument("<notebook>", "the .ipynb file")
     .option("--set <name=value>", "override a parameter declared in the cell tagged \"parameters\" (repeatable)", collect, [])
     .option("--out <file>", "write the executed notebook (outputs included) here")

@@ -4,6 +4,7 @@
  * `golab trace --experiment 2.4 [case...] --go V`: the chapter 2.4 hit counts.
  */
 import { Command } from "commander";
+import { SUMMARIES } from "./summaries";
 import { caseKey, describeCase, parseCase } from "../case";
 import { findToolchain } from "../go";
 import { Source, summarizeSources } from "../store/source";
@@ -12,12 +13,16 @@ import { DEFAULT_MEM_CAP } from "../measure";
 import { cliMessages, measureMessages, traceMessages } from "../messages";
 import { DEFAULT_STACK, DEFAULT_WORKLOAD, experiment24, Experiment24Result, trace, TraceResult } from "../trace";
 import { byteSize, escapeOption, wholeNumber } from "./options";
+import { formatBytes } from "../table/units";
+import { allocationSize } from "./sizes";
 import { textTable } from "./text-table";
 
 function head(r: TraceResult | Experiment24Result, debug: boolean, what: string, sources: readonly Source[]): string {
   const experiment = r.build.goexperiment ? `, GOEXPERIMENT=${r.build.goexperiment}` : "";
   return `${summarizeSources(sources, "traced")}: Go ${r.go} ${r.build.goos}/${r.goarch} under dlv ${r.delve.version}, ${debug ? "debug build (-gcflags=all=-N -l)" : "optimized build"}${experiment}, ${what}`;
 }
+
+const bytesText = (n: number | undefined) => (n === undefined ? "-" : formatBytes(n));
 
 /** The trace command's text: per case its counts, and in detail mode one row per allocation. */
 export function formatTrace(results: readonly TraceResult[], sources: readonly Source[] = [{ kind: "live" }]): string {
@@ -35,10 +40,10 @@ export function formatTrace(results: readonly TraceResult[], sources: readonly S
     return `${out.join("\n")}\n`;
   }
   for (const r of results) {
-    out.push(`${describeCase(r.case)}: ${r.mallocs} malloc${r.mallocs === 1 ? "" : "s"}, ${r.mallocgcCalls} call${r.mallocgcCalls === 1 ? "" : "s"} (size 0 too), ${r.bytes} B asked, ${r.allocatedBytes} B taken`);
+    out.push(`${describeCase(r.case)}: ${r.mallocs} malloc${r.mallocs === 1 ? "" : "s"}, ${r.mallocgcCalls} call${r.mallocgcCalls === 1 ? "" : "s"} (size 0 too), ${bytesText(r.bytes)} asked, ${bytesText(r.allocatedBytes)} taken`);
     const allocations = r.allocations ?? [];
     if (allocations.length > 0) {
-      const rows = allocations.map((a, i) => [String(i + 1), String(a.size), String(a.rounded), a.path, a.type ?? "(nil)", a.site, a.entry.replace(/runtime\./g, "")]);
+      const rows = allocations.map((a, i) => [String(i + 1), allocationSize(a.size), allocationSize(a.rounded), a.path, a.type ?? "(nil)", a.site, a.entry.replace(/runtime\./g, "")]);
       out.push(textTable(["#", "size", "taken", "path", "type", "site (runtime caller)", "entry"], rows));
       if ((allocations[0].stack ?? []).length > 0) {
         out.push("", "stacks:");
@@ -67,7 +72,7 @@ export function formatExperiment24(r: Experiment24Result, debug: boolean, source
 export function addTraceCommand(program: Command): void {
   program
     .command("trace")
-    .description("run cases under Delve and record every allocation: size, type, runtime caller, stack")
+    .description(SUMMARIES.trace)
     .argument("[case...]", "a case: JSON, or a short form such as 'make(map[int]int, 1000)' or '_ = make([]int, 1000)'")
     .option("--go <version>", "1.19, 1.26, 1.27, or a path to a go binary (default: the go on PATH)")
     .option("--stack <n>", "frames of stack per allocation", wholeNumber("--stack", 0, 100), DEFAULT_STACK)

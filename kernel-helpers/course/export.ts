@@ -16,6 +16,7 @@ import { Chapter, chapters } from "./chapters";
 import { ChapterPage, COURSE_TITLE, indexPage } from "./index-page";
 import { preparePage, REMOVE_CELL_TAG, REMOVE_INPUT_TAG } from "./page";
 import { mergeProvenance, provenanceIn } from "./provenance";
+import type { VersionProvenance } from "../display";
 import { chaptersOffSource, findJupytextPython } from "./sources";
 import { makePageLive, PLAYGROUND_PAGE, writeLiveFiles } from "./live";
 
@@ -41,6 +42,8 @@ export interface ExportResult {
   index: string;
   pages: ChapterPage[];
   seconds: number;
+  /** Per Go version, what the chapters' runs recorded: whether it ran, and its results by source. */
+  versions: VersionProvenance[];
 }
 
 /** Warns about each chapter whose committed notebook differs from its notebooks/src source. */
@@ -89,9 +92,16 @@ export async function exportCourse({ outDir, parameters = {}, rawParameters = fa
     pages[at] = { name: c.name, title: c.title, summary: c.summary, html: `${c.name}.html`, seconds: run.timings.totalMs / 1000, failed: run.failed.length };
   };
   try {
-    // One chapter at a time: two tslab kernels running at once on one server died mid-cell (seen
-    // 3 times in 3 simulator-only exports), and the GC benchmarks time the runtime besides.
-    for (const [at, c] of list.entries()) await runChapter(c, at);
+    // Without live Go the chapters only compute: two kernels at once keep both cores busy. With
+    // live Go, one at a time: the timing experiments (GC on and off, churn) must have the machine.
+    const width = String(parameters.live) === "false" ? 2 : 1;
+    let next = 0;
+    await Promise.all(Array.from({ length: Math.min(width, list.length) }, async () => {
+      while (next < list.length) {
+        const at = next++;
+        await runChapter(list[at], at);
+      }
+    }));
   } finally {
     await server.stop();
   }
@@ -116,7 +126,7 @@ export async function exportCourse({ outDir, parameters = {}, rawParameters = fa
   const versions = mergeProvenance(list.flatMap((c) => provenanceIn(readNotebook(executed(c)))));
   const index = path.join(outDir, "index.html");
   fs.writeFileSync(index, indexPage(pages, { date: new Date().toISOString().slice(0, 10), parameters, versions, playground: PLAYGROUND_PAGE }));
-  return { outDir, index, pages, seconds: (Date.now() - started) / 1000 };
+  return { outDir, index, pages, seconds: (Date.now() - started) / 1000, versions };
 }
 
 /** The names a notebook's parameters cell declares (so a chapter only gets the overrides it has). */

@@ -12,7 +12,7 @@ import { randomBytes } from "node:crypto";
 import type { KernelMessage, Session } from "@jupyterlab/services";
 import { GolabError, InputError, MissingToolError, TimeoutError } from "../errors";
 import { jupyterMessages } from "../messages";
-import { childrenOf as childProcesses, descendantsOf, killGroup, listProcesses, sleep, waitAtMost, withTimeout } from "../proc";
+import { childrenOf as childProcesses, commandLine, descendantsOf, killGroup, listProcesses, sleep, waitAtMost, withTimeout } from "../proc";
 import { CellError, parseTslabError } from "./cell-error";
 import { CellOutputs, DisplayRegistry, IOPubMessage } from "./outputs";
 import type { JupyterServer } from "./server";
@@ -109,6 +109,12 @@ export class KernelSession {
     this.kernelName = fields.kernelName;
     this.startMs = fields.startMs;
     this.kernelPids = fields.kernelPids;
+    claimed.add(this);
+  }
+
+  /** The kernel's process, as last seen (empty once shut down). */
+  get pids(): readonly number[] {
+    return this.closed ? [] : this.kernelPids;
   }
 
   /** Starts a kernel and waits for its kernel_info reply; on timeout it is shut down and killed. */
@@ -145,14 +151,15 @@ export class KernelSession {
         e = new TimeoutError(jupyterMessages.kernelStartTimeout(kernelName, Math.round(startTimeoutMs / 1000), said), `kernel ${kernelName}`, startTimeoutMs);
       }
       // The start may still complete: shut that session down then; kill what it started now.
-      starting.then((s) => withTimeout(s.shutdown(), 10_000, { message: "", command: "" }).catch(() => undefined), () => undefined)
-        .finally(() => killKernels(childrenOf(server.pid).filter((p) => !before.has(p))));
-      killKernels(childrenOf(server.pid).filter((p) => !before.has(p)));
+      starting.then((s) => withTimeout(s.shutdown(), 10_000, { message: "", command: "" }).catch(() => undefined)
+        .finally(() => killKernels(kernelProcesses(server.pid, s.kernel?.id))), () => undefined);
+      // Its kernel id is not known yet: the new children that no running session claims.
+      killKernels(childrenOf(server.pid).filter((p) => !before.has(p) && !claimedKernelPids().has(p)));
       manager.dispose();
       kernelManager.dispose();
       throw translateStartError(e, kernelName);
     }
-    const kernelPids = childrenOf(server.pid).filter((p) => !before.has(p));
+    const kernelPids = kernelProcesses(server.pid, session.kernel?.id);
     server.adoptProcesses();
     return new KernelSession(server, [manager, kernelManager], session, { kernelName, startMs: Date.now() - started, kernelPids });
   }
@@ -186,7 +193,6 @@ export class KernelSession {
   private async executeOnce(code: string, timeoutMs: number, graceMs: number, displays: DisplayRegistry): Promise<Omit<Execution, "attempts" | "durationMs">> {
     const outputs = displays.cell();
     const kernel = this.kernel;
-    const others = this.otherKernels();
     const future = kernel.requestExecute({ code, silent: false, store_history: true, allow_stdin: false, stop_on_error: false });
     future.onIOPub = (msg: KernelMessage.IIOPubMessage) => {
       outputs.add(msg as IOPubMessage);
@@ -230,7 +236,7 @@ export class KernelSession {
       // Canceled without a restart of ours: the kernel died (Jupyter restarts it by itself). The
       // next request waits for the new kernel, or could be lost while it starts.
       await withTimeout(waitForReady(kernel), 60_000, { message: "", command: "" }).catch(() => undefined);
-      this.kernelPids = childrenOf(this.server.pid).filter((p) => !others.has(p));
+      this.kernelPids = kernelProcesses(this.server.pid, kernel.id);
       this.server.adoptProcesses();
       const error: CellError = { kind: "kernel-died", ename: "KernelDied", evalue: "the kernel died while the cell ran", stack: [], text: stderr.join("") };
       return { status: "died", outputs, executionCount: null, error, restarted: true };
@@ -262,7 +268,6 @@ export class KernelSession {
   /** Restarts the kernel (its state is lost) and waits until it answers again. */
   async restart({ timeoutMs = 60_000 }: { timeoutMs?: number } = {}): Promise<void> {
     const kernel = this.kernel;
-    const others = this.otherKernels();
     const message = jupyterMessages.kernelStartTimeout(this.kernelName, Math.round(timeoutMs / 1000));
     try {
       await withTimeout((async () => {
@@ -271,7 +276,7 @@ export class KernelSession {
       })(), timeoutMs, { message, command: `restart ${this.kernelName}` });
     } finally {
       this.lastErrorAt = 0;
-      this.kernelPids = childrenOf(this.server.pid).filter((p) => !others.has(p));
+      this.kernelPids = kernelProcesses(this.server.pid, kernel.id);
       this.server.adoptProcesses();
     }
   }
@@ -286,6 +291,7 @@ export class KernelSession {
       // The server did not manage: what the kernel was is killed below.
     } finally {
       this.closed = true;
+      claimed.delete(this);
       killKernels(pids);
       this.session.dispose();
       for (const m of this.managers) m.dispose();
@@ -293,11 +299,7 @@ export class KernelSession {
     }
   }
 
-  /** The server's other children (other sessions' kernels), as they are now. */
-  private otherKernels(): Set<number> {
-    const mine = new Set(this.kernelPids);
-    return new Set(childrenOf(this.server.pid).filter((p) => !mine.has(p)));
-  }
+
 }
 
 /**
@@ -319,6 +321,24 @@ async function waitForReady(kernel: Kernel): Promise<void> {
 /** Pids of the children of `pid` (the server's children are its kernels). */
 function childrenOf(pid: number): number[] {
   return childProcesses(pid).map((p) => p.pid);
+}
+
+/**
+ * The server's child that runs kernel `id`: Jupyter names its connection file `kernel-<id>.json`
+ * and passes it on the kernel's command line. Told apart by id, not by "new since I asked":
+ * kernels of sessions started at the same time are new too, and shutting one session down must
+ * not kill the others (it did, when chapters ran side by side).
+ */
+function kernelProcesses(serverPid: number, id: string | undefined): number[] {
+  if (!id) return [];
+  const file = `kernel-${id}.json`;
+  return childrenOf(serverPid).filter((p) => commandLine(p).split(" ").some((arg) => arg.endsWith(file)));
+}
+
+/** Kernel processes that a live session of this golab process owns. */
+const claimed = new Set<KernelSession>();
+function claimedKernelPids(): Set<number> {
+  return new Set([...claimed].flatMap((s) => s.pids));
 }
 
 /** Kills kernel processes with every process group below them (what their cells started). */

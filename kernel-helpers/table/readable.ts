@@ -5,6 +5,9 @@
  * Pure: no HTML here (display/table-html.ts renders it).
  */
 import * as aq from "arquero";
+import { formatBytes, roundNumber } from "./units";
+
+export { formatBytes, roundNumber };
 
 /** One shown cell: the text a reader sees, and the exact value when the text rounds it. */
 export interface ReadableCell {
@@ -32,26 +35,6 @@ export function isByteColumn(name: string): boolean {
 /** "unusedPerObjectByte" → "unused per object byte"; "mallocgc_calls" → "mallocgc calls"; others unchanged. */
 export function headerText(name: string): string {
   return name.replace(/_/g, " ").replace(/([a-z0-9])([A-Z])/g, (_, a: string, b: string) => `${a} ${b.toLowerCase()}`);
-}
-
-const UNITS = ["B", "KiB", "MiB", "GiB"];
-
-/** 512 → "512 B", 8192 → "8 KiB", 41968 → "41 KiB" (3 significant digits at most, trailing zeros dropped). */
-export function formatBytes(n: number): string {
-  let v = n;
-  let u = 0;
-  while (Math.abs(v) >= 1024 && u < UNITS.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return `${u === 0 ? String(v) : roundNumber(v)} ${UNITS[u]}`;
-}
-
-/** A number as a reader takes it in: integers with thousands separators, others to 3 significant digits. */
-export function roundNumber(v: number): string {
-  if (Number.isInteger(v)) return v.toLocaleString("en-US");
-  const digits = Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : Math.abs(v) >= 1 ? 2 : 3;
-  return Number(v.toFixed(digits)).toLocaleString("en-US", { maximumFractionDigits: digits });
 }
 
 /** One value as shown in column `name`. */

@@ -51,9 +51,14 @@ export interface MarkerHandlers {
   onHit?(hit: BreakpointHit, window: number | null): Promise<void>;
 }
 
-/** The probe turns GC off itself; nothing in the caller's environment may tune the runtime (as in measure). */
+/**
+ * The probe turns GC off itself; nothing in the caller's environment may tune the runtime (as in
+ * measure). One P: Delve stops and resumes every thread of the program at each breakpoint trap,
+ * and with one P the runtime starts fewer threads. What the probe goroutine allocates does not
+ * depend on the number of Ps (the trace-equals-measure tests hold it to measure's default).
+ */
 export function probeEnv(tc: Toolchain): NodeJS.ProcessEnv {
-  const env = { ...tc.env };
+  const env: NodeJS.ProcessEnv = { ...tc.env, GOMAXPROCS: "1" };
   delete env.GOGC;
   delete env.GODEBUG;
   delete env.GOMEMLIMIT;

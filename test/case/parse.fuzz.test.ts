@@ -1,12 +1,13 @@
 /**
- * Property-based tests of the case parser: 10,000 mutations of valid cases each give a Case or one
- * clear InputError, and the Go source of an accepted case is a function of its canonical form
+ * Property-based tests of the case parser: 10,000 mutations of valid cases (JSON, and short forms
+ * of make, append and insert with flags) each give a Case or one clear InputError; an accepted
+ * case's short form reads back to it, and its Go source is a function of its canonical form
  * alone, so nothing the user typed reaches Go unparsed.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { parseCase, Case } from "../../kernel-helpers/case";
+import { describeCase, parseCase, Case } from "../../kernel-helpers/case";
 import { generateProbe } from "../../kernel-helpers/probe";
 import { validationMatrix } from "../../kernel-helpers/record";
 import { acceptOrReject, newTally, report, SAFE_TYPE_TEXT } from "../helpers/fuzz";
@@ -39,14 +40,16 @@ const mutatedCase = fc.tuple(fc.constantFrom(...VALID), fc.array(fc.tuple(fc.con
 
 /** Short forms with mutated arguments. */
 const shortForm = fc.tuple(
-  fc.constantFrom("make(map[int]int", "make([]int", "make([]byte", "_ = make(map[string]int", "make(map[[2]int]*int", "make([]struct{a int; b string}"),
+  fc.constantFrom("make(map[int]int", "make([]int", "make([]byte", "_ = make(map[string]int", "make(map[[2]int]*int", "make([]struct{a int; b string}",
+    "append([]int", "append(make([]int, 0, 8)", "_ = append([]*int", "insert(map[int]int", "insert(make(map[int]*int, 4)", "insert(map[string]*[2]int"),
   fc.array(fc.oneof(fc.integer({ min: -5, max: 70_000 }).map(String), fc.string({ unit: "binary", maxLength: 6 }), fc.constantFrom("1_000", "010", "0x10", "1e3", "1.5", "")), { maxLength: 3 }),
-  fc.constantFrom(")", "", "))", ") ; os.Exit(1)"),
+  fc.constantFrom(")", "", "))", ") ; os.Exit(1)", ") [stack]", ") [variable size]", ") [new value each, stack]", ") [x]"),
 ).map(([head, args, tail]) => [head, ...args].join(", ") + tail);
 
 function checkAccepted(c: Case): void {
   const canonical = parseCase(JSON.stringify(c));
   assert.deepEqual(canonical, c, "a parsed case is its own canonical form");
+  assert.deepEqual(parseCase(describeCase(c)), c, "its short form reads back to it");
   for (const t of "key" in c ? [c.key, c.elem] : [c.elem]) assert.match(t, SAFE_TYPE_TEXT);
   // Same source whether the case came from the fuzzed input or from its canonical JSON.
   assert.equal(generateProbe([c], "1.26").source, generateProbe([canonical], "1.26").source);

@@ -5,7 +5,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { InputError } from "../../kernel-helpers/errors";
-import { Case, ParseOptions, parseCase } from "../../kernel-helpers/case";
+import { Case, CASE_SCHEMA, describeCase, ESCAPES, FIELDS, Op, OPS, ParseOptions, parseCase } from "../../kernel-helpers/case";
+import { validationMatrix } from "../../kernel-helpers/record";
 
 /** Line breaks of any kind, other control characters, and DEL: none may reach a message raw. */
 const NOT_ONE_LINE = /[\x00-\x1f\x7f\u0080-\u009f\u2028\u2029]/;
@@ -80,6 +81,107 @@ test("types in short forms are re-spelled canonically", () => {
   parses("make(map[ (string) ]map[int] []int)", { op: "makemap", key: "string", elem: "map[int][]int", escape: "heap" });
 });
 
+test("append([]T, n) and append(make([]T, len[, cap]), n): n single appends", () => {
+  parses("append([]int, 1000)", { op: "append", elem: "int", n: 1000, start: "nil", escape: "heap" });
+  parses("append(make([]int, 0, 1000), 1000)", { op: "append", elem: "int", n: 1000, start: "make", len: 0, cap: 1000, escape: "heap" });
+  parses("append(make([]string, 4), 1)", { op: "append", elem: "string", n: 1, start: "make", len: 4, escape: "heap" });
+  parses(" append ( [] struct{a, b int8} , 1_000 ) ", { op: "append", elem: "struct{a int8; b int8}", n: 1000, start: "nil", escape: "heap" });
+  parses("_ = append([]byte, 33)", { op: "append", elem: "byte", n: 33, start: "nil", escape: "discard" });
+});
+
+test("insert(map[K]V, n) and insert(make(map[K]V, hint), n): n inserts of distinct keys", () => {
+  parses("insert(map[int]int, 1000)", { op: "mapinsert", key: "int", elem: "int", n: 1000, escape: "heap" });
+  parses("insert(make(map[int]int), 1000)", { op: "mapinsert", key: "int", elem: "int", n: 1000, escape: "heap" });
+  parses("insert(make(map[int]int, 64), 1000)", { op: "mapinsert", key: "int", elem: "int", n: 1000, hint: 64, escape: "heap" });
+  parses("insert(map[struct{a, b int}]string, 3)", { op: "mapinsert", key: "struct{a int; b int}", elem: "string", n: 3, escape: "heap" });
+});
+
+test("flags in brackets: [stack], [variable size], [new value each]", () => {
+  parses("make([]int, 8) [stack]", { op: "makeslice", elem: "int", len: 8, escape: "stack" });
+  parses("make([]int, 8, 16) [variable size]", { op: "makeslice", elem: "int", len: 8, cap: 16, constSize: false, escape: "heap" });
+  parses("make([]int, 8)[ variable  size , stack ]", { op: "makeslice", elem: "int", len: 8, constSize: false, escape: "stack" });
+  parses("insert(map[int]*int, 10) [new value each]", { op: "mapinsert", key: "int", elem: "*int", n: 10, freshElem: true, escape: "heap" });
+  parses("_ = make([]int, 8) [variable size]", { op: "makeslice", elem: "int", len: 8, constSize: false, escape: "discard" });
+  // [stack] wins over the escape option, as "_ =" does.
+  parses("append([]int, 3) [stack]", { op: "append", elem: "int", n: 3, start: "nil", escape: "stack" }, { escape: "discard" });
+});
+
+test("bad append, insert and flag short forms", () => {
+  rejects("append(map[int]int, 3)", /append to "map\[int\]int": append needs a slice type/);
+  rejects("append(make(map[int]int), 3)", /append to "make\(map\[int\]int\)": append needs a slice type/);
+  rejects("insert([]int, 3)", /insert into "\[\]int": insert needs a map type/);
+  rejects("insert(make([]int, 3), 3)", /insert into .*insert needs a map type/);
+  rejects("append([]int)", /wrong number of arguments/);
+  rejects("insert(map[int]int, 1, 2)", /wrong number of arguments/);
+  rejects("append([]int, -1)", /n must be a whole number .* not "-1"/);
+  rejects("append([]chan int, 1)", /unknown type name "chan"/);
+  rejects("insert(map[[]int]int, 1)", /map key type "\[\]int" .* not comparable/);
+  rejects("append(make([]int, 2, 1), 1)", /len 2 is larger than cap 1/);
+  rejects("insert(map[int]int, 1) [new value each]", /elem must be a pointer type, not "int"/);
+  rejects("make([]int, 1) [heap]", /unknown flag "\[heap\]": use \[stack\], \[variable size\], \[new value each\]/);
+  rejects("make([]int, 1) [new value each]", /\[new value each\] applies only to insert/);
+  rejects("append([]int, 1) [variable size]", /\[variable size\] applies only to make\(\[\]T/);
+  rejects("_ = make([]int, 1) [stack]", /either discarded .* or kept on the stack/);
+  rejects("prepend([]int, 1)", /cannot read case "prepend.*one of make\(map\[K\]V\)/);
+  rejects("append([]int, 1); os.Exit(1)", /n must be a whole number|cannot read case/);
+});
+
+test("describeCase writes the short form, which reads back to the same case", () => {
+  // Every op with every subset of its optional fields, in every escape, and the whole matrix.
+  const shapes = OPS.flatMap((op) => {
+    const optional = CASE_SCHEMA[op].fields.filter((f) => !f.required && f.name !== "escape").map((f) => f.name);
+    return Array.from({ length: 2 ** optional.length }, (_, bits) =>
+      Object.fromEntries(Object.entries(FULL[op]).filter(([k]) => !optional.includes(k) || bits & (1 << optional.indexOf(k)))));
+  });
+  const cases = [
+    ...validationMatrix(),
+    ...shapes.flatMap((o) => ESCAPES.map((escape) => tryParse({ ...o, escape }))).filter((c): c is Case => c !== undefined),
+    parseCase({ op: "mapinsert", key: "string", elem: "*[2]int", n: 7, hint: 9, freshElem: true, escape: "discard" }),
+    parseCase({ op: "makemap", key: "struct{a int; b string}", elem: "map[int][]*int", escape: "stack" }),
+  ];
+  assert.ok(cases.length > 100, `${cases.length} cases`);
+  for (const c of cases) assert.deepEqual(parseCase(describeCase(c)), c, describeCase(c));
+  assert.equal(describeCase(parseCase("append(make([]int, 0, 1000), 1000)")), "append(make([]int, 0, 1000), 1000)");
+  assert.equal(describeCase(parseCase("insert(make(map[int]*int, 64), 10) [new value each, stack]")),
+    "insert(make(map[int]*int, 64), 10) [new value each, stack]");
+});
+
+test("the parser reads exactly the fields CASE_SCHEMA lists: each required one is needed, each optional one may go", () => {
+  for (const op of OPS) {
+    const fields = CASE_SCHEMA[op].fields;
+    assert.deepEqual(FIELDS[op], ["op", ...fields.map((f) => f.name)], op);
+    const full = FULL[op];
+    assert.deepEqual(Object.keys(full).sort(), FIELDS[op].slice().sort(), `the ${op} sample holds every field`);
+    parseCase(full);
+    for (const f of fields) {
+      const without: Record<string, unknown> = { ...full };
+      delete without[f.name];
+      if (f.required) rejects(without, new RegExp(`op ${op} needs the field "${f.name}"`));
+      else parseCase(without);
+      const wrong = f.kind === "type" ? 7 : f.kind === "size" ? -1 : "neither";
+      rejects({ ...full, [f.name]: wrong }, new RegExp(`\\b${f.name}\\b`));
+    }
+  }
+});
+
+/** The case, or undefined for a combination the parser refuses (start nil with a len). */
+function tryParse(o: object): Case | undefined {
+  try {
+    return parseCase(o);
+  } catch (e) {
+    if (e instanceof InputError) return undefined;
+    throw e;
+  }
+}
+
+/** One case of each op with every field set (the schema test removes and spoils them one at a time). */
+const FULL: Record<Op, Record<string, unknown>> = {
+  makemap: { op: "makemap", key: "int", elem: "int", hint: 8, escape: "stack" },
+  makeslice: { op: "makeslice", elem: "int", len: 1, cap: 2, constSize: false, escape: "stack" },
+  append: { op: "append", elem: "int", n: 3, start: "make", len: 1, cap: 2, escape: "stack" },
+  mapinsert: { op: "mapinsert", key: "int", elem: "*int", n: 3, hint: 2, freshElem: true, escape: "stack" },
+};
+
 // ---------------------------------------------------------------------------------------------
 // JSON forms and objects
 
@@ -93,8 +195,9 @@ test("makeslice from JSON, with defaults", () => {
   parses(json({ op: "makeslice", elem: "int", len: 3 }), { op: "makeslice", elem: "int", len: 3, escape: "heap" });
   parses(json({ op: "makeslice", elem: "int", len: 3, cap: 8, constSize: false, escape: "discard" }),
     { op: "makeslice", elem: "int", len: 3, cap: 8, constSize: false, escape: "discard" });
+  // constSize true is the default: the same case as without it.
   parses(json({ op: "makeslice", elem: "int", len: 0, constSize: true }),
-    { op: "makeslice", elem: "int", len: 0, constSize: true, escape: "heap" });
+    { op: "makeslice", elem: "int", len: 0, escape: "heap" });
 });
 
 test("append from JSON: start make gets len 0, start nil gets none", () => {
@@ -113,9 +216,9 @@ test("mapinsert from JSON, with defaults", () => {
     { op: "mapinsert", key: "int", elem: "int", n: 1000, escape: "heap" });
   parses(json({ op: "mapinsert", key: "string", elem: "*int", n: 10, hint: 10, freshElem: true }),
     { op: "mapinsert", key: "string", elem: "*int", n: 10, hint: 10, freshElem: true, escape: "heap" });
-  // freshElem false does not need a pointer.
+  // freshElem false does not need a pointer, and is the default: the same case as without it.
   parses(json({ op: "mapinsert", key: "int", elem: "int", n: 1, freshElem: false }),
-    { op: "mapinsert", key: "int", elem: "int", n: 1, freshElem: false, escape: "heap" });
+    { op: "mapinsert", key: "int", elem: "int", n: 1, escape: "heap" });
 });
 
 test("JSON cases that omit escape take the escape option", () => {

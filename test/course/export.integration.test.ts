@@ -12,6 +12,8 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { exportCourse, ExportResult, preparePage } from "../../kernel-helpers/course";
+import { exportSummary } from "../../kernel-helpers/cli/written";
+import type { VersionProvenance } from "../../kernel-helpers/display";
 import { exportHtml, readNotebook, writeNotebook } from "../../kernel-helpers/jupyter";
 import { findChromium } from "../jupyter/helpers";
 
@@ -69,6 +71,12 @@ test("without Go, the whole course exports in under a minute, every chapter with
     assert.doesNotMatch(shown, /measured now|cached, measured/, `${p.name}: nothing may claim to be measured when no Go ran`);
     assert.match(shown, /recorded \d{4}-\d{2}-\d{2}/, `${p.name}: recorded results say so`);
   }
+  // What `golab export --json` prints of it: no version ran, and every result is recorded or simulated.
+  const summary = exportSummary(simOnly, { live: "false" }) as { pages: { file: string }[]; versions: VersionProvenance[]; failedCells: number };
+  assert.equal(summary.failedCells, 0);
+  assert.deepEqual(summary.pages.map((p) => fs.existsSync(p.file)), simOnly.pages.map(() => true));
+  assert.ok(summary.versions.length > 0 && summary.versions.every((v) => !v.ran && !v.sources.live && !v.sources.cached), JSON.stringify(summary.versions));
+  assert.ok(summary.versions.every((v) => (v.sources.recorded ?? 0) + (v.sources.simulated ?? 0) > 0));
 });
 
 /** What one page shows a reader, read in the browser. */
@@ -111,7 +119,7 @@ async function pageFacts(page: import("playwright-core").Page): Promise<PageFact
 async function withBrowser(t: import("node:test").TestContext, body: (page: import("playwright-core").Page, requests: string[], errors: string[]) => Promise<void>): Promise<void> {
   const chromium = findChromium();
   if (!chromium) {
-    process.stdout.write("# SKIPPED: Chromium is not installed (bash scripts/setup.sh installs it)\n");
+    process.stdout.write("# SKIPPED: Chromium is not installed (bash scripts/setup.sh --chromium installs it, as npm test does)\n");
     return t.skip("no Chromium");
   }
   const { chromium: driver } = await import("playwright-core");

@@ -11,18 +11,53 @@ import { REPO } from "./helpers";
 
 const read = (name: string) => fs.readFileSync(path.join(REPO, name), "utf8");
 
-/** The conda dependencies of environment.yml: name → version spec ("" when unpinned). */
-function condaDependencies(yml: string): Map<string, string> {
+/** environment.yml's dependencies: conda's (name → version spec, "" when unpinned) and the lines of its pip section. */
+function condaDependencies(yml: string): { conda: Map<string, string>; pip: string[] } {
   const lines = yml.split("\n").map((l) => l.replace(/\s+#.*$/, "").replace(/^#.*$/, ""));
   const start = lines.findIndex((l) => /^dependencies:\s*$/.test(l));
   assert.ok(start >= 0, "environment.yml has a dependencies: list");
-  const deps = new Map<string, string>();
+  const conda = new Map<string, string>();
+  const pip: string[] = [];
+  let inPip = false;
   for (const line of lines.slice(start + 1)) {
     if (/^\S/.test(line)) break;
-    const m = /^\s+-\s+([A-Za-z0-9_.-]+)\s*(.*?)\s*$/.exec(line);
-    if (m) deps.set(m[1], m[2]);
+    const item = /^(\s+)-\s+(.*?)\s*$/.exec(line);
+    if (!item) continue;
+    const [, indent, text] = item;
+    if (inPip && indent.length > 2) {
+      pip.push(text);
+      continue;
+    }
+    inPip = text === "pip:";
+    const m = /^([A-Za-z0-9_.-]+)\s*(.*)$/.exec(text);
+    if (m && !inPip) conda.set(m[1], m[2]);
   }
-  return deps;
+  return { conda, pip };
+}
+
+/** `name==version` lines of a requirements or constraints file, names lower-cased with - for _. */
+function pins(name: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const raw of read(name).split("\n")) {
+    const l = raw.replace(/#.*$/, "").trim();
+    if (!l) continue;
+    const m = /^([A-Za-z0-9_.-]+)==([^\s;]+)$/.exec(l);
+    assert.ok(m, `${name} pins exactly: ${l}`);
+    out.set(m[1].toLowerCase().replace(/_/g, "-"), m[2]);
+  }
+  return out;
+}
+
+/** Does Node version "major.minor.patch" satisfy an engines range of `^A.B.C` and `>=A.B.C` parts joined by `||`? */
+function satisfies(version: string, range: string): boolean {
+  const [maj, min, pat] = version.split(".").map(Number);
+  const cmp = (a: number[], b: number[]) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+  return range.split("||").some((part) => {
+    const m = /^\s*(\^|>=)(\d+)\.(\d+)\.(\d+)\s*$/.exec(part);
+    assert.ok(m, `engines part is ^X.Y.Z or >=X.Y.Z: ${part}`);
+    const floor = [Number(m[2]), Number(m[3]), Number(m[4])];
+    return cmp([maj, min, pat], floor) >= 0 && (m[1] === ">=" || maj === floor[0]);
+  });
 }
 
 /** `NAME=value` assignments at the top of a shell script. */
@@ -32,35 +67,56 @@ function shellVar(script: string, name: string): string {
   return m[1];
 }
 
-test("environment.yml pins every Jupyter package of requirements-jupyter.txt at the same version", () => {
-  const deps = condaDependencies(read("environment.yml"));
-  const pins = read("requirements-jupyter.txt").split("\n")
-    .map((l) => l.replace(/#.*$/, "").trim()).filter(Boolean)
-    .map((l) => {
-      const m = /^([A-Za-z0-9_.-]+)==([^\s;]+)$/.exec(l);
-      assert.ok(m, `requirements-jupyter.txt pins exactly: ${l}`);
-      return [m[1].toLowerCase(), m[2]] as const;
-    });
-  assert.ok(pins.some(([n]) => n === "jupyterlab") && pins.some(([n]) => n === "nbconvert"));
-  for (const [name, version] of pins) {
-    assert.equal(deps.get(name), `=${version}`, `environment.yml: ${name}=${version}, as in requirements-jupyter.txt`);
-  }
+test("environment.yml installs the Python packages as setup.sh does: requirements-jupyter.txt held to constraints-jupyter.txt", () => {
+  const { conda, pip } = condaDependencies(read("environment.yml"));
+  assert.deepEqual(pip, ["-r requirements-jupyter.txt", "-c constraints-jupyter.txt"]);
+  const setup = read("scripts/setup.sh");
+  assert.equal(shellVar(setup, "REQUIREMENTS"), "requirements-jupyter.txt");
+  assert.equal(shellVar(setup, "CONSTRAINTS"), "constraints-jupyter.txt");
+  assert.match(setup, /pip install --disable-pip-version-check --no-input -r "\$REQUIREMENTS" -c "\$CONSTRAINTS"/);
+  const wanted = pins("requirements-jupyter.txt");
+  for (const name of ["jupyterlab", "nbconvert", "jupytext"]) assert.ok(wanted.has(name), `requirements-jupyter.txt pins ${name}`);
+  for (const name of wanted.keys()) assert.ok(!conda.has(name), `${name} is pinned once, in requirements-jupyter.txt, not also by conda`);
 });
 
-test("environment.yml has python, nodejs, go, jupyterlab and nbconvert, in the versions a plain machine uses", () => {
-  const deps = condaDependencies(read("environment.yml"));
-  for (const name of ["python", "nodejs", "go", "jupyterlab", "nbconvert"]) assert.ok(deps.has(name), `${name} is in environment.yml`);
+test("constraints-jupyter.txt pins every requirement at its version, and .venv holds what it pins", () => {
+  const wanted = pins("requirements-jupyter.txt");
+  const locked = pins("constraints-jupyter.txt");
+  assert.ok(locked.size > wanted.size, "transitive dependencies are pinned too");
+  for (const [name, version] of wanted) assert.equal(locked.get(name), version, `constraints-jupyter.txt: ${name}==${version}`);
+  const venvPython = path.join(REPO, ".venv", "bin", "python");
+  if (!fs.existsSync(venvPython)) {
+    process.stdout.write("# no .venv here (run bash scripts/setup.sh): installed versions were not compared\n");
+    return;
+  }
+  const list = "import json\nfrom importlib.metadata import distributions\nprint(json.dumps({d.metadata['Name']: d.version for d in distributions()}))";
+  const r = spawnSync(venvPython, ["-c", list], { encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  const installed = new Map(Object.entries(JSON.parse(r.stdout) as Record<string, string>).map(([n, v]) => [n.toLowerCase().replace(/_/g, "-"), v]));
+  for (const [name, version] of locked) assert.equal(installed.get(name), version, `.venv: ${name} ${installed.get(name) ?? "missing"}, constraints-jupyter.txt: ${version}`);
+});
 
-  // Node: package.json's engines floor, in the same major.
+test("environment.yml has python, nodejs, go and pip, in the versions a plain machine uses", () => {
+  const deps = condaDependencies(read("environment.yml")).conda;
+  for (const name of ["python", "nodejs", "go", "pip"]) assert.ok(deps.has(name), `${name} is in environment.yml`);
+
+  // Node: the LTS releases that require() ES modules (20.19+, 22.12+, 24); conda gets an LTS major engines accepts.
   const engines = (JSON.parse(read("package.json")) as { engines: { node: string } }).engines.node;
-  const floor = /^>=(\d+)\.(\d+)/.exec(engines);
-  assert.ok(floor, `package.json engines.node is a floor: ${engines}`);
-  assert.equal(deps.get("nodejs"), `>=${floor[1]}.${floor[2]},<${Number(floor[1]) + 1}`);
-  assert.equal(process.versions.node.split(".")[0], floor[1], "this machine's Node is that major");
+  assert.equal(engines, "^20.19.0 || >=22.12.0");
+  const lock = JSON.parse(read("package-lock.json")) as { packages: Record<string, { engines?: { node: string } }> };
+  assert.equal(lock.packages[""].engines?.node, engines, "package-lock.json carries the same engines");
+  for (const [v, ok] of [["20.18.3", false], ["20.19.0", true], ["21.7.3", false], ["22.11.0", false], ["22.12.0", true], ["24.0.0", true], ["26.1.0", true]] as const) {
+    assert.equal(satisfies(v, engines), ok, `engines ${engines} and Node ${v}`);
+  }
+  const nodejs = /^=(\d+)$/.exec(deps.get("nodejs") ?? "");
+  assert.ok(nodejs && Number(nodejs[1]) % 2 === 0 && Number(nodejs[1]) >= 22, `nodejs=<an LTS major from 22 on>: ${deps.get("nodejs")}`);
+  assert.ok(satisfies(`${nodejs[1]}.99.0`, engines), "engines accept environment.yml's nodejs");
+  assert.ok(satisfies(process.versions.node, engines), `this machine's Node ${process.versions.node} is one engines accepts`);
 
-  // Python: what JupyterLab 4.6 accepts, and the major.minor of the .venv's python when there is one.
+  // Python: what the constraints were locked on (IPython 9 needs 3.11), and the major.minor of the .venv's python when there is one.
   const py = /^=(3\.\d+)$/.exec(deps.get("python") ?? "");
-  assert.ok(py && Number(py[1].split(".")[1]) >= 10, "python=3.x with x >= 10");
+  assert.ok(py && Number(py[1].split(".")[1]) >= 11, "python=3.x with x >= 11");
+  assert.match(read("constraints-jupyter.txt"), new RegExp(`with Python ${py[1].replace(".", "\\.")}\\.\\d+`), "the constraints were locked on that Python");
   const venvPython = path.join(REPO, ".venv", "bin", "python");
   if (fs.existsSync(venvPython)) {
     const v = spawnSync(venvPython, ["-c", "import sys; print('%d.%d' % sys.version_info[:2])"], { encoding: "utf8" }).stdout.trim();

@@ -80,7 +80,7 @@ export function golabUntil(args: string[], ready: RegExp, { timeoutMs = 120_000,
   return { child, matched, closed, output: () => ({ stdout, stderr }) };
 }
 
-/** Whether the machine has the Chromium that setup.sh installs (else a test skips, saying so). */
+/** Whether the machine has the Chromium that setup.sh --chromium (npm test) installs (else a test skips, saying so). */
 export function findChromium(): string | null {
   for (const c of [process.env.GOLAB_CHROMIUM, "/usr/bin/chromium", "/usr/bin/chromium-browser"]) {
     if (c && fs.existsSync(c)) return c;

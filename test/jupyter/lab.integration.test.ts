@@ -21,7 +21,7 @@ const CHROMIUM_FLAGS = [
 test("golab lab: JupyterLab runs chapter 1 on tslab and renders its vega-lite chart", { timeout: 240_000 }, async (t) => {
   const chromium = findChromium();
   if (!chromium) {
-    const why = "Chromium is not installed (bash scripts/setup.sh installs Debian's chromium; or set GOLAB_CHROMIUM)";
+    const why = "Chromium is not installed (bash scripts/setup.sh --chromium installs Debian's chromium, as npm test does; or set GOLAB_CHROMIUM)";
     process.stdout.write(`# SKIPPED the JupyterLab screenshot: ${why}\n`);
     t.skip(why);
     return;

@@ -100,6 +100,25 @@ test("a cell that ignores the interrupt: the kernel is restarted, the rest is sk
   await assertNoKernels();
 });
 
+test("kernels started side by side: shutting one down leaves the other running", { timeout: 180_000 }, async () => {
+  // Both start before either is known: each once took the other's process for its own, and its
+  // shutdown killed the other kernel mid-cell (chapters exported side by side died that way).
+  const [first, second] = await Promise.all([KernelSession.start(server, { startTimeoutMs: 120_000 }), KernelSession.start(server, { startTimeoutMs: 120_000 })]);
+  try {
+    assert.equal(first.pids.length, 1, "one process each");
+    assert.equal(second.pids.length, 1, "one process each");
+    assert.notDeepEqual(first.pids, second.pids);
+    const running = second.execute("await new Promise((r) => setTimeout(r, 2000));\n\"still here\"", { timeoutMs: 60_000 });
+    await first.shutdown();
+    const ended = await running;
+    assert.equal(ended.status, "ok", JSON.stringify(ended.error));
+    assert.equal(ended.outputs.stdout(), "still here\n");
+  } finally {
+    await Promise.all([first.shutdown(), second.shutdown()]);
+  }
+  await assertNoKernels();
+});
+
 test("a kernel that dies in a cell is reported, and the remaining cells are not run", { timeout: 120_000 }, async () => {
   const kernel = await KernelSession.start(server);
   try {

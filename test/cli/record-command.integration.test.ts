@@ -1,0 +1,29 @@
+/** `golab record --json`: a summary of what was written, read back from the file itself. */
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { validationMatrix } from "../../kernel-helpers/record";
+import { golab } from "../helpers/cli";
+
+test("record --json says which file it wrote, for which Go and build, and how many cases", () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), "golab-record-json-"));
+  try {
+    const r = golab(["record", "--go", "1.26", "--out", out, "--runs", "3", "--quiet", "--json"]);
+    assert.equal(r.status, 0, r.stderr);
+    const s = JSON.parse(r.stdout);
+    assert.deepEqual(fs.readdirSync(out), [path.basename(s.written)]);
+    assert.equal(path.dirname(s.written), out);
+    assert.equal(s.bytes, fs.statSync(s.written).size);
+    const lines = fs.readFileSync(s.written, "utf8").trim().split("\n");
+    assert.equal(s.cases, lines.length - 1, "one line per case after the provenance");
+    assert.equal(s.cases, validationMatrix().length);
+    assert.equal(JSON.parse(lines[0]).go, s.go);
+    assert.match(s.go, /^1\.26\.\d+$/);
+    assert.equal(path.basename(s.written), `go${s.go}.jsonl`);
+    assert.deepEqual([s.kind, s.runs, s.debug, s.source], ["measurements", 3, false, { kind: "live" }]);
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+});
