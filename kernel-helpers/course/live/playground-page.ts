@@ -32,8 +32,8 @@ ${liveCss}
 <nav><a href="${escapeHtml(index.href)}">${escapeHtml(index.title)}</a></nav>
 <main>
 <h1>${escapeHtml(TITLE)}</h1>
-<p>Type a case: a short form such as <code>make(map[string]int, 100)</code>, <code>make([]byte, 33)</code> or
-<code>_ = make([]int, 0, 1000)</code>, or JSON such as <code>{"op":"mapinsert","key":"int","elem":"int","n":1000}</code>
+<p>Type a case: a short form such as <code>make(map[string]int, 100)</code>, <code>make([]byte, 33)</code>,
+<code>_ = make([]int, 0, 1000)</code>, <code>append([]int, 1000)</code> or <code>insert(map[string]int, 100)</code>, or JSON such as <code>{"op":"mapinsert","key":"int","elem":"int","n":1000}</code>
 (ops <code>makemap</code>, <code>makeslice</code>, <code>append</code>, <code>mapinsert</code>). golab's simulator, the code behind
 <code>golab predict</code>, answers here in your browser for each Go version you pick: every allocation, its size class, its
 path and the runtime's reason. Nothing is measured and nothing leaves the page; the link below carries the case, so you can share it.</p>
