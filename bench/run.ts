@@ -12,6 +12,7 @@ import { benchSweep, sweepTable } from "./sweep";
 import { benchTrace, formatTraceBench } from "./trace";
 import { benchCourse, courseTable } from "./course";
 import { benchCache, cacheTable } from "./cache";
+import { benchLive, LIVE_TARGETS, liveTable } from "./live";
 
 /** The ratios the regression test holds the code to (half of these at least). */
 export interface Baseline {
@@ -51,6 +52,13 @@ async function main(): Promise<void> {
   const cache = await benchCache();
   say(cacheTable(cache));
   ratios["cache: golab measure of 20 new cases (Go's build cache warm) vs the same again"] = cache.measureWarmGo / cache.measureRepeat;
+  const lp = await benchLive(quick ? { loads: 3, predictions: 50 } : {});
+  say(liveTable(lp));
+  if (lp) {
+    // Targets over what was measured: 1 or more meets issue 14's target.
+    ratios["live: time-to-interactive target (1 s) over the slowest page's"] = LIVE_TARGETS.interactiveMs / Math.max(...Object.values(lp.interactiveMs));
+    ratios["live: one-prediction target (5 ms) over the slowest version's"] = LIVE_TARGETS.predictionMs / Math.max(...Object.values(lp.predictionMs));
+  }
   for (const live of quick ? [false] : [false, true]) {
     const c = await benchCourse({ live });
     say(courseTable(c));

@@ -247,3 +247,18 @@ export const courseMessages = {
     `opening your working copies in ${dir}${copied ? ` (${copied} copied from notebooks/ just now)` : ""}; the course in notebooks/ is not touched (delete a copy to start it afresh)`,
   sourceCheckFailed: (reason: string) => `warning: could not compare the notebooks with their sources: ${oneLine(reason)}`,
 };
+
+export const liveMessages = {
+  /** The label on every result a page computes (never mistaken for a measurement). */
+  simulatedHere: (go: string) => `simulated in your browser: golab's model of Go ${go} (the code behind golab predict), no Go run`,
+  seedsUsed: (runs: number, min: number, max: number, full: number) =>
+    `hash-dependent: the median of ${runs} hash seed${runs === 1 ? "" : "s"}` +
+    (min === max ? `, ${min} in every one` : ` (${min}–${max})`) +
+    (runs < full ? `; golab predict runs ${full}` : ""),
+  refining: (full: number) => `hash-dependent: one hash seed shown while ${full} more run`,
+  tooBigForPage: (what: string, n: number, max: number) =>
+    `${what} ${n} is more than a page simulates (at most ${max}, so that it stays responsive); golab predict runs it`,
+  bug: (why: string) => `the simulator failed on this case; this is a bug in golab: ${oneLine(why)}`,
+  noJavaScript: () => "This panel runs golab's simulator in your browser, which needs JavaScript.",
+  noVersion: () => "pick at least one Go version",
+};

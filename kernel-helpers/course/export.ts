@@ -18,6 +18,7 @@ import { preparePage, REMOVE_CELL_TAG, REMOVE_INPUT_TAG } from "./page";
 import { mergeProvenance, provenanceIn } from "./provenance";
 import type { VersionProvenance } from "../display";
 import { chaptersOffSource, findJupytextPython } from "./sources";
+import { makePageLive, PLAYGROUND_PAGE, writeLiveFiles } from "./live";
 
 export interface ExportOptions {
   /** Folder for index.html and the chapter pages. */
@@ -69,6 +70,11 @@ export async function exportCourse({ outDir, parameters = {}, rawParameters = fa
   checkOutputDir(outDir);
   // The source check (jupytext, a Python process per chapter) runs while the chapters do.
   const checked = onWarning ? warnOffSource(list, onWarning) : Promise.resolve();
+  makeDirs(outDir);
+  // golab-live.js (esbuild, a few seconds on a busy machine) and the playground, while the chapters run.
+  const home = { href: "index.html", title: COURSE_TITLE };
+  const live = writeLiveFiles(outDir, { index: home });
+  live.catch(() => undefined); // awaited below; a failure then is the export's
   const executedDir = path.join(outDir, "executed");
   makeDirs(executedDir);
   onProgress?.("starting Jupyter");
@@ -106,20 +112,22 @@ export async function exportCourse({ outDir, parameters = {}, rawParameters = fa
   const pagesDir = path.join(executedDir, "pages");
   makeDirs(pagesDir);
   const ready = list.map((c, at) => {
-    const page = preparePage(readNotebook(executed(c)), {
+    const run = readNotebook(executed(c));
+    const page = makePageLive(preparePage(run, {
       title: c.title, showCode,
-      navigation: { index: { href: "index.html", title: COURSE_TITLE }, previous: link(pages[at - 1]), next: link(pages[at + 1]) },
-    });
+      navigation: { index: home, previous: link(pages[at - 1]), next: link(pages[at + 1]) },
+    }), { chapter: c.name, executed: run });
     const file = path.join(pagesDir, `${c.name}.ipynb`);
     writeNotebook(file, page);
     return file;
   });
   onProgress?.(`writing ${ready.length} page${ready.length === 1 ? "" : "s"} (nbconvert)`);
   await exportHtmlPages(ready, outDir, { removeInputTag: REMOVE_INPUT_TAG, removeCellTag: REMOVE_CELL_TAG });
+  await live;
   await checked;
   const versions = mergeProvenance(list.flatMap((c) => provenanceIn(readNotebook(executed(c)))));
   const index = path.join(outDir, "index.html");
-  writeFileAtomically(index, indexPage(pages, { date: new Date().toISOString().slice(0, 10), parameters, versions }));
+  writeFileAtomically(index, indexPage(pages, { date: new Date().toISOString().slice(0, 10), parameters, versions, playground: PLAYGROUND_PAGE }));
   return { outDir, index, pages, seconds: (Date.now() - started) / 1000, versions };
 }
 
