@@ -1,0 +1,34 @@
+import { afterEach, test } from "node:test";
+import assert from "node:assert/strict";
+import { parseCase } from "../../kernel-helpers/case";
+import { programMarkdown, setDisplaySink, showProgram, MimeBundle } from "../../kernel-helpers/display";
+import { buildCommand, shownProgram } from "../../kernel-helpers/probe";
+
+afterEach(() => setDisplaySink(null));
+
+const discard = parseCase("_ = make(map[int]int, 1000)");
+const kept = parseCase("make(map[int]int, 1000)");
+
+test("the program is one Markdown code block fenced go, holding the generated probe functions", () => {
+  const md = programMarkdown([discard, kept]);
+  const block = /```go\n([\s\S]*)\n```$/.exec(md);
+  assert.ok(block, "a code block fenced ```go closes the text");
+  assert.equal(md.match(/```/g)?.length, 2, "one block");
+  assert.ok(block[1].endsWith(shownProgram([discard, kept]).code), "the probe's own text, not a copy");
+  assert.ok(block[1].includes(`//   ${buildCommand(false)}`));
+  assert.doesNotMatch(block[1], /-N -l/, "an optimized build only");
+});
+
+test("experiments show each case once, with every build they were measured with", () => {
+  const md = programMarkdown([false, true].flatMap((debug) => [discard, kept].map((c) => ({ case: c, debug }))));
+  assert.ok(md.includes(`//   ${buildCommand(false)}`) && md.includes(`//   ${buildCommand(true)}`));
+  assert.equal(md.match(/func probe\d/g)?.length, 2);
+});
+
+test("showProgram sends the Markdown out as text/markdown", () => {
+  const out: MimeBundle[] = [];
+  setDisplaySink((b) => out.push(b));
+  showProgram([kept], { debug: true, intro: "Measured" });
+  assert.equal(out.length, 1);
+  assert.match(String(out[0]["text/markdown"]), /^Measured:\n\n```go\n\/\/ Built with -N -l[^\n]*\n\/\/   go build -gcflags='all=-N -l'/);
+});
