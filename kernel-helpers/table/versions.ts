@@ -22,6 +22,12 @@ export function mallocsText(r: Measured): string {
 export const cellText: CellText = (o) =>
   `${mallocsText(o.result)}, ${formatBytes(o.result.allocatedBytes ?? 0)}${o.source.kind === "simulated" ? " (simulated)" : ""}`;
 
+/** "does not escape, 0 mallocs": the compiler's -m decision on the make (a run's only), then the count. */
+export const escapeCell: CellText = (o) => {
+  const decisions = o.result.backend === "measure" ? o.result.escape.map((e) => (e.decision === "stack" ? "does not escape" : "escapes")) : [];
+  return `${[...new Set(decisions)].join(" / ") || "(no -m line)"}, ${mallocsText(o.result)}`;
+};
+
 /** The row's label columns: the program, and its build when a table holds both builds. */
 function labelOf(o: Observation<Measured>): { program: string; build: string } {
   return { program: describeCase(o.experiment.case), build: o.experiment.debug ? "-N -l" : "optimized" };

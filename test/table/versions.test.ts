@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { versionColumns, mallocsText, readableTable } from "../../kernel-helpers/table";
+import { escapeCell, versionColumns, mallocsText, readableTable } from "../../kernel-helpers/table";
 import { parseCase } from "../../kernel-helpers/case";
 import { Observation, SimulatedAsMeasured } from "../../kernel-helpers/store";
 
@@ -41,4 +41,11 @@ test("a hash-dependent count reads as its range and median", () => {
   const o = base("make(map[int]int, 100)", "1.19.8", 3, 100);
   assert.equal(mallocsText({ ...o.result, distribution: { runs: 3, min: 3, median: 3, max: 4, values: [3, 3, 4] } }), "3–4 mallocs (median 3)");
   assert.equal(mallocsText(o.result), "3 mallocs");
+});
+
+test("an escape cell gives the compiler's decision, then the count", () => {
+  const o = base("make([]int, 10)", "1.26.8", 0, 0);
+  const measured = { ...o, result: { ...o.result, backend: "measure" as const, escape: [{ line: 1, column: 1, expr: "make([]int, 10)", decision: "stack" as const, message: "m" }] } };
+  assert.equal(escapeCell(measured as unknown as Observation), "does not escape, 0 mallocs");
+  assert.equal(escapeCell(o), "(no -m line), 0 mallocs");
 });
