@@ -6,6 +6,7 @@
 import * as aq from "arquero";
 import { describeCase, experimentKey } from "../case";
 import { Measured, Observation } from "../store";
+import { allocationPaths } from "./observations";
 import { formatBytes } from "./readable";
 
 /** What a cell says about one observation; `cellText` is the default. */
@@ -27,6 +28,10 @@ export const escapeCell: CellText = (o) => {
   const decisions = o.result.backend === "measure" ? o.result.escape.map((e) => (e.decision === "stack" ? "does not escape" : "escapes")) : [];
   return `${[...new Set(decisions)].join(" / ") || "(no -m line)"}, ${mallocsText(o.result)}`;
 };
+
+/** "8 KiB: a size class (small)": bytes taken, then each allocation's path as the simulator accounts for the same run. */
+export const pathCell: CellText = (o) =>
+  `${formatBytes(o.result.allocatedBytes ?? 0)}: ${allocationPaths(o) ?? "(the simulator does not account for this run)"}${o.source.kind === "simulated" ? " (simulated)" : ""}`;
 
 /** The row's label columns: the program, and its build when a table holds both builds. */
 function labelOf(o: Observation<Measured>): { program: string; build: string } {

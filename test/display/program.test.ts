@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { parseCase } from "../../kernel-helpers/case";
 import { programMarkdown, setDisplaySink, showProgram, MimeBundle } from "../../kernel-helpers/display";
 import { buildCommand, shownProgram } from "../../kernel-helpers/probe";
+import { benchmarkArgs, benchmarkTestFile } from "../../kernel-helpers/measure";
 
 afterEach(() => setDisplaySink(null));
 
@@ -31,4 +32,12 @@ test("showProgram sends the Markdown out as text/markdown", () => {
   showProgram([kept], { debug: true, intro: "Measured" });
   assert.equal(out.length, 1);
   assert.match(String(out[0]["text/markdown"]), /^Measured:\n\n```go\n\/\/ Built with -N -l[^\n]*\n\/\/   go build -gcflags='all=-N -l'/);
+});
+
+test("as benchmarks: the probe functions, the Benchmark functions go test runs, and the go test command", () => {
+  const md = programMarkdown([discard, kept], { benchtime: "200ms" });
+  assert.ok(md.includes(benchmarkTestFile(2).split("\n\nfunc ")[2].trim()), "BenchmarkCase0 as the test file has it");
+  assert.match(md, /func BenchmarkCase1\(b \*testing\.B\) \{/);
+  assert.ok(md.includes(`//   go ${benchmarkArgs("200ms").join(" ").replace("^$", () => "'^$'")}`));
+  assert.doesNotMatch(md, /go build|ReadMemStats|func TestMain/);
 });

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { escapeCell, versionColumns, mallocsText, readableTable } from "../../kernel-helpers/table";
+import { escapeCell, pathCell, versionColumns, mallocsText, readableTable } from "../../kernel-helpers/table";
 import { parseCase } from "../../kernel-helpers/case";
 import { Observation, SimulatedAsMeasured } from "../../kernel-helpers/store";
 
@@ -48,4 +48,10 @@ test("an escape cell gives the compiler's decision, then the count", () => {
   const measured = { ...o, result: { ...o.result, backend: "measure" as const, escape: [{ line: 1, column: 1, expr: "make([]int, 10)", decision: "stack" as const, message: "m" }] } };
   assert.equal(escapeCell(measured as unknown as Observation), "does not escape, 0 mallocs");
   assert.equal(escapeCell(o), "(no -m line), 0 mallocs");
+});
+
+test("a path cell gives the bytes taken and the path of a simulated run's allocation", () => {
+  const o = base("make([]int, 10)", "1.26.8", 1, 80);
+  const sim = { ...o, source: { kind: "simulated" as const, model: "m" }, result: { ...o.result, allocations: [{ size: 80, rounded: 80, sizeClass: 7, path: "small" as const, noscan: true, site: "runtime.makeslice" }] } };
+  assert.match(pathCell(sim), /^80 B: .+ \(simulated\)$/);
 });
