@@ -6,6 +6,7 @@
 import * as aq from "arquero";
 import { describeCase, experimentKey } from "../case";
 import { Measured, Observation } from "../store";
+import type { Experiment24Result } from "../trace";
 import { allocationPaths } from "./observations";
 import { formatBytes } from "./readable";
 
@@ -52,4 +53,20 @@ export function versionColumns(observations: readonly Observation<Measured>[], {
     rows.get(key)![`Go ${o.result.go}`] = cell(o);
   }
   return aq.from([...rows.values()]);
+}
+
+/**
+ * Delve's breakpoint counts (experiment 2.4) with Go versions as columns: one row per runtime
+ * function, each cell "hits over the run (hits inside each case)" or "not in this runtime".
+ */
+export function breakpointColumns(results: readonly Experiment24Result[]): aq.ColumnTable {
+  const names = [...new Map(results.flatMap((r) => r.functions.map((f) => [f.name, f.what] as const))).entries()];
+  return aq.from(names.map(([name, what]) => ({
+    function: name,
+    ...Object.fromEntries(results.map((r) => {
+      const f = r.functions.find((x) => x.name === name);
+      return [`Go ${r.go}`, f?.present ? `${f.wholeRun.toLocaleString("en-US")} (${f.perCase.join(" / ")})` : "not in this runtime"];
+    })),
+    "what it is": what,
+  })));
 }

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { escapeCell, pathCell, versionColumns, mallocsText, readableTable } from "../../kernel-helpers/table";
+import { breakpointColumns, escapeCell, pathCell, versionColumns, mallocsText, readableTable } from "../../kernel-helpers/table";
 import { parseCase } from "../../kernel-helpers/case";
 import { Observation, SimulatedAsMeasured } from "../../kernel-helpers/store";
 
@@ -54,4 +54,13 @@ test("a path cell gives the bytes taken and the path of a simulated run's alloca
   const o = base("make([]int, 10)", "1.26.8", 1, 80);
   const sim = { ...o, source: { kind: "simulated" as const, model: "m" }, result: { ...o.result, allocations: [{ size: 80, rounded: 80, sizeClass: 7, path: "small" as const, noscan: true, site: "runtime.makeslice" }] } };
   assert.match(pathCell(sim), /^80 B: .+ \(simulated\)$/);
+});
+
+test("breakpoint counts: a row per runtime function, a column per Go version, absent ones said so", () => {
+  const fn = (name: string, present: boolean, wholeRun: number) => ({ family: "growWork" as const, name, source: "s", what: `w ${name}`, present, wholeRun, perCase: [wholeRun, 0], firstStack: [] });
+  const result = (go: string, functions: ReturnType<typeof fn>[]) => ({ go, goarch: "amd64", workload: [], gcOff: true as const, functions, build: {} as never, delve: { path: "", version: "" } });
+  const t = breakpointColumns([result("1.19.8", [fn("runtime.growWork", true, 1200)]), result("1.26.8", [fn("runtime.growWork", false, 0), fn("maps.rehash", true, 3)])]);
+  assert.deepEqual(t.columnNames(), ["function", "Go 1.19.8", "Go 1.26.8", "what it is"]);
+  assert.deepEqual(t.array("Go 1.19.8"), ["1,200 (1200 / 0)", "not in this runtime"]);
+  assert.deepEqual(t.array("Go 1.26.8"), ["not in this runtime", "3 (3 / 0)"]);
 });
