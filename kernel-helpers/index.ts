@@ -16,11 +16,11 @@ export {
   SimulatedAsMeasured, LiveObservation, LiveVersion,
 } from "./store";
 export { ResultCache, cacheInfo, clearCache } from "./cache";
-export { GC_LATENCY_BENCHTIME, GC_LATENCY_RUNS, gcLatency, gcTrace, gcTraceDocumentation, parseGcTrace, profileInlining, fragmentation, summarizeFragmentation, fragmentationStability, summarizeGcLatency, describeInterval, GcLatencyRow, GcTraceLine, InliningProfile, FragmentationSample } from "./experiments";
+export { GC_LATENCY_BENCHTIME, GC_LATENCY_RUNS, PPROF_BYTES, INLINING_BUILD_ARGS, inliningProgram, gcLatency, gcTrace, gcTraceDocumentation, parseGcTrace, profileInlining, fragmentation, summarizeFragmentation, fragmentationStability, summarizeGcLatency, describeInterval, GcLatencyRow, GcTraceLine, InliningProfile, FragmentationSample } from "./experiments";
 export { loadClaims, computeVerdicts, decideClaims, gatherEvidence, withLiveExperiments, claimExperiments, evidenceFrom, evidenceOf, instantiate, runtimeSources, verdictsJson, VERDICT_KINDS, Claim, ClaimVerdict, Evidence } from "./claims";
-export { versionColumns, escapeCell, pathCell, breakpointColumns, CellText, resultsTable, allocationsTable, verdictsTable, verdictPartsTable, verdictRows, escapeTable, tracedAllocationsTable, tracedCountsTable, allocationPaths } from "./table";
+export { versionColumns, mallocsText, escapeCell, pathCell, breakpointColumns, benchmarkColumns, CellText, resultsTable, allocationsTable, verdictsTable, verdictPartsTable, verdictRows, escapeTable, tracedAllocationsTable, tracedCountsTable, allocationPaths } from "./table";
 export { groupedBars, growthLines, matrix, renderSvg } from "./chart";
-export { showProgram, programMarkdown, showByVersion, showVerdict, showChart, showTable, showMarkdown, showVerdicts, showBeside, observeWithProgress, progress, setDisplaySink } from "./display";
+export { showProgram, showGoSource, programMarkdown, showByVersion, showVerdict, showChart, showTable, showMarkdown, showVerdicts, showBeside, observeWithProgress, progress, setDisplaySink } from "./display";
 export { validationMatrix, readDataset, recordedDatasets } from "./record";
 export { simulate, simulateCounts, agreement, MODELLED_VERSIONS, DEFAULT_SEEDS, DEFAULT_SIM_GO, SimulateOptions, SimResult, SimCounts, Agreement } from "./sim";
 export * as aq from "arquero";

@@ -36,7 +36,18 @@ export function programMarkdown(wanted: readonly (Case | Experiment)[], { debug 
     ? ["Run as benchmarks, as the article measured (allocs/op is the runtime's count over b.N calls):", `  go ${benchmarkArgs(benchtime).map((a) => (/[\^$]/.test(a) ? `'${a}'` : a)).join(" ")}`]
     : [...program.builds.flatMap((b) => [BUILD_NOTE[`${b.debug}`], `  ${b.command}`]), ...HARNESS_SUMMARY.split("\n")];
   const code = benchtime ? `${program.code}\n\n${benchmarkFunctions(cases.length)}` : program.code;
-  return `${intro}:\n\n\`\`\`go\n${comments.map((c) => `// ${c}`).join("\n")}\n\n${code}\n\`\`\``;
+  return goBlockMarkdown(code, { intro, comments });
+}
+
+/** Go source as a Markdown block fenced go, after `intro:`, with `comments` (how it is built and run) on top. */
+export function goBlockMarkdown(source: string, { intro, comments = [] }: { intro: string; comments?: readonly string[] }): string {
+  const head = comments.length ? `${comments.map((c) => `// ${c}`).join("\n")}\n\n` : "";
+  return `${intro}:\n\n\`\`\`go\n${head}${source.trim()}\n\`\`\``;
+}
+
+/** Shows Go source written by another of the lab's generators (a profiled program), highlighted as Go. */
+export function showGoSource(source: string, options: { intro: string; comments?: readonly string[] }): void {
+  showMarkdown(goBlockMarkdown(source, options));
 }
 
 /** Shows the program that measures these cases or experiments, highlighted as Go. */

@@ -6,6 +6,7 @@
 import * as aq from "arquero";
 import { describeCase, experimentKey } from "../case";
 import { Measured, Observation } from "../store";
+import type { BenchmarkResult } from "../measure";
 import type { Experiment24Result } from "../trace";
 import { allocationPaths } from "./observations";
 import { formatBytes } from "./readable";
@@ -69,4 +70,14 @@ export function breakpointColumns(results: readonly Experiment24Result[]): aq.Co
     })),
     "what it is": what,
   })));
+}
+
+/** `go test -bench -benchmem` results with Go versions as columns: a row per case, "1 allocs/op, 8 KiB/op". */
+export function benchmarkColumns(results: readonly BenchmarkResult[]): aq.ColumnTable {
+  const rows = new Map<string, Record<string, string>>();
+  for (const b of results) {
+    const key = describeCase(b.case);
+    rows.set(key, { ...(rows.get(key) ?? { benchmark: key }), [`Go ${b.go}`]: `${b.allocsPerOp} allocs/op, ${formatBytes(b.bytesPerOp)}/op` });
+  }
+  return aq.from([...rows.values()]);
 }

@@ -1,7 +1,7 @@
 import { afterEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { parseCase } from "../../kernel-helpers/case";
-import { programMarkdown, setDisplaySink, showProgram, MimeBundle } from "../../kernel-helpers/display";
+import { goBlockMarkdown, programMarkdown, setDisplaySink, showProgram, MimeBundle } from "../../kernel-helpers/display";
 import { buildCommand, shownProgram } from "../../kernel-helpers/probe";
 import { benchmarkArgs, benchmarkTestFile } from "../../kernel-helpers/measure";
 
@@ -40,4 +40,9 @@ test("as benchmarks: the probe functions, the Benchmark functions go test runs, 
   assert.match(md, /func BenchmarkCase1\(b \*testing\.B\) \{/);
   assert.ok(md.includes(`//   go ${benchmarkArgs("200ms").join(" ").replace("^$", () => "'^$'")}`));
   assert.doesNotMatch(md, /go build|ReadMemStats|func TestMain/);
+});
+
+test("other generated Go (the profiled program) goes out in the same kind of block", () => {
+  const md = goBlockMarkdown("package main\n", { intro: "Profiled", comments: ["go build ."] });
+  assert.equal(md, "Profiled:\n\n```go\n// go build .\n\npackage main\n```");
 });

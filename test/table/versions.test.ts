@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { breakpointColumns, escapeCell, pathCell, versionColumns, mallocsText, readableTable } from "../../kernel-helpers/table";
+import { benchmarkColumns, breakpointColumns, escapeCell, pathCell, versionColumns, mallocsText, readableTable } from "../../kernel-helpers/table";
 import { parseCase } from "../../kernel-helpers/case";
 import { Observation, SimulatedAsMeasured } from "../../kernel-helpers/store";
 
@@ -63,4 +63,12 @@ test("breakpoint counts: a row per runtime function, a column per Go version, ab
   assert.deepEqual(t.columnNames(), ["function", "Go 1.19.8", "Go 1.26.8", "what it is"]);
   assert.deepEqual(t.array("Go 1.19.8"), ["1,200 (1200 / 0)", "not in this runtime"]);
   assert.deepEqual(t.array("Go 1.26.8"), ["not in this runtime", "3 (3 / 0)"]);
+});
+
+test("benchmarks: a row per case, a column per Go version", () => {
+  const c = parseCase("make([]int, 10)");
+  const b = (go: string, allocsPerOp: number, bytesPerOp: number) => ({ go, case: c, iterations: 1, nsPerOp: 1, bytesPerOp, allocsPerOp });
+  const t = benchmarkColumns([b("1.19.8", 1, 96), b("1.26.8", 1, 8192)]);
+  assert.deepEqual(t.columnNames(), ["benchmark", "Go 1.19.8", "Go 1.26.8"]);
+  assert.deepEqual(t.array("Go 1.26.8"), ["1 allocs/op, 8 KiB/op"]);
 });
