@@ -138,7 +138,7 @@ lab.showVerdict(verdicts, "1.3");
 // same escape rules: lesson 1.2's rule decides both.
 
 // %% [markdown]
-// ## 1.4 An empty map: "Go always allocates a minimal table"?
+// ## 1.4 An empty map: does Go always allocate a minimal table?
 //
 // > The article: `make(map[int]int, 0)` makes **2** calls: Go always allocates a minimal table.
 
