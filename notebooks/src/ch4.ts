@@ -68,7 +68,8 @@ lab.showVerdict(verdicts, "4.1a");
 // **Takeaway.** A hint lets `make` size the map once for the entries to come; without one the map
 // starts small and grows step by step, each step a larger bucket array (Go 1.19) or larger tables
 // (Swiss maps), the old one left to the garbage collector. What a hint saves is those steps, so
-// the saving depends on how the version grows, not on a fixed percentage.
+// the saving depends on how the version grows, not on a fixed percentage. On Go 1.19 a hinted map
+// can still add overflow buckets, one at a time, where keys happen to hash into a full bucket.
 //
 // **Exercise.** Set `hint = 500` (less than `n`) and run all cells again. How many growth steps
 // are left, and how many bytes did the short hint waste?
