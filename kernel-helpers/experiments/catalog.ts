@@ -37,7 +37,8 @@ export interface LiveExperiment<N extends LiveName = LiveName> {
 /** The gctrace run's workload: small objects, so that a short benchmark goes through many GC cycles. */
 export const GCTRACE_WORKLOAD: readonly string[] = ["make([]byte, 4096)"];
 const GCTRACE_BENCHTIME = "300ms";
-const PPROF_BYTES = 4000;
+/** Bytes newBuffer allocates in the profiled program (claim 4.4). */
+export const PPROF_BYTES = 4000;
 const CHURN = { seconds: FRAGMENTATION_SECONDS, sampleMs: 100, workingSetBytes: 64 << 20 };
 
 /** GC on and off (claim 2.5a) for the given cases. */
