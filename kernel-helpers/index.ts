@@ -16,7 +16,7 @@ export {
 } from "./store";
 export { ResultCache, cacheInfo, clearCache } from "./cache";
 export { gcLatency, gcTrace, gcTraceDocumentation, parseGcTrace, profileInlining, fragmentation, summarizeFragmentation, fragmentationStability, summarizeGcLatency, describeInterval, GcLatencyRow, GcTraceLine, InliningProfile, FragmentationSample } from "./experiments";
-export { loadClaims, computeVerdicts, decideClaims, gatherEvidence, withLiveExperiments, claimExperiments, evidenceFrom, evidenceOf, instantiate, runtimeSources, verdictsJson, VERDICT_KINDS, Claim, ClaimVerdict, Evidence } from "./claims";
+export { loadClaims, computeVerdicts, decideClaims, gatherEvidence, withLiveExperiments, claimExperiments, evidenceFrom, evidenceOf, instantiate, runtimeSources, verdictsJson, VERDICT_KINDS, claimsSummary, Claim, ClaimVerdict, Evidence } from "./claims";
 export { resultsTable, allocationsTable, verdictsTable, verdictPartsTable, verdictRows, escapeTable, tracedAllocationsTable, tracedCountsTable, allocationPaths } from "./table";
 export { groupedBars, growthLines, matrix, renderSvg } from "./chart";
 export { showChart, showTable, showMarkdown, showVerdicts, showBeside, observeWithProgress, progress, setDisplaySink } from "./display";
