@@ -21,5 +21,7 @@ export { resultsTable, allocationsTable, verdictsTable, verdictPartsTable, verdi
 export { groupedBars, growthLines, matrix, renderSvg } from "./chart";
 export { showChart, showTable, showMarkdown, showVerdicts, showBeside, observeWithProgress, progress, setDisplaySink } from "./display";
 export { validationMatrix, readDataset, recordedDatasets } from "./record";
+export { observeMapOrSlice, costPoints, timingPoints, decisionSource, costChart, timingChart, decisionGuide } from "./decision";
+export { lookupProgram, MAP_OR_SLICE_SIZES } from "./experiments";
 export { simulate, simulateCounts, agreement, MODELLED_VERSIONS, DEFAULT_SEEDS, DEFAULT_SIM_GO, SimulateOptions, SimResult, SimCounts, Agreement } from "./sim";
 export * as aq from "arquero";

@@ -54,15 +54,19 @@ const versionList = (gos: readonly string[]) => {
   return named.length <= 1 ? named.join("") : `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}`;
 };
 
-/** A claim's line: its sentence once where every version says the same, else per group of versions. */
-function claimLine(v: ClaimVerdict): string {
-  const groups = new Map<string, string[]>();
+/** A claim's line: its sentence once where every version says the same, else one sub-item per group of versions. */
+function claimLines(v: ClaimVerdict): string[] {
+  const groups = new Map<string, { gos: string[]; verdict: string }>();
   for (const b of v.byVersion) {
-    const text = v.overall === "depends on the Go version" ? `${b.verdict}: ${claimSentence(b)}` : claimSentence(b);
-    groups.set(text, [...(groups.get(text) ?? []), b.go]);
+    const text = claimSentence(b);
+    const g = groups.get(text) ?? { gos: [], verdict: b.verdict };
+    g.gos.push(b.go);
+    groups.set(text, g);
   }
-  const body = groups.size === 1 ? [...groups.keys()][0] : [...groups].map(([text, gos]) => `${versionList(gos)}, ${text}`).join(" ");
-  return `- **${v.claim.id}** “${escapeMarkdown(v.claim.claim)}”: ${escapeMarkdown(body)}`;
+  const head = `- **${v.claim.id}** “${escapeMarkdown(v.claim.claim)}”`;
+  if (groups.size === 1) return [`${head}: ${escapeMarkdown([...groups.keys()][0])}`];
+  const varies = v.overall === "depends on the Go version";
+  return [`${head}:`, ...[...groups].map(([text, g]) => `  - ${versionList(g.gos)}${varies ? ` (${g.verdict})` : ""}: ${escapeMarkdown(text)}`)];
 }
 
 /** Per Go version: "Go 1.26.8: right about 2 claims, partly right about 5, wrong about 12; 2 cannot be tested." */
@@ -86,7 +90,7 @@ export function claimsSummary(verdicts: readonly ClaimVerdict[]): string {
     const mine = verdicts.filter((v) => v.claim.chapter === chapter);
     for (const kind of ORDER) {
       const group = mine.filter((v) => v.overall === kind);
-      if (group.length) lines.push("", `**${HEADING[kind]}**`, "", ...group.map(claimLine));
+      if (group.length) lines.push("", `**${HEADING[kind]}**`, "", ...group.flatMap(claimLines));
     }
   }
   return lines.join("\n");
