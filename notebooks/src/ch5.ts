@@ -12,7 +12,7 @@ const versions = ["1.19", "1.26", "1.27"];
 const live = true; // false: run no Go; use recorded datasets and the simulator (labelled)
 const runs = 21;
 const cache = true; // false: measure everything again (true reuses earlier results, labelled "cached")
-const retime = false; // true: time look-ups and iteration again on installed Go (about a minute per version); false: the recorded timings
+const retime = false; // true: time look-ups and iteration again on installed Go (slow); false: the recorded timings
 
 // %%
 import * as lab from "../dist/kernel-helpers";
@@ -77,15 +77,17 @@ await lab.showChart(lab.costChart(costs, { measure: "mallocs", source: costSourc
 //
 // A map finds a key by hashing it; a slice has to be scanned until the key turns up (on average
 // half of it). Going through every element is the other common use: a `for range` over the map
-// or over the slice. The Go program below the charts was timed on each Go version: built once, optimized,
-// as `go test -c`, then run ten times as fresh processes, all benchmarks in each run, so that a
-// slow spell of the shared machine falls on every benchmark alike. The charts draw the median of
-// the ten runs, and the shaded band around each line is the median's 95% interval (from the 2nd
-// to the 9th of the sorted runs). Where two bands overlap, the measurement shows no difference.
+// or over the slice. The Go program below the charts was timed on each Go version: built once,
+// optimized, as `go test -c`, then run repeatedly as fresh processes, all benchmarks in each run,
+// so that a slow spell of the shared machine falls on every benchmark alike. The charts draw the
+// median of the runs, and the shaded band around each line is the median's 95% interval (between
+// two of the sorted runs, as benchstat computes it). Where two bands overlap, the measurement
+// shows no difference.
 //
-// Timing takes about a minute per Go version, more than the course's budget, so the timings come
-// from the recordings in `data/experiments` (each labelled with its Go version and date) unless
-// you set `retime = true` above and run the chapter again on the installed Go versions.
+// Timing every size on every Go version takes longer than the course's time budget, so the
+// timings come from the recordings in `data/experiments` (each labelled with its Go version and
+// date) unless you set `retime = true` above and run the chapter again on the installed Go
+// versions.
 
 // %%
 const timings = lab.timingPoints(measured.timings);
