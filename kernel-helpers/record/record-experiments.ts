@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { GolabError } from "../errors";
+import { InputError } from "../errors";
 import { LiveExperiment } from "../experiments";
 import { findToolchain } from "../go";
 import { cpuModel } from "../measure";
@@ -30,13 +30,15 @@ export interface RecordExperimentsOptions {
 /** Runs every experiment, one after the other (timings must not compete), and writes the file; returns its path. */
 export async function recordExperiments({ go, experiments, outDir = experimentsDir(), only, onProgress }: RecordExperimentsOptions): Promise<string> {
   const unknown = (only ?? []).filter((name) => !experiments.some((x) => x.name === name));
-  if (unknown.length) throw new GolabError(`unknown experiment ${unknown.join(", ")} (known: ${experiments.map((x) => x.name).join(", ")})`);
+  if (unknown.length) throw new InputError(`unknown experiment ${unknown.join(", ")} (known: ${experiments.map((x) => x.name).join(", ")})`, unknown.join(" "));
+  const running = experiments.filter((e) => !only || only.includes(e.name));
+  onProgress?.(`recording ${running.map((x) => x.name).join(", ")}`);
   const tc = await findToolchain(go);
   const file = path.join(outDir, experimentsFileName(tc.version));
   const kept = only && fs.existsSync(file) ? readExperiments(file).experiments.filter((x) => !only.includes(x.name)) : [];
   const started = Date.now();
   const recorded: RecordedExperiment[] = [...kept];
-  for (const x of experiments.filter((e) => !only || only.includes(e.name))) {
+  for (const x of running) {
     onProgress?.(`${x.name} on Go ${tc.version}`);
     const at = new Date();
     const result = await x.run(go);

@@ -12,7 +12,7 @@ import * as path from "node:path";
 import { LiveExperiment } from "../../kernel-helpers/experiments";
 import { findToolchain } from "../../kernel-helpers/go";
 import { readExperiments, recordExperiments } from "../../kernel-helpers/record";
-import { GolabError } from "../../kernel-helpers/errors";
+import { InputError } from "../../kernel-helpers/errors";
 
 const dirs: string[] = [];
 after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
@@ -40,5 +40,5 @@ test("--only runs the experiments named and keeps the others as recorded", { tim
   await recordExperiments({ experiments: fakes(go, 3), outDir, only: ["map-or-slice-timings"] });
   const third = readExperiments(file).experiments.find((x) => x.name === "map-or-slice-timings")!;
   assert.equal((third.result as { nsPerOp: number }[])[0].nsPerOp, 3, "run again");
-  await assert.rejects(recordExperiments({ experiments: fakes(go, 4), outDir, only: ["map-or-slise"] }), (e: Error) => e instanceof GolabError && /unknown experiment map-or-slise/.test(e.message));
+  await assert.rejects(recordExperiments({ experiments: fakes(go, 4), outDir, only: ["map-or-slise"] }), (e: Error) => e instanceof InputError && /unknown experiment map-or-slise/.test(e.message));
 });
