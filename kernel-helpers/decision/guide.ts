@@ -135,6 +135,41 @@ export function growthSentence(points: readonly CostPoint[], go: string): string
   return `On ${go}, not knowing the size cost, at n = ${count(n)}, ${each(gm, km, "map")}, ${each(gs, ks, "slice")}.${cross}`;
 }
 
+/** Per size, a map's cost over a slice's: bytes held (size known) and time per element visited. */
+function mapOverSlice(costs: readonly CostPoint[], timings: readonly TimingPoint[], go: string): number[] {
+  const c = pointsOf(costs, go);
+  const t = pointsOf(timings, go).filter((p) => p.task === "iterate");
+  const bytes = [...new Set(c.map((p) => p.n))].flatMap((n) => {
+    const m = costAt(c, n, "map", "size known");
+    const s = costAt(c, n, "slice", "size known");
+    return m && s && s.allocated > 0 ? [m.allocated / s.allocated] : [];
+  });
+  const visit = [...new Set(t.map((p) => p.n))].flatMap((n) => {
+    const m = t.find((p) => p.n === n && p.structure === "map");
+    const s = t.find((p) => p.n === n && p.structure === "slice");
+    return m && s ? [m.ns / s.ns] : [];
+  });
+  return [...bytes, ...visit];
+}
+
+/** The decision in one sentence per version: when the map pays for itself, and when the slice does. */
+export function inShortSentence(costs: readonly CostPoint[], timings: readonly TimingPoint[], go: string): string | undefined {
+  const f = lookupFinding(timings, go);
+  const ratios = mapOverSlice(costs, timings, go);
+  if (!f || ratios.length === 0) return undefined;
+  const from = f.mapFasterFrom;
+  const below = [...f.scanFaster, ...f.noDifference].filter((n) => from !== undefined && n < from);
+  // "As fast or faster" only if the map won nowhere below the crossover.
+  const scanHeld = from !== undefined && below.length === timings.filter((p) => p.go === go && p.task === "look-up" && p.structure === "map" && p.n < from).length;
+  const lookup = from !== undefined
+    ? `to find values by key, a map from about n = ${count(from)} on (below that, ${scanHeld ? "a scan of a slice was as fast or faster" : "the two took turns"})`
+    : `to find values by key, a map did not beat a scan at every size measured`;
+  const rest = ratios.every((r) => r > 1)
+    ? "otherwise a slice, made with its size when you know it: it was cheaper to hold and to go through at every size measured"
+    : "otherwise it depends on n: a map was not costlier than a slice at every size measured";
+  return `On ${go}: ${lookup}; ${rest}.`;
+}
+
 /** The guide: a question, then one computed sentence per Go version. */
 export function decisionGuide(costs: readonly CostPoint[], timings: readonly TimingPoint[]): string {
   const versions = [...new Set([...costs, ...timings].map((p) => p.go))];
@@ -150,5 +185,6 @@ export function decisionGuide(costs: readonly CostPoint[], timings: readonly Tim
     ...section("Do you only go through all of them?", versions.map((go) => iterateSentence(timings, go))),
     ...section("What does holding them cost?", versions.map((go) => memorySentence(costs, go))),
     ...section("Do you know how many up front?", versions.map((go) => growthSentence(costs, go))),
+    ...section("In short", versions.map((go) => inShortSentence(costs, timings, go))),
   ].join("\n").trim();
 }

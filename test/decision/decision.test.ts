@@ -55,6 +55,12 @@ test("the guide words what the points show", () => {
   assert.match(guide, /a map of n pairs took 2\.5× the bytes of a slice of them/);
   assert.match(guide, /the map 9 mallocs instead of 3 and 2\.0× the bytes, the slice 5 mallocs instead of 1 and 5\.6× the bytes/);
   assert.match(guide, /from n = 1,000 on: every array it outgrew counts/);
+  assert.match(guide, /\*\*In short\*\*\n\n- On Go 7\.1\.0: to find values by key, a map from about n = 1,000 on \(below that, a scan of a slice was as fast or faster\); otherwise a slice, made with its size when you know it: it was cheaper to hold and to go through at every size measured\./);
+  const cheapMaps = costs(SIZES).map((c) => (c.structure === "map" ? { ...c, allocatedBytes: 1 } : c));
+  assert.match(decisionGuide(costPoints([observation(cheapMaps)]), timingPoints([observation(timings(SIZES, 100, 1))])), /otherwise it depends on n/);
+  // The map wins at n = 8, loses at 16 and 32, and wins from 100 on: below the crossover the two took turns.
+  const turns = timings(SIZES, 100, 1).map((r) => (r.n === 8 && r.task === "look-up" && r.structure === "slice" ? { ...r, nsPerOp: r.nsPerOp * 1000 } : r));
+  assert.match(decisionGuide(costPoints([observation(costs(SIZES))]), timingPoints([observation(turns)])), /a map from about n = 1,000 on \(below that, the two took turns\)/);
 });
 
 test("charts: a panel per Go version, log axes, at most 6 series, the interval as a band, alt text", () => {
