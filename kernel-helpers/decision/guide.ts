@@ -41,16 +41,25 @@ function pointsOf<T extends { go: string; n: number }>(points: readonly T[], go:
   return points.filter((p) => p.go === go).sort((a, b) => a.n - b.n);
 }
 
+/** Per size (ascending), the map's point beside the slice's, where both were measured. */
+function besideBySize<T extends { n: number; structure: string }>(points: readonly T[]): { n: number; m: T; s: T }[] {
+  return [...new Set(points.map((p) => p.n))].sort((a, b) => a - b).flatMap((n) => {
+    const m = points.find((p) => p.n === n && p.structure === "map");
+    const s = points.find((p) => p.n === n && p.structure === "slice");
+    return m && s ? [{ n, m, s }] : [];
+  });
+}
+
+/** Bytes held with the size known: the map's over the slice's, per size. */
+const heldRatios = (costs: readonly CostPoint[], go: string) =>
+  besideBySize(pointsOf(costs, go).filter((p) => p.sizing === "size known")).flatMap(({ m, s }) => (s.allocated > 0 ? [m.allocated / s.allocated] : []));
+/** Time per element visited: the map's point beside the slice's, per size. */
+const visitPairs = (timings: readonly TimingPoint[], go: string) => besideBySize(pointsOf(timings, go).filter((p) => p.task === "iterate"));
+
 /** Per size, the map's look-up against the scan; the crossover is where the map stays faster. */
 export function lookupFinding(points: readonly TimingPoint[], go: string): LookupFinding | undefined {
-  const mine = pointsOf(points, go).filter((p) => p.task === "look-up");
-  const sizes = [...new Set(mine.map((p) => p.n))];
-  const at = (n: number, s: string) => mine.find((p) => p.n === n && p.structure === s);
-  const compared = sizes.flatMap((n) => {
-    const m = at(n, "map");
-    const s = at(n, "slice");
-    return m && s ? [{ n, map: m, scan: s, map_vs_scan: compareMedians(m.interval, s.interval) }] : [];
-  });
+  const compared = besideBySize(pointsOf(points, go).filter((p) => p.task === "look-up"))
+    .map(({ n, m, s }) => ({ n, map: m, scan: s, map_vs_scan: compareMedians(m.interval, s.interval) }));
   if (compared.length === 0) return undefined;
   let from: number | undefined;
   for (let i = compared.length - 1; i >= 0 && compared[i].map_vs_scan === "lower"; i--) from = compared[i].n;
@@ -78,12 +87,7 @@ export function lookupSentence(f: LookupFinding): string {
 
 /** Visiting every element: the map's time per element against the slice's, over the sizes. */
 export function iterateSentence(points: readonly TimingPoint[], go: string): string | undefined {
-  const mine = pointsOf(points, go).filter((p) => p.task === "iterate");
-  const pairs = [...new Set(mine.map((p) => p.n))].flatMap((n) => {
-    const m = mine.find((p) => p.n === n && p.structure === "map");
-    const s = mine.find((p) => p.n === n && p.structure === "slice");
-    return m && s ? [{ m, s }] : [];
-  });
+  const pairs = visitPairs(points, go);
   if (pairs.length === 0) return undefined;
   const apart = pairs.filter(({ m, s }) => compareMedians(m.interval, s.interval) === "higher").length;
   const sizes = `n = ${count(pairs[0].m.n)} to ${count(pairs[pairs.length - 1].m.n)}`;
@@ -98,11 +102,7 @@ function costAt(points: readonly CostPoint[], n: number, structure: string, sizi
 export function memorySentence(points: readonly CostPoint[], go: string): string | undefined {
   const mine = pointsOf(points, go);
   const sizes = [...new Set(mine.map((p) => p.n))];
-  const ratios = sizes.flatMap((n) => {
-    const m = costAt(mine, n, "map", "size known");
-    const s = costAt(mine, n, "slice", "size known");
-    return m && s && s.allocated > 0 ? [m.allocated / s.allocated] : [];
-  });
+  const ratios = heldRatios(points, go);
   const n = sizes[sizes.length - 1];
   const m = costAt(mine, n, "map", "size known");
   const s = costAt(mine, n, "slice", "size known");
@@ -135,27 +135,10 @@ export function growthSentence(points: readonly CostPoint[], go: string): string
   return `On ${go}, not knowing the size cost, at n = ${count(n)}, ${each(gm, km, "map")}, ${each(gs, ks, "slice")}.${cross}`;
 }
 
-/** Per size, a map's cost over a slice's: bytes held (size known) and time per element visited. */
-function mapOverSlice(costs: readonly CostPoint[], timings: readonly TimingPoint[], go: string): number[] {
-  const c = pointsOf(costs, go);
-  const t = pointsOf(timings, go).filter((p) => p.task === "iterate");
-  const bytes = [...new Set(c.map((p) => p.n))].flatMap((n) => {
-    const m = costAt(c, n, "map", "size known");
-    const s = costAt(c, n, "slice", "size known");
-    return m && s && s.allocated > 0 ? [m.allocated / s.allocated] : [];
-  });
-  const visit = [...new Set(t.map((p) => p.n))].flatMap((n) => {
-    const m = t.find((p) => p.n === n && p.structure === "map");
-    const s = t.find((p) => p.n === n && p.structure === "slice");
-    return m && s ? [m.ns / s.ns] : [];
-  });
-  return [...bytes, ...visit];
-}
-
 /** The decision in one sentence per version: when the map pays for itself, and when the slice does. */
 export function inShortSentence(costs: readonly CostPoint[], timings: readonly TimingPoint[], go: string): string | undefined {
   const f = lookupFinding(timings, go);
-  const ratios = mapOverSlice(costs, timings, go);
+  const ratios = [...heldRatios(costs, go), ...visitPairs(timings, go).map(({ m, s }) => m.ns / s.ns)];
   if (!f || ratios.length === 0) return undefined;
   const from = f.mapFasterFrom;
   const below = [...f.scanFaster, ...f.noDifference].filter((n) => from !== undefined && n < from);
