@@ -12,6 +12,7 @@ import { makeMapPlacement } from "./stack";
 import { SwissMap, SwissTypes } from "./swissmap";
 import { classicBucket, mapassignFunc, slotOf, swissGroup, typeInfo } from "./typeinfo";
 import { VersionModel } from "./versions";
+import { workspace } from "./workspace";
 
 const typesCache = new Map<string, ClassicTypes | SwissTypes>();
 
@@ -43,10 +44,10 @@ interface AnyMap {
   insert(hash: number, fresh: boolean, n: number): void;
 }
 
-function makeMap(v: VersionModel, heap: Heap, c: MakeMapCase | MapInsertCase, rand: Rand): AnyMap {
+function makeMap(v: VersionModel, heap: Heap, c: MakeMapCase | MapInsertCase, rand: Rand, inserts: number): AnyMap {
   const placement = makeMapPlacement(c.escape, c.hint);
   if (v.maps === "classic") {
-    const m = new ClassicMap(heap, classicTypes(c.key, c.elem), c.hint, rand, placement);
+    const m = new ClassicMap(heap, classicTypes(c.key, c.elem), c.hint, rand, placement, inserts);
     return { insert: (hash, fresh, n) => m.assign(hash, fresh, n) };
   }
   const m = new SwissMap(heap, swissTypes(c.key, c.elem), c.hint, placement);
@@ -56,14 +57,16 @@ function makeMap(v: VersionModel, heap: Heap, c: MakeMapCase | MapInsertCase, ra
 
 /** make(map[K]V[, hint]). */
 export function simulateMakeMap(v: VersionModel, heap: Heap, c: MakeMapCase, rand: Rand): void {
-  makeMap(v, heap, c, rand);
+  makeMap(v, heap, c, rand, 0);
 }
 
 /** make(map[K]V[, hint]) then `n` inserts of the probe's keys. */
 export function simulateMapInsert(v: VersionModel, heap: Heap, c: MapInsertCase, rand: Rand): void {
-  const m = makeMap(v, heap, c, rand);
+  const m = makeMap(v, heap, c, rand, c.n);
   const keys = keyStream(typeInfo(c.key).tree);
-  const hashes: number[] = [];
+  // Each distinct key's hash (ids are given in order), for the inserts that repeat a key.
+  let hashes = workspace.ints(Math.max(1, Math.min(c.n, 1024)));
+  let distinct = 0;
   const fresh = c.freshElem ? typeInfo(c.elem.slice(1)) : null;
   for (let i = 0; i < c.n; i++) {
     const n = i + 1;
@@ -71,10 +74,13 @@ export function simulateMapInsert(v: VersionModel, heap: Heap, c: MapInsertCase,
     if (fresh) {
       if (fresh.size === 0) {
         if (i === 0) heap.note(`new(${fresh.text}) of a zero-sized type is &runtime.zerobase: the compiler makes no call`);
-      } else heap.malloc(fresh.size, !fresh.pointers, "runtime.newobject", `insert ${n}: new(${fresh.text}) for the value`);
+      } else heap.malloc(fresh.size, !fresh.pointers, "runtime.newobject", heap.recording ? `insert ${n}: new(${fresh.text}) for the value` : "");
     }
-    const k = keys.next(i);
-    if (k.fresh) hashes.push(rand.u32());
-    m.insert(hashes[k.id], k.fresh, n);
+    const id = keys.next(i);
+    if (keys.fresh) {
+      if (distinct === hashes.length) hashes = workspace.grow(hashes, 2 * hashes.length);
+      hashes[distinct++] = rand.bits();
+    }
+    m.insert(hashes[id], keys.fresh, n);
   }
 }
