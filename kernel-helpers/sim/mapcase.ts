@@ -14,30 +14,32 @@ import { classicBucket, mapassignFunc, slotOf, swissGroup, typeInfo } from "./ty
 import { VersionModel } from "./versions";
 import { workspace } from "./workspace";
 
-const typesCache = new Map<string, ClassicTypes | SwissTypes>();
+/** Per key type, per element type: the map's types, built once (a batch names a handful). */
+const classicCache = new Map<string, Map<string, ClassicTypes>>();
+const swissCache = new Map<string, Map<string, SwissTypes>>();
 
-function classicTypes(key: string, elem: string): ClassicTypes {
-  const id = `classic|${key}|${elem}`;
-  let t = typesCache.get(id) as ClassicTypes | undefined;
-  if (!t) {
-    const k = slotOf(typeInfo(key));
-    const e = slotOf(typeInfo(elem));
-    t = { key: k, elem: e, bucket: classicBucket(k, e), overflowPtr: typeInfo("*int"), assign: mapassignFunc(k.type, e.type) };
-    typesCache.set(id, t);
-  }
+function cached<T>(cache: Map<string, Map<string, T>>, key: string, elem: string, make: () => T): T {
+  let byElem = cache.get(key);
+  if (!byElem) cache.set(key, (byElem = new Map()));
+  let t = byElem.get(elem);
+  if (!t) byElem.set(elem, (t = make()));
   return t;
 }
 
-function swissTypes(key: string, elem: string): SwissTypes {
-  const id = `swiss|${key}|${elem}`;
-  let t = typesCache.get(id) as SwissTypes | undefined;
-  if (!t) {
+function classicTypes(key: string, elem: string): ClassicTypes {
+  return cached(classicCache, key, elem, () => {
     const k = slotOf(typeInfo(key));
     const e = slotOf(typeInfo(elem));
-    t = { key: k, elem: e, group: swissGroup(k, e) };
-    typesCache.set(id, t);
-  }
-  return t;
+    return { key: k, elem: e, bucket: classicBucket(k, e), overflowPtr: typeInfo("*int"), assign: mapassignFunc(k.type, e.type) };
+  });
+}
+
+function swissTypes(key: string, elem: string): SwissTypes {
+  return cached(swissCache, key, elem, () => {
+    const k = slotOf(typeInfo(key));
+    const e = slotOf(typeInfo(elem));
+    return { key: k, elem: e, group: swissGroup(k, e) };
+  });
 }
 
 interface AnyMap {
