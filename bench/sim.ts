@@ -53,6 +53,21 @@ function median(values: number[]): number {
   return [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 }
 
+/**
+ * The reference loop: a JSON round trip (stringify, then parse) of each case, per second, the
+ * median of five passes. Plain JavaScript work that a busy or slower machine slows as it slows
+ * the simulator, so a figure over it compares across runs.
+ */
+export function referenceRate(cases: readonly Case[]): number {
+  return Math.round(median(Array.from({ length: SIM_PASSES }, () => {
+    const t = performance.now();
+    let n = 0;
+    for (const c of cases) n += (JSON.parse(JSON.stringify(c)) as Case).escape.length;
+    if (n === 0) throw new Error("reference loop did nothing");
+    return cases.length / ((performance.now() - t) / 1000);
+  })));
+}
+
 /** Passes over the make cases per version; their median is the figure. */
 const SIM_PASSES = 5;
 
@@ -95,13 +110,7 @@ export function benchSim({ cli = path.resolve(__dirname, "..", "kernel-helpers",
     insertMs[go] = median(times);
   }
   if (printed === 0) throw new Error("predict printed nothing");
-  const referencePerSecond = Math.round(median(Array.from({ length: SIM_PASSES }, () => {
-    const t = performance.now();
-    let n = 0;
-    for (const c of cases) n += (JSON.parse(JSON.stringify(c)) as Case).escape.length;
-    if (n === 0) throw new Error("reference loop did nothing");
-    return cases.length / ((performance.now() - t) / 1000);
-  })));
+  const referencePerSecond = referenceRate(cases);
   const ch3Ms = median(Array.from({ length: 3 }, () => {
     const t = performance.now();
     for (const n of Array.from({ length: 12 }, (_, i) => Math.round((5000 * i) / 11))) {
