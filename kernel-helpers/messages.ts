@@ -134,6 +134,12 @@ export const cliMessages = {
   interrupted: (signal: string) => `interrupted (${signal}): child processes killed and temporary folders removed`,
   badOption: (name: string, value: string, expected: string) => `invalid ${name}: ${show(value)} (${expected})`,
   sameGoTwice: (spec: string, version: string) => `--go ${show(spec.slice(0, 40))} is Go ${version} again: name each version once`,
+  cannotRead: (file: string, reason: string) => `cannot read ${show(file)}: ${oneLine(reason)}`,
+  casesAndFrom: () => "give cases as arguments or --from FILE, not both",
+  noCases: () => "no case given: name one or more cases, or --from FILE (- for standard input)",
+  badLine: (file: string, line: number, reason: string) => `${file === "-" ? "<stdin>" : file}:${line}: ${oneLine(reason)}`,
+  lineTooLong: (max: number) => `the line is longer than ${max} characters, so it is not a case`,
+  badLines: (bad: number, lines: number) => `${bad} of ${lines} case line${lines === 1 ? "" : "s"} ${bad === 1 ? "was" : "were"} refused (each named above); the others were answered`,
 };
 
 export const jupyterMessages = {
