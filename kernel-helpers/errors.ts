@@ -92,3 +92,20 @@ export class DatasetError extends GolabError {
     this.line = line;
   }
 }
+
+/**
+ * The user's own code (a code case) that the lab refuses, that does not compile, or that failed
+ * while it ran: said in the user's terms, their file name and their line numbers.
+ */
+export class CodeError extends GolabError {
+  /** The file name the user sees. */
+  readonly file: string;
+  /** The compiler's (or parser's) messages, `name:line:column: message`, or the panic's stack. */
+  readonly diagnostics: string[];
+  constructor(message: string, fields: { name: string; diagnostics?: string[]; cause?: unknown }) {
+    super(message, { cause: fields.cause });
+    this.name = "CodeError";
+    this.file = fields.name;
+    this.diagnostics = fields.diagnostics ?? [];
+  }
+}

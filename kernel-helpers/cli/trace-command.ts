@@ -13,6 +13,7 @@ import { DEFAULT_MEM_CAP } from "../measure";
 import { cliMessages, measureMessages, traceMessages } from "../messages";
 import { DEFAULT_STACK, DEFAULT_WORKLOAD, experiment24, Experiment24Result, trace, TraceResult } from "../trace";
 import { byteSize, escapeOption, wholeNumber } from "./options";
+import { codeFileList, readCodeCases } from "./code-files";
 import { formatBytes } from "../table/units";
 import { allocationSize } from "./sizes";
 import { textTable } from "./text-table";
@@ -74,6 +75,7 @@ export function addTraceCommand(program: Command): void {
     .command("trace")
     .description(SUMMARIES.trace)
     .argument("[case...]", "a case: JSON, or a short form such as 'make(map[int]int, 1000)' or '_ = make([]int, 1000)'")
+    .option("--code <file>", cliMessages.codeOption, codeFileList)
     .option("--go <version>", "1.19, 1.26, 1.27, or a path to a go binary (default: the go on PATH)")
     .option("--stack <n>", "frames of stack per allocation", wholeNumber("--stack", 0, 100), DEFAULT_STACK)
     .option("--count", "count mode: the numbers only, without stopping on each allocation (fast)", false)
@@ -89,7 +91,7 @@ export function addTraceCommand(program: Command): void {
     .action(async (texts: string[], o) => {
       const { cacheFor, eachThroughCache, throughCache } = (require("../store") as typeof import("../store"));
       const onProgress = o.quiet ? undefined : (m: string) => process.stderr.write(`golab: ${m}\n`);
-      const cases = texts.map((t) => parseCase(t, { escape: o.escape }));
+      const cases = [...texts.map((t) => parseCase(t, { escape: o.escape })), ...readCodeCases(o.code ?? [])];
       const cache = cacheFor(o.cache, onProgress);
       const common = { go: o.go, debug: o.debug, goexperiment: o.goexperiment, memCap: o.memCap, timeoutMs: o.timeout * 1000, onProgress };
       if (o.experiment !== undefined) {

@@ -5,7 +5,7 @@
  */
 import { Case, parseCase } from "../case";
 import { InputError } from "../errors";
-import { simMessages } from "../messages";
+import { codeMessages, simMessages } from "../messages";
 import { AllocationRecord, AllocResult, Distribution, distributionOf } from "../result";
 import { Heap } from "./malloc";
 import { simulateMakeMap, simulateMapInsert } from "./mapcase";
@@ -68,7 +68,9 @@ export function checkSeeds(seeds: unknown): number {
 export function simulate(input: Case | string, { go = DEFAULT_SIM_GO, seeds = DEFAULT_SEEDS, debug = false }: SimulateOptions = {}): SimResult {
   const v = debug ? debugBuild(versionModel(go)) : versionModel(go);
   checkSeeds(seeds);
-  return simulateWith(v, parseCase(input), seeds);
+  const c = parseCase(input);
+  if (c.op === "code") throw new InputError(codeMessages.noSimulation(), "code");
+  return simulateWith(v, c, seeds);
 }
 
 /** One run of a case with hash seed `seed`; `recording` keeps every allocation record. */

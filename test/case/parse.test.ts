@@ -180,6 +180,7 @@ const FULL: Record<Op, Record<string, unknown>> = {
   makeslice: { op: "makeslice", elem: "int", len: 1, cap: 2, constSize: false, escape: "stack" },
   append: { op: "append", elem: "int", n: 3, start: "make", len: 1, cap: 2, escape: "stack" },
   mapinsert: { op: "mapinsert", key: "int", elem: "*int", n: 3, hint: 2, freshElem: true, escape: "stack" },
+  code: { op: "code", source: "func probe() {}\n", name: "x.go" },
 };
 
 // ---------------------------------------------------------------------------------------------
