@@ -42,7 +42,9 @@ function holdToRules(c: UserCode, r: Report, tc: Toolchain): void {
   const at = (line: number, column = 0) => `${c.name}:${line}${column ? `:${column}` : ""}`;
   if (r.packageClause) throw new CodeError(codeMessages.packageClause(c.name), { name: c.name });
   if (r.errors.length > 0) {
-    const diagnostics = r.errors.map((e) => `${at(e.line, e.column)}: ${e.message}`);
+    // The parser may say more than once what is wrong on one line: the first per line is enough.
+    const firstPerLine = r.errors.filter((e, i) => r.errors.findIndex((f) => f.line === e.line) === i);
+    const diagnostics = firstPerLine.map((e) => `${at(e.line, e.column)}: ${e.message}`);
     throw new CodeError(codeMessages.doesNotParse(c.name, diagnostics), { name: c.name, diagnostics });
   }
   for (const imp of r.imports) {

@@ -8,8 +8,9 @@ import { Case } from "../case";
 import { GolabError, InputError } from "../errors";
 import { findToolchain, languageVersion, Toolchain } from "../go";
 import { measureMessages } from "../messages";
-import { buildProbe, escapeDecisionsByCase, EscapeDecision, generateProbe, parseProbeOutput, ProbeSample, METRIC_NAMES } from "../probe";
+import { buildProbe, escapeDecisionsByCase, EscapeDecision, generateProbe, parseProbeOutput, ProbeSample, METRIC_NAMES, PROBE_MODULE } from "../probe";
 import { runProcess } from "../proc";
+import { inUserTermsOnFailure } from "../code/failure";
 import { AllocResult, Distribution, distributionOf } from "../result";
 import { admitCases } from "./admit";
 
@@ -101,7 +102,8 @@ export async function measureWith(
   onProgress?.(`building one probe for ${cases.length} case${cases.length === 1 ? "" : "s"} with Go ${tc.version}${debug ? " (-N -l)" : ""}`);
   const built = await buildProbe(probe, tc, { debug });
   onProgress?.(`running it: ${runs} call${runs === 1 ? "" : "s"} of each case`);
-  const run = await runProcess(built.binary, [String(runs)], { env: probeEnv(tc), timeoutMs });
+  const run = await runProcess(built.binary, [String(runs)], { env: probeEnv(tc), timeoutMs })
+    .catch((e: unknown) => { throw inUserTermsOnFailure(e, probe.userCode, PROBE_MODULE, tc.version); });
   const samples = parseProbeOutput(run.stdout, cases.length, runs);
   const escapes = escapeDecisionsByCase(built.escapeReport, probe.caseLines);
   const build: BuildInfo = { gcflags: built.gcflags, debug, goexperiment: tc.goexperiment, goos: tc.goos, cached: built.cached };
