@@ -206,6 +206,8 @@ export const codeMessages = {
     `${file} panicked on Go ${go}: ${oneLine(why.slice(0, 300))}${stack.length > 0 ? ` (at ${stack.slice(0, 4).join(" ← ")})` : ""}`,
   timeLimit: (names: readonly string[], seconds: number) =>
     `${names.join(", ")} did not finish within ${seconds} s (the time limit; --timeout sets it): the program was killed`,
+  panickedUnderTrace: (names: readonly string[], go: string) =>
+    `${names.join(", ")} panicked on Go ${go} under the tracer; golab measure --code shows the panic and the stack in your code`,
   checkerOutput: (text: string) => `the Go code checker printed what the lab cannot read: ${show(text)}`,
   noSimulation: () => "the simulator models the four operations (makemap, makeslice, append, mapinsert); your own code is measured or traced: golab measure --code FILE",
 };

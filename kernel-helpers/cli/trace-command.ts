@@ -16,6 +16,7 @@ import { byteSize, escapeOption, wholeNumber } from "./options";
 import { codeFileList, readCodeCases } from "./code-files";
 import { formatBytes } from "../table/units";
 import { allocationSize } from "./sizes";
+import type { LineSummary } from "../code/lines";
 import { textTable } from "./text-table";
 
 function head(r: TraceResult | Experiment24Result, debug: boolean, what: string, sources: readonly Source[]): string {
@@ -44,8 +45,14 @@ export function formatTrace(results: readonly TraceResult[], sources: readonly S
     out.push(`${describeCase(r.case)}: ${r.mallocs} malloc${r.mallocs === 1 ? "" : "s"}, ${r.mallocgcCalls} call${r.mallocgcCalls === 1 ? "" : "s"} (size 0 too), ${bytesText(r.bytes)} asked, ${bytesText(r.allocatedBytes)} taken`);
     const allocations = r.allocations ?? [];
     if (allocations.length > 0) {
-      const rows = allocations.map((a, i) => [String(i + 1), allocationSize(a.size), allocationSize(a.rounded), a.path, a.type ?? "(nil)", a.site, a.entry.replace(/runtime\./g, "")]);
-      out.push(textTable(["#", "size", "taken", "path", "type", "site (runtime caller)", "entry"], rows));
+      // A code case names the user's line of each allocation, and sums them per line after the table.
+      const code = r.case.op === "code";
+      const rows = allocations.map((a, i) => [
+        String(i + 1), ...(code ? [a.line === undefined ? "-" : String(a.line)] : []),
+        allocationSize(a.size), allocationSize(a.rounded), a.path, a.type ?? "(nil)", a.site, a.entry.replace(/runtime\./g, ""),
+      ]);
+      out.push(textTable(["#", ...(code ? ["line"] : []), "size", "taken", "path", "type", "site (runtime caller)", "entry"], rows));
+      if (r.lines) out.push("", "by line:", ...r.lines.map((l) => `  ${lineSummaryText(l)}`));
       if ((allocations[0].stack ?? []).length > 0) {
         out.push("", "stacks:");
         allocations.forEach((a, i) => out.push(`  #${i + 1}: ${a.stack.join(" ← ")}`));
@@ -54,6 +61,11 @@ export function formatTrace(results: readonly TraceResult[], sources: readonly S
     out.push("");
   }
   return `${out.join("\n")}`;
+}
+
+/** "line 4: 3 allocations, 96 B asked, 112 B taken" */
+export function lineSummaryText(l: LineSummary): string {
+  return `line ${l.line}: ${l.mallocs} allocation${l.mallocs === 1 ? "" : "s"}, ${formatBytes(l.bytes)} asked, ${formatBytes(l.allocatedBytes)} taken`;
 }
 
 /** The experiment's text: one row per runtime function, with what it is. */

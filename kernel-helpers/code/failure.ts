@@ -25,6 +25,11 @@ export function inUserTermsOnFailure(e: unknown, code: readonly UserCode[], modu
     const names = code.map((c) => c.name);
     return new CodeError(codeMessages.timeLimit(names, Math.round(e.timeoutMs / 1000)), { name: names[0], cause: e });
   }
+  // Delve stops a panicking program at its unrecovered-panic (or fatal-throw) breakpoint.
+  if (e instanceof GolabError && /\b(unrecovered-panic|fatal-throw)\b/.test(e.message)) {
+    const names = code.map((c) => c.name);
+    return new CodeError(codeMessages.panickedUnderTrace(names, go), { name: names[0], cause: e });
+  }
   const failed = processErrorIn(e);
   if (!failed) return e;
   const crash = crashOf(failed.stderr, code, module);

@@ -3,9 +3,10 @@
  * the names the user wrote. The user's file is reported as `code<i>.go` (the line directive's
  * name, with or without a folder) and becomes the user's file name; its package
  * `golabprobe/code<i>` becomes `main`, the package the code would be in under `go run`. Line
- * numbers need no change: they are the user's own already.
+ * numbers need no change: they are the user's own already (files.ts); columns on line 1 lose the
+ * package clause written before it.
  */
-import { codeFileName, codePackage, UserCode } from "./files";
+import { codeFileName, codePackage, packageClause, UserCode } from "./files";
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -40,9 +41,18 @@ export function compileDiagnostics(stderr: string, code: readonly UserCode[], mo
     const caseIndex = caseOfFile(m[1]);
     const user = code.find((c) => c.caseIndex === caseIndex);
     if (!user || /escapes to heap|does not escape|moved to heap|inlin|leaking param/.test(m[4])) continue;
-    out.push({ caseIndex: user.caseIndex, line: Number(m[2]), text: inUserTerms(raw.trim(), user.caseIndex, user.name, module) });
+    const line = Number(m[2]);
+    const column = m[3] === undefined ? undefined : userColumn(line, Number(m[3]), user.caseIndex);
+    const at = `${user.name}:${line}${column === undefined ? "" : `:${column}`}`;
+    out.push({ caseIndex: user.caseIndex, line, text: `${at}: ${inUserTerms(m[4], user.caseIndex, user.name, module)}` });
   }
   return out;
+}
+
+/** The user's column of a compiler column: line 1 starts after the package clause. */
+export function userColumn(line: number, column: number, caseIndex: number): number {
+  const shift = packageClause(caseIndex).length;
+  return line === 1 && column > shift ? column - shift : column;
 }
 
 /** A Go program's crash: why, and the frames of the user's files on the failing goroutine. */
