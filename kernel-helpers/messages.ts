@@ -203,7 +203,9 @@ export const codeMessages = {
   noProbe: (file: string) => `${file} has no func probe(): write one; golab measures its call`,
   probeSignature: (at: string) => `${at}: func probe must take no arguments and return nothing: func probe()`,
   panicked: (file: string, go: string, why: string, stack: readonly string[]) =>
-    `${file} panicked on Go ${go}: ${oneLine(why.slice(0, 300))}${stack.length > 0 ? ` (at ${stack.slice(0, 4).join(" ← ")})` : ""}`,
+    `${file} ${/^panic:/.test(why) ? "panicked" : "crashed"} on Go ${go}: ${oneLine(why.slice(0, 300))}${at(stack)}`,
+  outOfMemory: (file: string, go: string, stack: readonly string[]) =>
+    `${file} asked for more memory than the probe may have on Go ${go} (fatal error: runtime: out of memory)${at(stack)}; --mem-cap sets the cap`,
   timeLimit: (names: readonly string[], seconds: number) =>
     `${names.join(", ")} did not finish within ${seconds} s (the time limit; --timeout sets it): the program was killed`,
   panickedUnderTrace: (names: readonly string[], go: string) =>
@@ -211,6 +213,11 @@ export const codeMessages = {
   checkerOutput: (text: string) => `the Go code checker printed what the lab cannot read: ${show(text)}`,
   noSimulation: () => "the simulator models the four operations (makemap, makeslice, append, mapinsert); your own code is measured or traced: golab measure --code FILE",
 };
+
+/** " (at main.probe (a.go:3) ← …)": where in the user's code, innermost first. */
+function at(stack: readonly string[]): string {
+  return stack.length > 0 ? ` (at ${stack.slice(0, 4).join(" ← ")})` : "";
+}
 
 /** Up to three diagnostics on one line, and how many more there are. */
 function listed(diagnostics: readonly string[]): string {

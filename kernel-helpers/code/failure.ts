@@ -35,5 +35,8 @@ export function inUserTermsOnFailure(e: unknown, code: readonly UserCode[], modu
   const crash = crashOf(failed.stderr, code, module);
   if (!crash) return e;
   const name = code.find((c) => c.caseIndex === crash.caseIndex)!.name;
-  return new CodeError(codeMessages.panicked(name, go, crash.why, crash.stack), { name, diagnostics: crash.stack, cause: e instanceof GolabError ? e : failed });
+  const message = /^fatal error: (runtime: )?out of memory/.test(crash.why)
+    ? codeMessages.outOfMemory(name, go, crash.stack)
+    : codeMessages.panicked(name, go, crash.why, crash.stack);
+  return new CodeError(message, { name, diagnostics: crash.stack, cause: e instanceof GolabError ? e : failed });
 }

@@ -73,7 +73,8 @@ export function crashOf(stderr: string, code: readonly UserCode[], module: strin
   const lines = stderr.split("\n");
   const why = lines.find((l) => /^(panic|fatal error): /.test(l));
   const frames: { fn: string; file: string; line: number }[] = [];
-  const start = lines.findIndex((l) => /^goroutine \d+ \[/.test(l));
+  // A fatal error's traceback names its goroutines with more fields: "goroutine 1 gp=… m=0 [running]:".
+  const start = lines.findIndex((l) => /^goroutine \d+ .*\[.*\]:$/.test(l));
   if (start < 0) return null;
   for (let i = start + 1; i + 1 < lines.length && lines[i].trim() !== ""; i++) {
     const at = /^\t(.+?\.go):(\d+)/.exec(lines[i + 1]);

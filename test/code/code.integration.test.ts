@@ -38,7 +38,7 @@ for (const spec of ["1.19", "1.26", "1.27"]) {
       await measureWith(tc, CASES, { runs: 5, debug: false, timeoutMs: 120_000 }),
       await traceWith(tc, CASES, { mode: "detail", stack: 12, debug: false, timeoutMs: 300_000 }),
     ];
-    process.stdout.write(`# Go ${tc.version} AllocsPerRun: ${SNIPPETS.map((s, i) => `${s.name} ${expected[i]}`).join(", ")}\n`);
+    process.stdout.write(`Go ${tc.version} AllocsPerRun: ${SNIPPETS.map((s, i) => `${s.name} ${expected[i]}`).join(", ")}\n`);
     SNIPPETS.forEach((s, i) => {
       const what = `${s.name} on Go ${tc.version}`;
       assert.ok(measured[i].deterministic || s.pooled, `${what}: measure gave the same counts on every call`);
