@@ -68,9 +68,7 @@ export function checkSeeds(seeds: unknown): number {
 export function simulate(input: Case | string, { go = DEFAULT_SIM_GO, seeds = DEFAULT_SEEDS, debug = false }: SimulateOptions = {}): SimResult {
   const v = debug ? debugBuild(versionModel(go)) : versionModel(go);
   checkSeeds(seeds);
-  const c = parseCase(input);
-  if (c.op === "code") throw new InputError(codeMessages.noSimulation(), "code");
-  return simulateWith(v, c, seeds);
+  return simulateWith(v, parseCase(input), seeds);
 }
 
 /** One run of a case with hash seed `seed`; `recording` keeps every allocation record. */
@@ -90,6 +88,9 @@ function run(v: VersionModel, c: Case, seed: number, recording: boolean): Heap {
     case "mapinsert":
       simulateMapInsert(v, heap, c, rand);
       break;
+    case "code":
+      // Every way into the model comes through here: user code is measured or traced, never modelled.
+      throw new InputError(codeMessages.noSimulation(), "code");
   }
   return heap;
 }
