@@ -57,7 +57,7 @@ test("very large insert counts run over fewer seeds, and say so", () => {
 });
 
 test("user code is not modelled: every way into the simulator refuses it", () => {
-  const code = { op: "code", source: "func probe() {}\n" };
+  const code = { op: "code" as const, source: "func probe() {}\n" };
   assert.throws(() => simulate(code), /the simulator models the four operations/);
   assert.throws(() => simulateCounts(versionModel("1.26"), parseCase(code), 1), /your own code is measured or traced/);
 });
