@@ -210,6 +210,9 @@ export const codeMessages = {
     `${names.join(", ")} did not finish within ${seconds} s (the time limit; --timeout sets it): the program was killed`,
   panickedUnderTrace: (names: readonly string[], go: string) =>
     `${names.join(", ")} panicked on Go ${go} under the tracer; golab measure --code shows the panic and the stack in your code`,
+  badParameter: (name: string, value: string) => `parameter ${name} = ${show(value.slice(0, 60))}: a whole number, a string or a boolean`,
+  missingParameter: (name: string) => `the template has {{${name}}} but no parameter ${name}`,
+  unusedParameter: (name: string) => `parameter ${name} is not in the template (no {{${name}}})`,
   checkerOutput: (text: string) => `the Go code checker printed what the lab cannot read: ${show(text)}`,
   noSimulation: () => "the simulator models the four operations (makemap, makeslice, append, mapinsert); your own code is measured or traced: golab measure --code FILE",
 };
