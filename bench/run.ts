@@ -7,11 +7,13 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { benchMeasure, measureTable } from "./measure-batch";
-import { benchSim, formatSimFigures } from "./sim";
+import { benchSim, formatSimFigures, simRatios } from "./sim";
+import { benchPredictFrom, formatPredictFrom, predictFromRatios } from "./predict-from";
 import { benchSweep, sweepTable } from "./sweep";
 import { benchTrace, formatTraceBench } from "./trace";
 import { benchCourse, courseTable } from "./course";
 import { benchCache, cacheTable } from "./cache";
+import { benchLive, LIVE_TARGETS, liveTable } from "./live";
 
 /** The ratios the regression test holds the code to (half of these at least). */
 export interface Baseline {
@@ -42,6 +44,10 @@ async function main(): Promise<void> {
   const batchCasesPerSecond = m.cases / (m.batchMs / 1000);
   ratios["simulate vs measure batch (make cases/s, Go 1.26)"] = sim.makeCasesPerSecond["1.26"] / batchCasesPerSecond;
   say(`simulate() runs ${ratios["simulate vs measure batch (make cases/s, Go 1.26)"].toFixed(1)}× as many make cases per second as a measured batch (${Math.round(batchCasesPerSecond)} cases/s).`);
+  Object.assign(ratios, simRatios(sim));
+  const from = benchPredictFrom(quick ? { cases: 100_000, passes: 1 } : {});
+  say(formatPredictFrom(from));
+  Object.assign(ratios, predictFromRatios(from));
   const sweep = await benchSweep(quick ? { sample: 100 } : {});
   say(sweepTable(sweep));
   ratios["sweep: measure every hint vs simulate every hint"] = sweep.ratio;
@@ -51,6 +57,13 @@ async function main(): Promise<void> {
   const cache = await benchCache();
   say(cacheTable(cache));
   ratios["cache: golab measure of 20 new cases (Go's build cache warm) vs the same again"] = cache.measureWarmGo / cache.measureRepeat;
+  const lp = await benchLive(quick ? { loads: 3, predictions: 50 } : {});
+  say(liveTable(lp));
+  if (lp) {
+    // Targets over what was measured: 1 or more meets issue 14's target.
+    ratios["live: time-to-interactive target (1 s) over the slowest page's"] = LIVE_TARGETS.interactiveMs / Math.max(...Object.values(lp.interactiveMs));
+    ratios["live: one-prediction target (5 ms) over the slowest version's"] = LIVE_TARGETS.predictionMs / Math.max(...Object.values(lp.predictionMs));
+  }
   for (const live of quick ? [false] : [false, true]) {
     const c = await benchCourse({ live });
     say(courseTable(c));

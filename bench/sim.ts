@@ -1,13 +1,15 @@
 /**
  * The simulator's speed, measured in one run: make cases per second through simulate() (what
  * `golab predict` does per case) and through the predict command end to end, and the latency of a
- * 1000-insert hash-dependent case over 200 seeds. Targets (issue 4): ≥ 100,000 make cases/s;
- * 1000 inserts × 200 seeds under 200 ms.
+ * 1000-insert hash-dependent case over 200 seeds. Targets (issue 17): ≥ 1,000,000 make cases/s;
+ * 1000 inserts × 200 seeds on Go 1.19 under 20 ms; chapter 3's curves at maxN = 5000 on Go 1.19
+ * well under 5 s. Each is also a ratio to a reference loop timed in the same run (a JSON round
+ * trip of each case), which moves with the machine as the simulator does.
  */
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { Case } from "../kernel-helpers/case";
+import { Case, OperationCase } from "../kernel-helpers/case";
 import { predict } from "../kernel-helpers/cli/predict-command";
 import { simulate } from "../kernel-helpers/sim";
 
@@ -24,14 +26,18 @@ export interface SimFigures {
   /** Milliseconds for `insertCase` over 200 seeds, per version (median of 5). */
   insertMs: Record<string, number>;
   insertCase: Case;
+  /** The reference loop: JSON.stringify then JSON.parse of each make case, per second (median of 5). */
+  referencePerSecond: number;
+  /** Chapter 3's two map curves at maxN = 5000 (12 points each), Go 1.19, 200 seeds: milliseconds. */
+  ch3Ms: number;
 }
 
 /**
  * Make cases of many shapes, sizes spread evenly on a log scale from 1 to 2^20 (what people type:
  * mostly small, some huge), on the stack and on the heap, constant and variable.
  */
-function makeCases(count: number): Case[] {
-  const out: Case[] = [];
+export function makeCases(count: number): OperationCase[] {
+  const out: OperationCase[] = [];
   const elems = ["int", "byte", "string", "*int", "[200]byte", "struct{a int; b string}"];
   const keys = ["int", "string", "[17]int"];
   for (let i = 0; out.length < count; i++) {
@@ -45,6 +51,21 @@ function makeCases(count: number): Case[] {
 
 function median(values: number[]): number {
   return [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+}
+
+/**
+ * The reference loop: a JSON round trip (stringify, then parse) of each case, per second, the
+ * median of five passes. Plain JavaScript work that a busy or slower machine slows as it slows
+ * the simulator, so a figure over it compares across runs.
+ */
+export function referenceRate(cases: readonly OperationCase[]): number {
+  return Math.round(median(Array.from({ length: SIM_PASSES }, () => {
+    const t = performance.now();
+    let n = 0;
+    for (const c of cases) n += (JSON.parse(JSON.stringify(c)) as OperationCase).escape.length;
+    if (n === 0) throw new Error("reference loop did nothing");
+    return cases.length / ((performance.now() - t) / 1000);
+  })));
 }
 
 /** Passes over the make cases per version; their median is the figure. */
@@ -89,6 +110,15 @@ export function benchSim({ cli = path.resolve(__dirname, "..", "kernel-helpers",
     insertMs[go] = median(times);
   }
   if (printed === 0) throw new Error("predict printed nothing");
+  const referencePerSecond = referenceRate(cases);
+  const ch3Ms = median(Array.from({ length: 3 }, () => {
+    const t = performance.now();
+    for (const n of Array.from({ length: 12 }, (_, i) => Math.round((5000 * i) / 11))) {
+      simulate({ op: "mapinsert", key: "int", elem: "int", n, escape: "heap" }, { go: "1.19" });
+      simulate({ op: "mapinsert", key: "int", elem: "*int", n, freshElem: true, escape: "heap" }, { go: "1.19" });
+    }
+    return performance.now() - t;
+  }));
   return {
     makeCasesPerSecond,
     predictInProcess,
@@ -97,18 +127,41 @@ export function benchSim({ cli = path.resolve(__dirname, "..", "kernel-helpers",
     predictCases: cases.length,
     insertMs,
     insertCase,
+    referencePerSecond,
+    ch3Ms,
   };
 }
 
-/** The figures as the Markdown table of bench/RESULTS.md. */
+/** The simulator's figures as ratios to the reference loop (higher is better), for baseline.json. */
+export function simRatios(f: SimFigures): Record<string, number> {
+  const inserts = (f.insertCase as { n: number }).n * 200;
+  return {
+    "simulate() make cases/s, Go 1.19, vs a reference loop (JSON round trip of each case)": f.makeCasesPerSecond["1.19"] / f.referencePerSecond,
+    "simulate() make cases/s, Go 1.26, vs a reference loop (JSON round trip of each case)": f.makeCasesPerSecond["1.26"] / f.referencePerSecond,
+    "1000 inserts × 200 seeds, Go 1.19: inserts/s vs a reference loop": inserts / (f.insertMs["1.19"] / 1000) / f.referencePerSecond,
+  };
+}
+
+/** The figures as the Markdown table of bench/RESULTS.md, each with its target and, where kept, its ratio. */
 export function formatSimFigures(f: SimFigures): string {
-  const rows = Object.entries(f.makeCasesPerSecond).map(([go, n]) => `| simulate(), make cases, Go ${go} | ${n.toLocaleString("en-US")} cases/s |`);
-  return (
-    `simulator\n| what | figure |\n|---|---|\n${rows.join("\n")}\n` +
-    `| golab predict's work (parse, simulate, table) in process, ${f.predictInProcessCases.toLocaleString("en-US")} make cases, Go 1.26 | ${f.predictInProcess.toLocaleString("en-US")} cases/s |\n` +
-    `| golab predict --brief, ${f.predictCases.toLocaleString("en-US")} make cases in one process (startup included) | ${f.predictCasesPerSecond.toLocaleString("en-US")} cases/s |\n` +
-    Object.entries(f.insertMs).map(([go, ms]) => `| 1000 inserts into map[int]int × 200 seeds, Go ${go} | ${ms.toFixed(1)} ms |`).join("\n") + "\n"
-  );
+  const ratios = simRatios(f);
+  const n = (x: number) => Math.round(x).toLocaleString("en-US");
+  const x = (key: string) => `**${ratios[key].toFixed(2)}×**`;
+  const rows: string[][] = [
+    ...Object.entries(f.makeCasesPerSecond).map(([go, rate]) => {
+      const key = Object.keys(ratios).find((k) => k.startsWith(`simulate() make cases/s, Go ${go},`));
+      return [`simulate(), make cases, Go ${go}`, `${n(rate)} cases/s`, key ? x(key) : "", "≥ 1,000,000 cases/s"];
+    }),
+    [`golab predict's work (parse, simulate, table) in process, ${n(f.predictInProcessCases)} make cases, Go 1.26`, `${n(f.predictInProcess)} cases/s`, "", "—"],
+    [`golab predict --brief, ${n(f.predictCases)} make cases as arguments (startup included)`, `${n(f.predictCasesPerSecond)} cases/s`, "", "—"],
+    ...Object.entries(f.insertMs).map(([go, ms]) => [
+      `1000 inserts into map[int]int × 200 seeds, Go ${go}`, `${ms.toFixed(1)} ms`,
+      go === "1.19" ? x("1000 inserts × 200 seeds, Go 1.19: inserts/s vs a reference loop") : "", go === "1.19" ? "< 20 ms" : "—",
+    ]),
+    ["chapter 3's map curves at maxN = 5000 (2 × 12 cases × 200 seeds), Go 1.19", `${(f.ch3Ms / 1000).toFixed(2)} s`, "", "well under 5 s"],
+    ["reference loop: JSON round trip of each make case", `${n(f.referencePerSecond)} cases/s`, "1×", "—"],
+  ];
+  return `simulator (ratio: the figure's rate over the reference loop's, both in this run)\n| what | figure | vs reference | target |\n|---|---|---|---|\n${rows.map((r) => `| ${r.join(" | ")} |`).join("\n")}\n`;
 }
 
 if (require.main === module) process.stdout.write(formatSimFigures(benchSim()));

@@ -110,3 +110,17 @@ export class CodeError extends InputError {
     this.diagnostics = fields.diagnostics ?? [];
   }
 }
+
+/** Output that cannot be written: not a folder, read-only, full, or a place no file can be made (/proc). */
+export class OutputError extends GolabError {
+  /** The file or folder golab was asked to write. */
+  readonly path: string;
+  /** The system's error code (ENOSPC, EROFS, ...), or "" when golab refused before trying. */
+  readonly code: string;
+  constructor(message: string, path: string, code: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "OutputError";
+    this.path = path;
+    this.code = code;
+  }
+}

@@ -3,6 +3,8 @@
  * them (vega-lite's log/message.ts does the same).
  */
 
+import { formatBytes } from "./bytes";
+
 /**
  * Escapes what would break a one-line message: JSON.stringify leaves DEL, the C1 controls (NEL is
  * one) and the line separators U+2028/U+2029 raw.
@@ -11,6 +13,9 @@ const oneLine = (s: string): string =>
   s.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
 const show = (s: string): string => oneLine(JSON.stringify(s));
+
+/** A long value cut for a message. */
+const cut = (s: string, max = 300): string => (s.length > max ? `${s.slice(0, max)}…` : s);
 
 export const typeMessages = {
   empty: () => "a Go type is needed here, but the text is empty",
@@ -76,7 +81,7 @@ export const goMessages = {
     `unknown Go version ${show(v)}: use 1.19, 1.26, 1.27 or the path to a go binary`,
   notInstalled: (v: string, hint: string) => `Go ${v} is not installed here. ${hint}`,
   noGoAtPath: (path: string) => `no go binary at ${show(path)}`,
-  notExecutable: (path: string) => `${show(path.length > 200 ? `${path.slice(0, 200)}…` : path)} is not an executable go command`,
+  notExecutable: (path: string) => `${show(cut(path, 200))} is not an executable go command`,
   unreadableVersion: (path: string, output: string) => `${show(path)} did not report a Go version (it said ${show(output.trim().slice(0, 120))})`,
   installHint119: () => "Install it with `bash scripts/setup.sh` (Debian package golang-1.19-go).",
   installHint127: () => "Install it with `bash scripts/setup.sh` (GOTOOLCHAIN=go1.27.3 through the Go module proxy).",
@@ -86,12 +91,40 @@ export const goMessages = {
 
 export const measureMessages = {
   overCap: (index: number, bytes: number, cap: number) =>
-    `case ${index + 1} would allocate about ${bytes} bytes, above the memory cap of ${cap} bytes; raise it with --mem-cap if you mean it`,
+    `case ${index + 1} would hold about ${formatBytes(bytes)}, over the memory cap (${formatBytes(cap)}); raise it with --mem-cap if the machine has the memory`,
+  batchOverCap: (count: number, bytes: number, cap: number) =>
+    `these ${count} cases would hold about ${formatBytes(bytes)} at once (the keys of every map insert are built before the first call), over the memory cap (${formatBytes(cap)}); measure fewer at a time or raise it with --mem-cap`,
+  overMemCap: (cap: number) =>
+    `the probe went over the memory cap (${formatBytes(cap)}) and was stopped; raise it with --mem-cap if the machine has the memory`,
+  probeCrashed: (exitCode: number | null, signal: string | null, line: string) =>
+    `the probe ${signal ? `was killed by ${signal}` : `exited with status ${exitCode}`}${line ? `: ${oneLine(line.slice(0, 300))}` : ""}`,
   badRuns: (v: unknown) => `runs must be a whole number from 1 to 10000, not ${show(String(v))}`,
   noCases: () => "no case given: pass one or more cases, e.g. 'make(map[int]int, 1000)'",
   probeOutput: (line: string) => `the probe printed a line the lab cannot read: ${show(line.slice(0, 200))}`,
   probeMissing: (expected: number, got: number) => `the probe reported ${got} measurements, expected ${expected}`,
   buildFailed: (goVersion: string, first: string) => `go build of the generated probe failed on Go ${goVersion}: ${first}`,
+};
+
+/** Why an output could not be written, in words, by the system's error code. */
+const OUTPUT_REASONS: Record<string, string> = {
+  ENOSPC: "no space left on the device",
+  EDQUOT: "the disk quota is used up",
+  EROFS: "the file system is read-only",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  ENOTDIR: "a part of the path is not a folder",
+  EISDIR: "it is a folder",
+  ENOENT: "no file can be made there",
+  EEXIST: "something else is in the way",
+  EIO: "an input/output error",
+  ENAMETOOLONG: "the name is too long",
+};
+
+export const outputMessages = {
+  cannotWrite: (path: string, code: string, detail: string) =>
+    `cannot write ${show(cut(path))}: ${OUTPUT_REASONS[code] ?? oneLine(detail.slice(0, 200))}${code ? ` (${code})` : ""}`,
+  notFolder: (target: string, blocker: string) =>
+    `cannot write in ${show(cut(target))}: ${target === blocker ? "it" : show(cut(blocker))} is not a folder`,
 };
 
 export const cliMessages = {
@@ -109,6 +142,12 @@ export const cliMessages = {
   sameGoTwice: (spec: string, version: string) => `--go ${show(spec.slice(0, 40))} is Go ${version} again: name each version once`,
   stdinTwice: () => "--code - (standard input) may be given once",
   unreadableCode: (file: string, why: string) => `cannot read --code ${show(file.slice(0, 200))}: ${oneLine(why)}`,
+  cannotRead: (file: string, reason: string) => `cannot read ${show(file)}: ${oneLine(reason)}`,
+  casesAndFrom: () => "give cases as arguments or --from FILE, not both",
+  noCases: () => "no case given: name one or more cases, or --from FILE (- for standard input)",
+  badLine: (file: string, line: number, reason: string) => `${file === "-" ? "<stdin>" : file}:${line}: ${oneLine(reason)}`,
+  lineTooLong: (max: number) => `the line is longer than ${max} characters, so it is not a case`,
+  badLines: (bad: number, lines: number) => `${bad} of ${lines} case line${lines === 1 ? "" : "s"} ${bad === 1 ? "was" : "were"} refused (each named above); the others were answered`,
 };
 
 export const jupyterMessages = {
@@ -204,8 +243,9 @@ export const codeMessages = {
   probeSignature: (at: string) => `${at}: func probe must take no arguments and return nothing: func probe()`,
   panicked: (file: string, go: string, why: string, stack: readonly string[]) =>
     `${file} ${/^panic:/.test(why) ? "panicked" : "crashed"} on Go ${go}: ${oneLine(why.slice(0, 300))}${at(stack)}`,
-  outOfMemory: (file: string, go: string, stack: readonly string[]) =>
-    `${file} asked for more memory than the probe may have on Go ${go} (fatal error: runtime: out of memory)${at(stack)}; --mem-cap sets the cap`,
+  outOfMemory: (file: string, go: string, stack: readonly string[], cap?: number) => cap === undefined
+    ? `${file} asked for more memory than the machine could give on Go ${go} (fatal error: runtime: out of memory)${at(stack)}`
+    : `${file} went over the memory cap (${formatBytes(cap)}) on Go ${go} and was stopped (fatal error: runtime: out of memory)${at(stack)}; raise it with --mem-cap if the machine has the memory`,
   timeLimit: (names: readonly string[], seconds: number) =>
     `${names.join(", ")} did not finish within ${seconds} s (the time limit; --timeout sets it): the program was killed`,
   panickedUnderTrace: (names: readonly string[], go: string) =>
@@ -240,6 +280,8 @@ export const cacheMessages = {
   corrupt: (file: string, why: string) => `ignoring a corrupt result-cache entry ${file} (${oneLine(why)}); it will be measured again`,
   unreadable: (file: string, why: string) => `cannot read the result-cache entry ${file} (${oneLine(why)}); it will be measured again`,
   notWritable: (dir: string, why: string) => `cannot write the result cache in ${dir} (${oneLine(why)}); going on without caching`,
+  probesNotWritable: (dir: string, why: string) =>
+    `cannot write golab's cache in ${dir} (${oneLine(why)}); going on without it: results are not kept and each probe is built in a temporary folder`,
   cleared: (entries: number, probes: number, dir: string) =>
     `removed ${entries} cached result${entries === 1 ? "" : "s"} and ${probes} built probe${probes === 1 ? "" : "s"} from ${dir}`,
 };
@@ -255,4 +297,19 @@ export const courseMessages = {
   workingCopies: (dir: string, copied: number) =>
     `opening your working copies in ${dir}${copied ? ` (${copied} copied from notebooks/ just now)` : ""}; the course in notebooks/ is not touched (delete a copy to start it afresh)`,
   sourceCheckFailed: (reason: string) => `warning: could not compare the notebooks with their sources: ${oneLine(reason)}`,
+};
+
+export const liveMessages = {
+  /** The label on every result a page computes (never mistaken for a measurement). */
+  simulatedHere: (go: string) => `simulated in your browser: golab's model of Go ${go} (the code behind golab predict), no Go run`,
+  seedsUsed: (runs: number, min: number, max: number, full: number) =>
+    `hash-dependent: the median of ${runs} hash seed${runs === 1 ? "" : "s"}` +
+    (min === max ? `, ${min} in every one` : ` (${min}–${max})`) +
+    (runs < full ? `; golab predict runs ${full}` : ""),
+  refining: (full: number) => `hash-dependent: one hash seed shown while ${full} more run`,
+  tooBigForPage: (what: string, n: number, max: number) =>
+    `${what} ${n} is more than a page simulates (at most ${max}, so that it stays responsive); golab predict runs it`,
+  bug: (why: string) => `the simulator failed on this case; this is a bug in golab: ${oneLine(why)}`,
+  noJavaScript: () => "This panel runs golab's simulator in your browser, which needs JavaScript.",
+  noVersion: () => "pick at least one Go version",
 };

@@ -9,8 +9,10 @@
 import { createHash, randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { OutputError } from "../errors";
 import { cacheMessages } from "../messages";
-import { resultsDir } from "./root";
+import { makeDirs } from "../output";
+import { reportUnwritableCache, resultsDir } from "./root";
 
 export const CACHE_SCHEMA = 1;
 
@@ -55,7 +57,9 @@ export class ResultCache {
     try {
       text = fs.readFileSync(file, "utf8");
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "ENOENT") this.once(file, cacheMessages.unreadable(file, (e as Error).message));
+      // Missing, or a path through a file (GOLAB_CACHE set to one): nothing cached, and the write says why.
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== "ENOENT" && code !== "ENOTDIR") this.once(file, cacheMessages.unreadable(file, (e as Error).message));
       return undefined;
     }
     try {
@@ -78,13 +82,14 @@ export class ResultCache {
     const file = this.fileOf(kind, key);
     const tmp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
     try {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
+      makeDirs(path.dirname(file));
       fs.writeFileSync(tmp, JSON.stringify(entry));
       fs.renameSync(tmp, file);
     } catch (e) {
       removeQuietly(tmp);
       this.writable = false;
-      this.once(this.dir, cacheMessages.notWritable(this.dir, (e as Error).message));
+      const why = e instanceof OutputError ? e.code || e.message : (e as Error).message;
+      reportUnwritableCache(path.dirname(this.dir), () => this.once(this.dir, cacheMessages.notWritable(this.dir, why)));
     }
     return entry;
   }

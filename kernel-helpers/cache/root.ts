@@ -9,6 +9,18 @@ export function cacheRoot(): string {
   return path.join(base, "golab");
 }
 
+const reported = new Set<string>();
+
+/**
+ * Says once per process that golab's cache under `root` cannot be written, whichever part (built
+ * probes, results) finds it first: a read-only cache is one warning, and the work goes on.
+ */
+export function reportUnwritableCache(root: string, report: () => void): void {
+  if (reported.has(root)) return;
+  reported.add(root);
+  report();
+}
+
 /** Built probe binaries and their escape reports, keyed by source, flags and toolchain. */
 export function probesDir(root = cacheRoot()): string {
   return path.join(root, "probes");

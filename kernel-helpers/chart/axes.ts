@@ -2,7 +2,7 @@
  * Axes that say what they measure: a title with its unit, and a log scale when the values span
  * two decades or more (symlog when zeros are among them, since log cannot draw 0).
  */
-import { isByteColumn } from "../table";
+import { isByteColumn } from "../table/readable";
 
 /** The unit of a field, by its name: bytes, a count, seconds, or none known. */
 export function unitOf(field: string): string | undefined {

@@ -55,10 +55,14 @@ export interface GrowthLinesOptions {
   logX?: boolean;
   xTitle?: string;
   yTitle?: string;
+  /** "step-after" (default: counts that jump at thresholds) or "linear" (a few measured points). */
+  interpolate?: "step-after" | "linear";
+  /** Fields of each point's interval (e.g. a median's 95% interval), drawn as a band around its line. */
+  band?: { lo: string; hi: string };
 }
 
 /** A line per series of a quantity against n (growth curves: mallocs or bytes against size), a panel per Go version. */
-export function growthLines(rows: Row[], { x, y, color, panel, title, source, logX = false, xTitle, yTitle }: GrowthLinesOptions): ChartSpec {
+export function growthLines(rows: Row[], { x, y, color, panel, title, source, logX = false, xTitle, yTitle, interpolate = "step-after", band }: GrowthLinesOptions): ChartSpec {
   const panels = panel ? distinct(rows, panel) : [];
   const same = panel !== undefined && panels.length > 1 && panelsCoincide(rows, panel);
   const drawn = same ? firstPanel(rows, panel!) : rows;
@@ -71,14 +75,18 @@ export function growthLines(rows: Row[], { x, y, color, panel, title, source, lo
   const note = same ? `${panels.join(", ")} coincide: drawn once` : undefined;
   const xs = scaleFor(drawn.map((r) => r[x]));
   const xScale = logX && xs.type === "linear" ? { type: drawn.some((r) => r[x] === 0) ? "symlog" : "log" } : xs;
-  const layer = {
-    mark: { type: "line", point: true, tooltip: true, interpolate: "step-after" },
-    encoding: {
-      x: { field: x, type: "quantitative", scale: xScale, title: xTitle ?? axisTitle(x) },
-      y: { field: y, type: "quantitative", scale: scaleFor(drawn.map((r) => r[y])), title: yTitle ?? axisTitle(y) },
-      ...(color ? { color: { field: color, type: "nominal", legend: LEGEND } } : {}),
-    },
+  const yScale = scaleFor(drawn.flatMap((r) => (band ? [r[y], r[band.lo], r[band.hi]] : [r[y]])));
+  const xEnc = { field: x, type: "quantitative", scale: xScale, title: xTitle ?? axisTitle(x) };
+  // With a band, the legend shows solid points: the band's faint swatch would not tell series apart.
+  const legend = band ? { ...LEGEND, symbolType: "circle", symbolOpacity: 1 } : LEGEND;
+  const colorEnc = color ? { color: { field: color, type: "nominal", legend } } : {};
+  const line = {
+    mark: { type: "line", point: true, tooltip: true, interpolate },
+    encoding: { x: xEnc, y: { field: y, type: "quantitative", scale: yScale, title: yTitle ?? axisTitle(y) }, ...colorEnc },
   };
+  const layer = band
+    ? { layer: [{ mark: { type: "area", opacity: 0.2, interpolate }, encoding: { x: xEnc, y: { field: band.lo, type: "quantitative", scale: yScale }, y2: { field: band.hi }, ...colorEnc } }, line] }
+    : line;
   const head = base(title, source, linesSummary(drawn, { x, y, color, panel: faceted ? panel : undefined, note }), note ? [note] : []);
   if (!faceted) return { ...head, data: { values: drawn }, ...layer } as ChartSpec;
   const { width: _w, height, ...top } = head;

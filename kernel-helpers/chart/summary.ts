@@ -2,7 +2,7 @@
  * One sentence saying what a chart shows, computed from its rows (it becomes the chart image's
  * alt text with the title): the reader who cannot see the picture gets its range and its series.
  */
-import { formatBytes, isByteColumn, roundNumber } from "../table";
+import { formatBytes, isByteColumn, roundNumber } from "../table/readable";
 
 type Row = Record<string, unknown>;
 

@@ -5,7 +5,7 @@
  * A version with neither has no evidence, and its verdicts say so.
  */
 import { Experiment } from "../case";
-import { breakpointExperiment, fragmentationExperiment, gcLatencyExperiment, gcTraceExperiment, LiveExperiment, LiveName, pprofExperiment } from "../experiments";
+import { breakpointExperiment, ClaimLiveName, fragmentationExperiment, gcLatencyExperiment, gcTraceExperiment, LiveExperiment, pprofExperiment } from "../experiments";
 import { observe, ObservationStore, ObserveOptions, onEveryVersion, summarizeSources } from "../store";
 import { Evidence, evidenceOf } from "./evidence";
 import { Check, Claim, experimentsOf } from "./registry";
@@ -23,7 +23,7 @@ export async function gatherEvidence(claims: readonly Claim[], options: GatherOp
 }
 
 /** The live-only experiments the claims need (their inputs from the registry), from the catalog. */
-export function claimLiveExperiments(claims: readonly Claim[]): LiveExperiment[] {
+export function claimLiveExperiments(claims: readonly Claim[]): LiveExperiment<ClaimLiveName>[] {
   const gcCases = claims.flatMap((c) => (c.check.kind === "gcLatency" ? c.check.cases : []));
   const wants = (kind: Check["kind"]) => claims.some((c) => c.check.kind === kind);
   return [
@@ -34,7 +34,7 @@ export function claimLiveExperiments(claims: readonly Claim[]): LiveExperiment[]
   ];
 }
 
-const FIELD: { [N in LiveName]: keyof Evidence } = {
+const FIELD: { [N in ClaimLiveName]: keyof Evidence } = {
   "gc-latency": "gc", gctrace: "gctrace", "pprof-inlining": "pprof", fragmentation: "fragmentation", "breakpoint-frequency": "breakpoints",
 };
 

@@ -9,3 +9,4 @@ export { computeVerdicts, overallOf, ClaimVerdict, OverallVerdict, VersionOutcom
 export { gatherEvidence, withLiveExperiments, claimExperiments, claimLiveExperiments, GatherOptions } from "./gather";
 export { verdictsJson, VerdictJson } from "./json";
 export { decideClaims } from "./decide";
+export { claimsSummary, claimSentence, verdictCounts } from "./summary";

@@ -3,7 +3,7 @@ import { Command } from "commander";
 import { SUMMARIES } from "./summaries";
 import { cacheInfo, CacheInfo, clearCache } from "../cache";
 import { cacheMessages } from "../messages";
-import { formatBytes } from "../table/units";
+import { formatBytes } from "../bytes";
 
 
 function formatInfo(i: CacheInfo): string {

@@ -3,7 +3,7 @@ import { describeCase } from "../case";
 import { MeasureResult } from "../measure";
 import type { Observation } from "../store/observation";
 import { describeSource } from "../store/source";
-import { formatBytes } from "../table/units";
+import { formatBytes } from "../bytes";
 import { textTable } from "./text-table";
 
 function countCell(r: MeasureResult): string {

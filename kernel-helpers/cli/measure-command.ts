@@ -11,7 +11,7 @@ import { InputError } from "../errors";
 import { formatBenchfmt } from "./benchfmt";
 import { codeFileList, readCodeCases } from "./code-files";
 import { formatMeasureTable } from "./format";
-import { formatBytes } from "../table/units";
+import { formatBytes } from "../bytes";
 import { cliMessages } from "../messages";
 import { byteSize, chosenFormat, escapeOption, goVersionList, OutputFormat, outputFormat, wholeNumber } from "./options";
 
@@ -26,7 +26,7 @@ export function addMeasureCommand(program: Command): void {
     .option("--escape <where>", "for short forms: heap, stack or discard", escapeOption, "heap")
     .option("--debug", cliMessages.debugOption)
     .option("--goexperiment <list>", "GOEXPERIMENT for the build")
-    .addOption(new Option("--mem-cap <bytes>", "refuse cases estimated to hold more (e.g. 2GiB)").argParser(byteSize("--mem-cap")).default(DEFAULT_MEM_CAP, formatBytes(DEFAULT_MEM_CAP)))
+    .addOption(new Option("--mem-cap <bytes>", "memory cap for the probe process: cases estimated to hold more are refused, a probe that goes over it is stopped (e.g. 2GiB)").argParser(byteSize("--mem-cap")).default(DEFAULT_MEM_CAP, formatBytes(DEFAULT_MEM_CAP)))
     .option("--timeout <seconds>", "time limit for the probe run", wholeNumber("--timeout", 1, 86_400), 600)
     .option("--no-cache", "measure every case now, and store nothing (default: read and fill the result cache)")
     .option("--format <format>", "text (a table; sizes in B, KiB, MiB, GiB), json (the results, exact bytes) or benchfmt (Go's benchmark format, which benchstat reads)", outputFormat)
@@ -50,8 +50,8 @@ export function addMeasureCommand(program: Command): void {
       }
       const cache = cacheFor(o.cache, onProgress);
       const observations: Observation<Measure.MeasureResult>[] = [];
-      for (const { tc, runs, debug, timeoutMs } of admitted) {
-        observations.push(...await measureThroughCache(tc, cases.map((c) => ({ case: c, debug })), { runs, timeoutMs, cache, onProgress }));
+      for (const { tc, cases: admittedCases, runs, debug, memCap, timeoutMs } of admitted) {
+        observations.push(...await measureThroughCache(tc, admittedCases.map((c) => ({ case: c, debug })), { runs, timeoutMs, memCap, cache, onProgress }));
       }
       process.stdout.write(printed(format, observations));
     });

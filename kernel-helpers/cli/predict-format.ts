@@ -3,7 +3,7 @@ import { describeCase } from "../case";
 import { simMessages } from "../messages";
 import { AllocationRecord } from "../result";
 import { SimCounts, SimResult } from "../sim";
-import { formatBytes } from "../table/units";
+import { formatBytes } from "../bytes";
 import { allocationSize } from "./sizes";
 import { textTable } from "./text-table";
 

@@ -5,6 +5,7 @@ import { SUMMARIES } from "./summaries";
 import type * as nbformat from "@jupyterlab/nbformat";
 import { GolabError } from "../errors";
 import { jupyterMessages } from "../messages";
+import { checkOutputFile } from "../output";
 import { withTempDir } from "../proc";
 import { CellResult, describeFailure, exportHtml, parseSetOptions, runNotebook, summarize, writeNotebook } from "../jupyter";
 import { wholeNumber } from "./options";
@@ -40,6 +41,11 @@ function failureReport(cell: CellResult): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** --html is checked before the notebook runs (--out is checked by runNotebook). */
+function checkHtmlOut(html: string | undefined): void {
+  if (html !== undefined) checkOutputFile(html);
+}
+
 export function addRunCommand(program: Command): void {
   program
     .command("run")
@@ -56,6 +62,7 @@ export function addRunCommand(program: Command): void {
     .action(async (notebook: string, o) => {
       const parameters = { ...parseSetOptions(o.set as string[]), ...(o.cache ? {} : { cache: "false" }) };
       const quiet: boolean = o.quiet;
+      checkHtmlOut(o.html);
       let ended = 0;
       const run = await runNotebook(notebook, {
         parameters, rawParameters: true, out: o.out,

@@ -1,5 +1,5 @@
 /** One allocation's size as the terminal shows it. */
-import { formatBytes } from "../table/units";
+import { formatBytes } from "../bytes";
 
 /**
  * Exact bytes up to 1 MiB, where the size classes and the page rounding of large objects are

@@ -10,7 +10,7 @@ export const SUMMARIES = {
   predict: "predict what cases allocate from the per-version model (instant, no Go needed), and why",
   claims: "test every claim of the article: verdicts per Go version, computed from runs, with their parts and explanations",
   trace: "run cases under Delve and record every allocation: size, type, runtime caller, stack",
-  export: "run every chapter notebook headless and write one HTML page per chapter plus index.html",
+  export: "run every chapter notebook headless and write one HTML page per chapter (interactive charts, \"what if\" panels simulated in the page), index.html, playground.html and golab-live.js",
   cache: "the result cache (measured, traced and live-experiment results) and the built probes",
 } as const;
 

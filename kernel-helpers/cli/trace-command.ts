@@ -14,7 +14,7 @@ import { cliMessages, measureMessages, traceMessages } from "../messages";
 import { DEFAULT_STACK, DEFAULT_WORKLOAD, experiment24, Experiment24Result, trace, TraceResult } from "../trace";
 import { byteSize, escapeOption, wholeNumber } from "./options";
 import { codeFileList, readCodeCases } from "./code-files";
-import { formatBytes } from "../table/units";
+import { formatBytes } from "../bytes";
 import { allocationSize } from "./sizes";
 import type { LineSummary } from "../code/lines";
 import { textTable } from "./text-table";

@@ -13,6 +13,7 @@ import { CodeError } from "../errors";
 import { Toolchain } from "../go";
 import { codeMessages } from "../messages";
 import { runProcess, withTempDir } from "../proc";
+import { buildDir } from "../cache/build-dir";
 import { CHECKER_SOURCE } from "./checker";
 import { UserCode } from "./files";
 
@@ -78,10 +79,11 @@ export function isStandardPackage(importPath: string, goroot: string): boolean {
 /** The checker, built once per toolchain into the probes folder. */
 async function checkerBinary(tc: Toolchain): Promise<string> {
   const key = createHash("sha256").update(JSON.stringify([CHECKER_SOURCE, tc.version, tc.goarch])).digest("hex").slice(0, 24);
-  const dir = path.join(probesDir(), `checker-${key}`);
+  const cached = path.join(probesDir(), `checker-${key}`);
+  if (fs.existsSync(path.join(cached, "checker"))) return path.join(cached, "checker");
+  // A read-only cache: the checker is built into a temporary folder instead.
+  const dir = buildDir(cached);
   const binary = path.join(dir, "checker");
-  if (fs.existsSync(binary)) return binary;
-  fs.mkdirSync(path.dirname(dir), { recursive: true });
   await withTempDir("checker", async (work) => {
     fs.writeFileSync(path.join(work, "main.go"), CHECKER_SOURCE);
     fs.writeFileSync(path.join(work, "go.mod"), "module golabchecker\n\ngo 1.19\n");

@@ -17,9 +17,10 @@ function processErrorIn(e: unknown): ProcessError | null {
 
 /**
  * The error to report for a failed probe run: a CodeError when the users' code crashed or ran out
- * of time, else `e` as it was. `go` is the Go version that ran it.
+ * of time, else `e` as it was. `go` is the Go version that ran it; `memCap`, the memory cap the
+ * probe was held to (measure's), if any. A wrapper's cause is read for the ProcessError.
  */
-export function inUserTermsOnFailure(e: unknown, code: readonly UserCode[], module: string, go: string): unknown {
+export function inUserTermsOnFailure(e: unknown, code: readonly UserCode[], module: string, go: string, memCap?: number): unknown {
   if (code.length === 0) return e;
   if (e instanceof TimeoutError) {
     const names = code.map((c) => c.name);
@@ -36,7 +37,7 @@ export function inUserTermsOnFailure(e: unknown, code: readonly UserCode[], modu
   if (!crash) return e;
   const name = code.find((c) => c.caseIndex === crash.caseIndex)!.name;
   const message = /^fatal error: (runtime: )?out of memory/.test(crash.why)
-    ? codeMessages.outOfMemory(name, go, crash.stack)
+    ? codeMessages.outOfMemory(name, go, crash.stack, memCap)
     : codeMessages.panicked(name, go, crash.why, crash.stack);
   return new CodeError(message, { name, diagnostics: crash.stack, cause: e instanceof GolabError ? e : failed });
 }

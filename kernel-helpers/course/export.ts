@@ -4,7 +4,6 @@
  * made ready by page.ts) and an index. Charts reach the HTML as static SVG images with alt text
  * (display/show.ts, templates/golab-offline).
  */
-import * as fs from "node:fs";
 import * as path from "node:path";
 import { GolabError, InputError } from "../errors";
 import { jupyterMessages } from "../messages";
@@ -12,12 +11,14 @@ import {
   describeFailure, exportHtmlPages, parametersCellIndex, ParameterValue, parseParameters, readNotebook, runNotebook, sourceOf, startJupyterServer, writeNotebook,
 } from "../jupyter";
 import { courseMessages } from "../messages";
+import { checkOutputDir, makeDirs, writeFileAtomically } from "../output";
 import { Chapter, chapters } from "./chapters";
 import { ChapterPage, COURSE_TITLE, indexPage } from "./index-page";
 import { preparePage, REMOVE_CELL_TAG, REMOVE_INPUT_TAG } from "./page";
 import { mergeProvenance, provenanceIn } from "./provenance";
 import type { VersionProvenance } from "../display";
 import { chaptersOffSource, findJupytextPython } from "./sources";
+import { makePageLive, PLAYGROUND_PAGE, writeLiveFiles } from "./live";
 
 export interface ExportOptions {
   /** Folder for index.html and the chapter pages. */
@@ -65,11 +66,17 @@ export async function exportCourse({ outDir, parameters = {}, rawParameters = fa
   for (const name of Object.keys(parameters)) {
     if (!declared.includes(name)) throw new InputError(jupyterMessages.unknownParameter(name, declared), name);
   }
+  // A folder that cannot be written is refused now, not after every chapter ran.
+  checkOutputDir(outDir);
   // The source check (jupytext, a Python process per chapter) runs while the chapters do.
   const checked = onWarning ? warnOffSource(list, onWarning) : Promise.resolve();
-  fs.mkdirSync(outDir, { recursive: true });
+  makeDirs(outDir);
+  // golab-live.js (esbuild, a few seconds on a busy machine) and the playground, while the chapters run.
+  const home = { href: "index.html", title: COURSE_TITLE };
+  const live = writeLiveFiles(outDir, { index: home });
+  live.catch(() => undefined); // awaited below; a failure then is the export's
   const executedDir = path.join(outDir, "executed");
-  fs.mkdirSync(executedDir, { recursive: true });
+  makeDirs(executedDir);
   onProgress?.("starting Jupyter");
   const server = await startJupyterServer({ rootDir: path.dirname(list[0].file) });
   const pages: ChapterPage[] = new Array(list.length);
@@ -103,22 +110,24 @@ export async function exportCourse({ outDir, parameters = {}, rawParameters = fa
   // Pages are written once every chapter ran: each links its neighbours by their titles.
   const link = (p: ChapterPage | undefined) => (p ? { href: p.html, title: p.title } : undefined);
   const pagesDir = path.join(executedDir, "pages");
-  fs.mkdirSync(pagesDir, { recursive: true });
+  makeDirs(pagesDir);
   const ready = list.map((c, at) => {
-    const page = preparePage(readNotebook(executed(c)), {
+    const run = readNotebook(executed(c));
+    const page = makePageLive(preparePage(run, {
       title: c.title, showCode,
-      navigation: { index: { href: "index.html", title: COURSE_TITLE }, previous: link(pages[at - 1]), next: link(pages[at + 1]) },
-    });
+      navigation: { index: home, previous: link(pages[at - 1]), next: link(pages[at + 1]) },
+    }), { chapter: c.name, executed: run });
     const file = path.join(pagesDir, `${c.name}.ipynb`);
     writeNotebook(file, page);
     return file;
   });
   onProgress?.(`writing ${ready.length} page${ready.length === 1 ? "" : "s"} (nbconvert)`);
   await exportHtmlPages(ready, outDir, { removeInputTag: REMOVE_INPUT_TAG, removeCellTag: REMOVE_CELL_TAG });
+  await live;
   await checked;
   const versions = mergeProvenance(list.flatMap((c) => provenanceIn(readNotebook(executed(c)))));
   const index = path.join(outDir, "index.html");
-  fs.writeFileSync(index, indexPage(pages, { date: new Date().toISOString().slice(0, 10), parameters, versions }));
+  writeFileAtomically(index, indexPage(pages, { date: new Date().toISOString().slice(0, 10), parameters, versions, playground: PLAYGROUND_PAGE }));
   return { outDir, index, pages, seconds: (Date.now() - started) / 1000, versions };
 }
 

@@ -5,6 +5,7 @@
 import type { VersionProvenance } from "../display";
 import { escapeHtml } from "../display";
 import { inlineHtml } from "./markdown";
+import { htmlDocument } from "./html-page";
 import { describeVersion } from "./provenance";
 
 export interface ChapterPage {
@@ -23,6 +24,8 @@ export interface IndexFacts {
   parameters: Record<string, unknown>;
   /** What the chapters' runs recorded about each Go version. */
   versions: readonly VersionProvenance[];
+  /** The playground page's file, when the export wrote one (course/live). */
+  playground?: string;
 }
 
 /** The title the index page (and every chapter's link back to it) carries. */
@@ -34,27 +37,22 @@ const chapterHtml = (p: ChapterPage) => `<section class="chapter">
 <p class="run">Run for this export in ${p.seconds.toFixed(1)} s; ${p.failed === 0 ? "every cell ran" : `${p.failed} cell(s) failed`}.</p>
 </section>`;
 
-export function indexPage(pages: readonly ChapterPage[], { date, parameters, versions }: IndexFacts): string {
+export function indexPage(pages: readonly ChapterPage[], { date, parameters, versions, playground }: IndexFacts): string {
   const params = Object.keys(parameters).length
     ? `<p>Parameters set for this export: ${Object.entries(parameters).map(([k, v]) => `<code>${escapeHtml(`${k} = ${String(v)}`)}</code>`).join(", ")}.</p>` : "";
   const goList = versions.length
     ? `<ul class="versions">${versions.map((v) => `<li>${escapeHtml(describeVersion(v))}</li>`).join("")}</ul>`
     : "<p>No chapter recorded which Go versions it used.</p>";
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>${escapeHtml(COURSE_TITLE)}</title>
-<style>
+  return htmlDocument({
+    title: COURSE_TITLE,
+    css: `
 body { font-family: system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; }
 code { background: #f3f3f3; padding: 0 0.2em; border-radius: 3px; }
 .chapter h2 { font-size: 1.2rem; margin-bottom: 0.2rem; }
 .run { color: #666; font-size: 0.9em; margin-top: 0.2rem; }
 @media print { a { color: inherit; text-decoration: none; } .chapter { break-inside: avoid; } }
-</style>
-</head>
-<body>
+`,
+    body: `
 <h1>golab: what does this Go operation really allocate, on this Go version, and why?</h1>
 <p>A course that tests, chapter by chapter, the claims of an article about <code>runtime.mallocgc</code> behind
 <code>make</code>, <code>append</code> and map inserts. Every number in these pages was measured, traced or simulated when the
@@ -62,8 +60,9 @@ pages were made, or read from a recorded dataset that names its Go version, flag
 <p>Built on ${escapeHtml(date)}, with these Go versions:</p>
 ${goList}
 ${params}
+${playground ? `<p class="playground">Try any case yourself, on several Go versions side by side: <a href="${escapeHtml(playground)}">the playground</a>
+(golab's simulator runs in the page; nothing is sent anywhere). Each chapter ends with its own "what if" panels.</p>` : ""}
 ${pages.map(chapterHtml).join("\n")}
-</body>
-</html>
-`;
+`,
+  });
 }

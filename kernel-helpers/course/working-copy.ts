@@ -6,6 +6,7 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { makeDirs } from "../output";
 import { chapters, notebooksDir } from "./chapters";
 
 /** Where `golab lab` keeps the working copies: notebooks-work/ beside notebooks/. */
@@ -18,7 +19,7 @@ export function workingCopyDir(from = notebooksDir()): string {
  * Returns the folder and the names copied now.
  */
 export function ensureWorkingCopies(from = notebooksDir(), to = workingCopyDir(from)): { dir: string; copied: string[] } {
-  fs.mkdirSync(to, { recursive: true });
+  makeDirs(to);
   const copied: string[] = [];
   for (const c of chapters(from)) {
     const target = path.join(to, path.basename(c.file));

@@ -6,3 +6,5 @@ export * from "./progress";
 export * from "./verdicts";
 export * from "./beside";
 export * from "./observe";
+export * from "./program";
+export * from "./by-version";

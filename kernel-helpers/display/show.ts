@@ -33,11 +33,12 @@ export async function showChart(spec: ChartSpec): Promise<void> {
 
 /**
  * Shows an arquero table for reading (display/table-html.ts): at most 20 rows visible, all of them
- * folded below, the exact data as CSV; Markdown text where HTML is not rendered.
+ * folded below, the exact data as CSV (`data`, when the table shown is a summary of it);
+ * Markdown text where HTML is not rendered.
  */
-export function showTable(table: aq.ColumnTable, { caption }: { caption?: string } = {}): void {
+export function showTable(table: aq.ColumnTable, { caption, data }: { caption?: string; data?: aq.ColumnTable } = {}): void {
   displayBundle({
-    "text/html": readableTableHtml(table, { caption, file: csvFileName(caption) }),
+    "text/html": readableTableHtml(table, { caption, file: csvFileName(caption), data }),
     "text/plain": readableTableMarkdown(table, { caption }),
   });
 }

@@ -27,8 +27,8 @@ export function captionText(caption: string | undefined, constants: readonly str
   return [caption, constants.join(" · ")].filter((s) => s).join(". ");
 }
 
-/** The table as a page shows it (`file` names the CSV download). */
-export function readableTableHtml(table: aq.ColumnTable, { caption, file = "table.csv" }: { caption?: string; file?: string } = {}): string {
+/** The table as a page shows it (`file` names the CSV download of `data`, by default the table itself). */
+export function readableTableHtml(table: aq.ColumnTable, { caption, file = "table.csv", data = table }: { caption?: string; file?: string; data?: aq.ColumnTable } = {}): string {
   const t = readableTable(table);
   const text = captionText(caption, t.constants);
   const parts = [text ? `<p class="golab-caption">${escapeHtml(text)}</p>` : ""];
@@ -37,7 +37,7 @@ export function readableTableHtml(table: aq.ColumnTable, { caption, file = "tabl
   if (t.rows.length > VISIBLE_ROWS) {
     parts.push(`<details class="golab-all-rows"><summary>All ${t.rows.length} rows</summary>${tableHtml(t.headers, t.rows)}</details>`);
   }
-  parts.push(`<p class="golab-download"><a download="${escapeHtml(file)}" href="${csvDataUrl(table)}">Download the exact data (CSV, ${t.rows.length} rows)</a></p>`);
+  parts.push(`<p class="golab-download"><a download="${escapeHtml(file)}" href="${csvDataUrl(data)}">Download the exact data (CSV, ${data.numRows()} rows)</a></p>`);
   return parts.join("");
 }
 

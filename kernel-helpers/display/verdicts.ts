@@ -4,19 +4,31 @@
  */
 import type { ClaimVerdict, VersionOutcome } from "../claims";
 import { verdictsTable } from "../table";
+import { escapeHtml } from "./escape";
 import { showMarkdown, showTable } from "./show";
+import { displayBundle } from "./sink";
 
 const partsText = (parts: VersionOutcome["parts"]) =>
   (parts ?? []).map((p) => `  - ${p.holds ? "✓" : "✗"} ${p.says}: ${p.reason}`);
 
-function versionText(b: VersionOutcome): string[] {
+/** One version's verdict, its reason and parts, and the outcome at the reader's setting (no explanation). */
+function verdictLines(b: VersionOutcome): string[] {
   const lines = [`- Go ${b.go} (${b.source}): **${b.verdict}**. ${b.parts ? "" : b.reason}`.trimEnd(), ...partsText(b.parts)];
-  lines.push(...b.explanation.measured.map((m) => `  - measured: ${m}`), ...b.explanation.why.map((w) => `  - why: ${w}`));
-  if (b.atReader) {
-    const set = Object.entries(b.atReader.parameters).map(([k, v]) => `${k}=${v}`).join(", ");
-    lines.push(`  - at your setting (${set}): **${b.atReader.verdict}**. ${b.atReader.reason}`);
-  }
+  if (b.atReader) lines.push(atReaderText(b.atReader));
   return lines;
+}
+
+function atReaderText(r: NonNullable<VersionOutcome["atReader"]>): string {
+  const set = Object.entries(r.parameters).map(([k, v]) => `${k}=${v}`).join(", ");
+  return `  - at your setting (${set}): **${r.verdict}**. ${r.reason}`;
+}
+
+/** What was measured and why, one line each. */
+const explanationLines = (b: VersionOutcome) => [...b.explanation.measured.map((m) => `measured: ${m}`), ...b.explanation.why.map((w) => `why: ${w}`)];
+
+/** verdictLines, then what was measured and why. */
+function versionText(b: VersionOutcome): string[] {
+  return [...verdictLines(b), ...explanationLines(b).map((l) => `  - ${l}`)];
 }
 
 export function showVerdicts(verdicts: readonly ClaimVerdict[]): void {
@@ -24,4 +36,26 @@ export function showVerdicts(verdicts: readonly ClaimVerdict[]): void {
   showTable(verdictsTable(verdicts), { caption: `Verdicts computed just now from the evidence (${sources})` });
   const text = verdicts.map((v) => [`**${v.claim.id}: ${v.overall}.** The article: “${v.claim.claim}”.`, ...v.byVersion.flatMap(versionText)].join("\n")).join("\n\n");
   showMarkdown(text);
+}
+
+/** The evidence behind one claim's verdicts, folded: per version, what was measured and why. */
+function explanationHtml(v: ClaimVerdict): string {
+  const list = (items: string[]) => `<ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</ul>`;
+  const versions = v.byVersion.map((b) => `<li>Go ${escapeHtml(b.go)}${list(explanationLines(b))}</li>`);
+  return `<details class="golab-explanation"><summary>How the lab decided ${escapeHtml(v.claim.id)}: what was measured, and the runtime code that allocated</summary><ul>${versions.join("")}</ul></details>`;
+}
+
+/**
+ * Shows the verdict on one claim (by id), as a lesson gives it right after its result: the
+ * verdict per Go version with its reason, the parts of a compound claim, the outcome at the
+ * reader's setting, and the explanation folded below.
+ */
+export function showVerdict(verdicts: readonly ClaimVerdict[], id: string): void {
+  const v = verdicts.find((x) => x.claim.id === id);
+  if (!v) throw new Error(`no verdict for claim ${id} (have: ${verdicts.map((x) => x.claim.id).join(", ")})`);
+  showMarkdown([`**${v.claim.id}: ${v.overall}.**`, ...v.byVersion.flatMap(verdictLines)].join("\n"));
+  if (v.byVersion.some((b) => explanationLines(b).length)) {
+    const html = explanationHtml(v);
+    displayBundle({ "text/html": html, "text/plain": v.byVersion.flatMap(versionText).join("\n") });
+  }
 }

@@ -8,6 +8,8 @@ import { Case } from "../case";
 import { DEFAULT_WORKLOAD, experiment24, Experiment24Result } from "../trace";
 import { fragmentation, FRAGMENTATION_SECONDS, FragmentationSample } from "./fragmentation";
 import { GC_LATENCY_BENCHTIME, GC_LATENCY_RUNS, gcLatency, GcLatencyRow, gcTrace, GcTraceLine } from "./gc";
+import { LOOKUP_BENCHTIME, lookupTimings, LookupTimingRow } from "./lookup";
+import { collectionCosts, CollectionCostRow } from "./map-or-slice";
 import { InliningProfile, profileInlining } from "./pprof";
 
 /** Each live experiment's result type, by name. */
@@ -17,11 +19,18 @@ export interface LiveResults {
   "pprof-inlining": InliningProfile;
   fragmentation: FragmentationSample[];
   "breakpoint-frequency": Experiment24Result;
+  "map-or-slice-costs": CollectionCostRow[];
+  "map-or-slice-timings": LookupTimingRow[];
 }
 
 export type LiveName = keyof LiveResults;
 
-export const LIVE_NAMES: readonly LiveName[] = ["gc-latency", "gctrace", "pprof-inlining", "fragmentation", "breakpoint-frequency"];
+/** The live experiments that test a claim (the others serve a chapter, e.g. chapter 5's decision). */
+export type ClaimLiveName = Exclude<LiveName, "map-or-slice-costs" | "map-or-slice-timings">;
+
+export const LIVE_NAMES: readonly LiveName[] = [
+  "gc-latency", "gctrace", "pprof-inlining", "fragmentation", "breakpoint-frequency", "map-or-slice-costs", "map-or-slice-timings",
+];
 
 /** One live experiment, ready to run on any installed version. */
 export interface LiveExperiment<N extends LiveName = LiveName> {
@@ -37,7 +46,8 @@ export interface LiveExperiment<N extends LiveName = LiveName> {
 /** The gctrace run's workload: small objects, so that a short benchmark goes through many GC cycles. */
 export const GCTRACE_WORKLOAD: readonly string[] = ["make([]byte, 4096)"];
 const GCTRACE_BENCHTIME = "300ms";
-const PPROF_BYTES = 4000;
+/** Bytes newBuffer allocates in the profiled program (claim 4.4). */
+export const PPROF_BYTES = 4000;
 const CHURN = { seconds: FRAGMENTATION_SECONDS, sampleMs: 100, workingSetBytes: 64 << 20 };
 
 /** GC on and off (claim 2.5a) for the given cases. */
@@ -86,8 +96,38 @@ export function breakpointExperiment(workload: readonly string[] = DEFAULT_WORKL
   };
 }
 
+/** Element counts of chapter 5's decision: 8 to 1,000,000, about two per decade where timings cross. */
+export const MAP_OR_SLICE_SIZES: readonly number[] = [8, 16, 32, 64, 128, 256, 1024, 4096, 16384, 65536, 262144, 1_000_000];
+/** Calls of each collection case: a map's count varies with its hash seed, the median is kept. */
+const COST_RUNS = 7;
+/** Timing repetitions: 10 give the median a 95% interval of the 2nd to the 9th run (experiments/stats.ts). */
+const TIMING_RUNS = 10;
+
+/** Map or slice (chapter 5): what holding n pairs costs, four ways, in mallocs and bytes. */
+export function mapOrSliceCostsExperiment(sizes: readonly number[] = MAP_OR_SLICE_SIZES): LiveExperiment<"map-or-slice-costs"> {
+  return {
+    name: "map-or-slice-costs", inputs: { sizes: [...sizes], runs: COST_RUNS },
+    flags: [`measure: optimized build, ${COST_RUNS} calls per case, MemStats deltas (median)`],
+    run: (go) => collectionCosts({ go, sizes, runs: COST_RUNS }),
+  };
+}
+
+/** Map or slice (chapter 5): ns to find one key, or to visit every element, map against slice. */
+export function mapOrSliceTimingsExperiment(sizes: readonly number[] = MAP_OR_SLICE_SIZES): LiveExperiment<"map-or-slice-timings"> {
+  return {
+    name: "map-or-slice-timings", inputs: { sizes: [...sizes], runs: TIMING_RUNS, benchtime: LOOKUP_BENCHTIME },
+    flags: [`go test -c (optimized), then ${TIMING_RUNS} runs, each a fresh process: -test.bench . -test.benchtime=${LOOKUP_BENCHTIME} -test.count=1`],
+    run: (go) => lookupTimings({ go, sizes, runs: TIMING_RUNS, benchtime: LOOKUP_BENCHTIME }),
+  };
+}
+
+/** The live experiments a chapter shows that test no claim (recorded with the claims' ones). */
+export function courseExperiments(): LiveExperiment[] {
+  return [mapOrSliceCostsExperiment(), mapOrSliceTimingsExperiment()];
+}
+
 /** Every live experiment, with claim 2.5a's cases for the GC benchmarks. */
 export function liveExperiments({ gcCases }: { gcCases: readonly (string | Case)[] }): LiveExperiment[] {
   const texts = gcCases.map((c) => (typeof c === "string" ? c : JSON.stringify(c)));
-  return [gcLatencyExperiment(texts), gcTraceExperiment(), pprofExperiment(), fragmentationExperiment(), breakpointExperiment()];
+  return [gcLatencyExperiment(texts), gcTraceExperiment(), pprofExperiment(), fragmentationExperiment(), breakpointExperiment(), ...courseExperiments()];
 }

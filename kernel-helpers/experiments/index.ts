@@ -1,6 +1,8 @@
-/** Experiments beyond counting: GC on and off, gctrace, pprof and inlining, churn; their statistics and catalog. */
+/** Experiments beyond counting: GC on and off, gctrace, pprof and inlining, churn, map or slice; their statistics and catalog. */
 export * from "./gc";
 export * from "./pprof";
 export * from "./fragmentation";
 export * from "./stats";
+export * from "./lookup";
+export * from "./map-or-slice";
 export * from "./catalog";

@@ -25,7 +25,11 @@ export interface InliningProfile {
 const HELPER = "main.newBuffer";
 const CALLER = "main.handle";
 
-function program(bytes: number): string {
+/** How the profiled program is built: -m says whether newBuffer was inlined. */
+export const INLINING_BUILD_ARGS: readonly string[] = ["build", "-gcflags=-m", "-o", "prog", "."];
+
+/** The profiled program: `handle` calls `newBuffer`, small enough to be inlined, 100 times. */
+export function inliningProgram(bytes: number): string {
   return `package main
 
 import (
@@ -67,10 +71,10 @@ export async function profileInlining({ go, bytes = 4000 }: { go?: string; bytes
   if (!Number.isSafeInteger(bytes) || bytes < 1 || bytes > 1 << 20) throw new InputError(`bytes must be a whole number from 1 to ${1 << 20}`, String(bytes));
   const tc = await findToolchain(go);
   return withTempDir("pprof", async (dir) => {
-    fs.writeFileSync(path.join(dir, "main.go"), program(bytes));
+    fs.writeFileSync(path.join(dir, "main.go"), inliningProgram(bytes));
     fs.writeFileSync(path.join(dir, "go.mod"), `module inlining\n\ngo ${tc.version.split(".").slice(0, 2).join(".")}\n`);
     const env = { ...tc.env, GOTMPDIR: dir };
-    const build = await runProcess(tc.goBinary, ["build", "-gcflags=-m", "-o", "prog", "."], { cwd: dir, env, timeoutMs: 300_000 });
+    const build = await runProcess(tc.goBinary, [...INLINING_BUILD_ARGS], { cwd: dir, env, timeoutMs: 300_000 });
     const inlined = /inlining call to newBuffer/.test(build.stderr);
     const profile = path.join(dir, "allocs.pb.gz");
     await runProcess(path.join(dir, "prog"), [profile], { cwd: dir, env, timeoutMs: 60_000 });

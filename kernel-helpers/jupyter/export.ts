@@ -3,8 +3,11 @@
  * golab's own: README.md in this folder). Execution is always golab's runner; nbconvert only
  * converts the notebook it wrote.
  */
+import { randomBytes } from "node:crypto";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { GolabError } from "../errors";
+import { makeDirs, moveIntoPlace } from "../output";
 import { jupyterMessages } from "../messages";
 import { runProcess } from "../proc";
 import { findJupyter } from "./paths";
@@ -44,13 +47,33 @@ async function nbconvert(args: string[], { timeoutMs = 120_000, env = process.en
   }
 }
 
+/**
+ * Runs nbconvert with its output in a fresh folder inside `outDir`, then moves each page into
+ * place: a full disk or a failed conversion never leaves half a page where a whole one was.
+ */
+async function nbconvertInto(outDir: string, inputs: readonly string[], pages: readonly string[], options: ExportHtmlOptions): Promise<string[]> {
+  const dir = path.resolve(outDir);
+  makeDirs(dir);
+  const staging = path.join(dir, `.golab-pages-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    makeDirs(staging);
+    await nbconvert([...nbconvertArgs(options), `--output-dir=${staging}`, ...inputs], options);
+    return pages.map((page) => {
+      moveIntoPlace(path.join(staging, page), path.join(dir, page));
+      return path.join(dir, page);
+    });
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+}
+
 /** Converts an executed notebook to a standalone HTML file (JupyterLab's look, no JavaScript needed, no network). */
 export async function exportHtml(notebookFile: string, htmlFile: string, options: ExportHtmlOptions = {}): Promise<string> {
   const out = path.resolve(htmlFile);
   const base = path.basename(out).replace(/\.html$/i, "");
   // A path that starts with "-" must not read as an option: every path is absolute.
-  await nbconvert([...nbconvertArgs(options), `--output-dir=${path.dirname(out)}`, `--output=${base}`, path.resolve(notebookFile)], options);
-  return path.join(path.dirname(out), `${base}.html`);
+  const [page] = await nbconvertInto(path.dirname(out), [`--output=${base}`, path.resolve(notebookFile)], [`${base}.html`], options);
+  return page;
 }
 
 /**
@@ -58,6 +81,6 @@ export async function exportHtml(notebookFile: string, htmlFile: string, options
  * a page): each `name.ipynb` becomes `outDir/name.html`. Returns the pages' paths.
  */
 export async function exportHtmlPages(notebookFiles: readonly string[], outDir: string, options: ExportHtmlOptions = {}): Promise<string[]> {
-  await nbconvert([...nbconvertArgs(options), `--output-dir=${path.resolve(outDir)}`, ...notebookFiles.map((f) => path.resolve(f))], { timeoutMs: 300_000, ...options });
-  return notebookFiles.map((f) => path.join(path.resolve(outDir), `${path.basename(f, ".ipynb")}.html`));
+  const pages = notebookFiles.map((f) => `${path.basename(f, ".ipynb")}.html`);
+  return nbconvertInto(outDir, notebookFiles.map((f) => path.resolve(f)), pages, { timeoutMs: 300_000, ...options });
 }

@@ -9,6 +9,7 @@ import * as fs from "node:fs";
 import type * as nbformat from "@jupyterlab/nbformat";
 import { InputError } from "../errors";
 import { jupyterMessages } from "../messages";
+import { writeFileAtomically } from "../output";
 
 export type Notebook = nbformat.INotebookContent;
 export type Cell = nbformat.ICell;
@@ -86,7 +87,8 @@ export function writeNotebook(file: string, nb: Notebook): void {
       return out;
     }),
   };
-  fs.writeFileSync(file, `${JSON.stringify(tidy, null, 1)}\n`);
+  // Whole or not at all: a full disk must not leave half an executed notebook.
+  writeFileAtomically(file, `${JSON.stringify(tidy, null, 1)}\n`);
 }
 
 function tagsOf(cell: Cell): string[] {

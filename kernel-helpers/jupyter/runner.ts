@@ -15,6 +15,7 @@ import { Notebook, ParameterValue, injectParameters, readNotebook, sourceOf, wri
 import { DisplayRegistry } from "./outputs";
 import { findJupyter } from "./paths";
 import { JupyterServer, startJupyterServer } from "./server";
+import { checkOutputFile } from "../output";
 
 /** How a code cell ended; "skipped" cells were not run. */
 export type CellStatus = ExecutionStatus | "skipped";
@@ -90,6 +91,8 @@ export async function runNotebook(notebookPath: string, options: RunNotebookOpti
     serverStartTimeoutMs = 60_000, interruptGraceMs = 5000, cwd = path.dirname(file), out, onCell, onProgress,
   } = options;
   const nb = injectParameters(source, parameters, { where: notebookPath, raw: rawParameters });
+  // Where the executed notebook goes is checked before the kernel runs a cell.
+  if (out !== undefined) checkOutputFile(out);
   const kernelName = options.kernelName ?? (nb.metadata.kernelspec?.name as string | undefined) ?? "tslab";
 
   if (!options.server) {

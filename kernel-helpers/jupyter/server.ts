@@ -141,7 +141,7 @@ export class JupyterServer {
     for (const g of groups) {
       if (g > 1 && !this.adopted.has(g)) {
         this.adopted.add(g);
-        trackGroup(g);
+        trackGroup(g, { watchdog: false });
       }
     }
     const live = new Set(procs.map((p) => p.pgid));
@@ -242,7 +242,8 @@ export async function startJupyterServer(options: ServerOptions): Promise<Jupyte
   const { jupyter } = findJupyter({ env });
   const started = Date.now();
   const runtimeDir = fs.mkdtempSync(path.join(os.tmpdir(), `${TEMP_PREFIX}jupyter-`));
-  trackFolder(runtimeDir);
+  // The server's own watchdog (launch.ts) removes it after shutting the kernels down.
+  trackFolder(runtimeDir, { watchdog: false });
   const token = randomBytes(24).toString("hex");
   // The token goes in a file only this user can read (mkdtemp makes the folder 0700), never in
   // argv, which every local user can read in /proc.
@@ -310,7 +311,8 @@ export async function startJupyterServer(options: ServerOptions): Promise<Jupyte
     await exited;
     return fail(new GolabError(jupyterMessages.serverExited(null, null, log.join(" ").trim())));
   }
-  trackGroup(pid);
+  // Not golab's watchdog: the server's own (launch.ts) shuts its kernels down before it goes.
+  trackGroup(pid, { watchdog: false });
 
   const deadline = started + startTimeoutMs;
   const infoFile = path.join(runtimeDir, `jpserver-${pid}.json`);

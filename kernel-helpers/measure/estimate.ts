@@ -1,7 +1,7 @@
 /**
- * A generous estimate of the bytes one run of a case holds at its peak, so that measure can refuse
- * a case that would exhaust the machine before it builds anything. It errs high: growth doubles,
- * maps carry per-entry overhead.
+ * Generous estimates of the bytes a case holds, so that measure can refuse a batch that would go
+ * over the memory cap before it builds anything. They err high: growth doubles, maps carry
+ * per-entry overhead.
  */
 import { Case } from "../case";
 import { layoutOf, parseGoType } from "../types";
@@ -15,7 +15,13 @@ function mapBytes(key: string, elem: string, entries: number): number {
   return 4 * entries * (sizeOf(key) + sizeOf(elem) + 8) + 4096;
 }
 
-export function estimatePeakBytes(c: Case): number {
+/** Bytes a case keeps for the whole run: the keys a mapinsert probe builds before measuring. */
+export function heldBytes(c: Case): number {
+  return c.op === "mapinsert" ? c.n * (sizeOf(c.key) + (c.key.includes("string") ? 24 : 0)) : 0;
+}
+
+/** Bytes one call of a case allocates at its peak. */
+export function callBytes(c: Case): number {
   switch (c.op) {
     case "makeslice":
       return sizeOf(c.elem) * Math.max(c.len, c.cap ?? 0);
@@ -28,8 +34,21 @@ export function estimatePeakBytes(c: Case): number {
       return 0;
     case "mapinsert": {
       const fresh = c.freshElem ? c.n * Math.max(16, sizeOf(c.elem.slice(1))) : 0;
-      const keys = c.n * (sizeOf(c.key) + (c.key.includes("string") ? 24 : 0));
-      return mapBytes(c.key, c.elem, Math.max(c.n, c.hint ?? 0)) + fresh + keys;
+      return mapBytes(c.key, c.elem, Math.max(c.n, c.hint ?? 0)) + fresh;
     }
   }
+}
+
+/** The bytes one run of a case holds at its peak, measured alone. */
+export function estimatePeakBytes(c: Case): number {
+  return heldBytes(c) + callBytes(c);
+}
+
+/**
+ * The bytes a batch holds at its peak: every case's keys at once (they are built before the
+ * first call), and one call at a time (the harness collects what a call leaves before the next
+ * would pile on it).
+ */
+export function estimateBatchBytes(cases: readonly Case[]): number {
+  return cases.reduce((sum, c) => sum + heldBytes(c), 0) + Math.max(0, ...cases.map(callBytes));
 }

@@ -40,7 +40,8 @@ export interface BenchmarkOptions {
   onOutput?: (text: string) => void;
 }
 
-function testFile(count: number): string {
+/** probe_test.go: a BenchmarkCaseN per probe function, after setup() (exported so pages can show it). */
+export function benchmarkTestFile(count: number): string {
   const benches = Array.from({ length: count }, (_, i) => `
 func BenchmarkCase${i}(b *testing.B) {
 	b.ReportAllocs()
@@ -77,6 +78,11 @@ const GCTRACE = /gc \d+ @[\d.]+s [^\n]*? \d+ P(?: \(forced\))?/g;
 
 const RESULT = /BenchmarkCase(\d+)(?:-\d+)?\s+(\d+)\s+([\d.]+) ns\/op\s+(\d+) B\/op\s+(\d+) allocs\/op/g;
 
+/** The arguments of `go` that run the benchmarks. */
+export function benchmarkArgs(benchtime: string): string[] {
+  return ["test", "-run", "^$", "-bench", ".", "-benchmem", `-benchtime=${benchtime}`, "-count=1"];
+}
+
 /** Runs every case as a benchmark in one `go test`, and reads its lines. */
 export async function benchmark(input: readonly (Case | string)[], { go, runtime = {}, benchtime = "200ms", timeoutMs = 600_000, onOutput }: BenchmarkOptions = {}): Promise<BenchmarkResult[]> {
   if (!/^(\d+x|\d+(ms|s))$/.test(benchtime)) throw new GolabError(`invalid benchtime ${JSON.stringify(benchtime)}: use e.g. 1000x or 200ms`);
@@ -87,8 +93,8 @@ export async function benchmark(input: readonly (Case | string)[], { go, runtime
   return withTempDir("bench", async (dir) => {
     fs.writeFileSync(path.join(dir, "main.go"), probe.source);
     fs.writeFileSync(path.join(dir, "go.mod"), probe.goMod);
-    fs.writeFileSync(path.join(dir, "probe_test.go"), testFile(cases.length));
-    const args = ["test", "-run", "^$", "-bench", ".", "-benchmem", `-benchtime=${benchtime}`, "-count=1"];
+    fs.writeFileSync(path.join(dir, "probe_test.go"), benchmarkTestFile(cases.length));
+    const args = benchmarkArgs(benchtime);
     const { stdout, stderr } = await runProcess(tc.goBinary, args, { cwd: dir, env: { ...tc.env, GOTMPDIR: dir, ...runtime }, timeoutMs });
     onOutput?.(`${stdout}\n${stderr}`);
     const results: BenchmarkResult[] = [];

@@ -2,4 +2,4 @@
 export * from "./measure";
 export { estimatePeakBytes } from "./estimate";
 export { admitCases } from "./admit";
-export { benchmark, checkRuntime, BenchmarkResult, BenchmarkOptions, RuntimeSettings } from "./gotest";
+export { benchmark, benchmarkArgs, benchmarkTestFile, checkRuntime, BenchmarkResult, BenchmarkOptions, RuntimeSettings } from "./gotest";

@@ -5,11 +5,11 @@
  */
 import * as os from "node:os";
 import { Case } from "../case";
-import { GolabError, InputError } from "../errors";
+import { GolabError, InputError, ProcessError } from "../errors";
 import { findToolchain, languageVersion, Toolchain } from "../go";
 import { measureMessages } from "../messages";
 import { buildProbe, escapeDecisionsByCase, EscapeDecision, generateProbe, parseProbeOutput, ProbeSample, METRIC_NAMES, PROBE_MODULE } from "../probe";
-import { runProcess } from "../proc";
+import { crashLine, runProcess } from "../proc";
 import { inUserTermsOnFailure } from "../code/failure";
 import { AllocResult, Distribution, distributionOf } from "../result";
 import { admitCases } from "./admit";
@@ -26,7 +26,10 @@ export interface MeasureOptions {
   debug?: boolean;
   /** GOEXPERIMENT for the build. */
   goexperiment?: string;
-  /** Refuse cases estimated to hold more than this many bytes. Default 1 GiB. */
+  /**
+   * The memory cap, in bytes, for the whole probe process: a batch estimated to hold more is
+   * refused, and a probe that goes over it anyway is stopped. Default 1 GiB.
+   */
   memCap?: number;
   /** Milliseconds for the probe run. Default 10 minutes. */
   timeoutMs?: number;
@@ -74,6 +77,7 @@ export interface AdmittedMeasurement {
   cases: Case[];
   runs: number;
   debug: boolean;
+  memCap: number;
   timeoutMs: number;
   onProgress?: (message: string) => void;
 }
@@ -84,7 +88,7 @@ export async function admitMeasurement(input: readonly (Case | string)[], option
   checkRuns(runs);
   const cases = admitCases(input, memCap);
   const tc = await findToolchain(go, { goexperiment });
-  return { tc, cases, runs, debug, timeoutMs, onProgress };
+  return { tc, cases, runs, debug, memCap, timeoutMs, onProgress };
 }
 
 /** Measures cases on a real Go runtime: one build and one run for the whole batch. */
@@ -93,22 +97,43 @@ export async function measure(input: readonly (Case | string)[], options: Measur
   return measureWith(tc, cases, rest);
 }
 
+/** How measureWith runs a batch; memCap defaults to DEFAULT_MEM_CAP. */
+export interface RunSettings {
+  runs: number;
+  debug: boolean;
+  timeoutMs: number;
+  memCap?: number;
+  onProgress?: (m: string) => void;
+}
+
 /** The trusting half of measure: cases are valid, the toolchain is found. */
-export async function measureWith(
-  tc: Toolchain, cases: readonly Case[],
-  { runs, debug, timeoutMs, onProgress }: { runs: number; debug: boolean; timeoutMs: number; onProgress?: (m: string) => void },
-): Promise<MeasureResult[]> {
+export async function measureWith(tc: Toolchain, cases: readonly Case[], { runs, debug, timeoutMs, memCap = DEFAULT_MEM_CAP, onProgress }: RunSettings): Promise<MeasureResult[]> {
   const probe = generateProbe(cases, languageVersion(tc.version));
   onProgress?.(`building one probe for ${cases.length} case${cases.length === 1 ? "" : "s"} with Go ${tc.version}${debug ? " (-N -l)" : ""}`);
   const built = await buildProbe(probe, tc, { debug });
   onProgress?.(`running it: ${runs} call${runs === 1 ? "" : "s"} of each case`);
-  const run = await runProcess(built.binary, [String(runs)], { env: probeEnv(tc), timeoutMs })
-    .catch((e: unknown) => { throw inUserTermsOnFailure(e, probe.userCode, PROBE_MODULE, tc.version); });
+  // The user's code runs under the same cap; its crash (out of memory included) is said in its terms.
+  const run = await runProbe(built.binary, runs, memCap, probeEnv(tc), timeoutMs)
+    .catch((e: unknown) => { throw inUserTermsOnFailure(e, probe.userCode, PROBE_MODULE, tc.version, memCap); });
   const samples = parseProbeOutput(run.stdout, cases.length, runs);
   const escapes = escapeDecisionsByCase(built.escapeReport, probe.caseLines);
   const build: BuildInfo = { gcflags: built.gcflags, debug, goexperiment: tc.goexperiment, goos: tc.goos, cached: built.cached };
   return cases.map((c, i) => summarize(tc, c, samples[i], escapes[i], build));
 }
+
+/** Runs a built probe under the memory cap; a probe that goes over it says so in one line. */
+async function runProbe(binary: string, runs: number, memCap: number, env: NodeJS.ProcessEnv, timeoutMs: number) {
+  try {
+    return await runProcess(binary, [String(runs), String(memCap)], { env, timeoutMs });
+  } catch (e) {
+    if (e instanceof ProcessError && OUT_OF_MEMORY.test(e.stderr)) throw new GolabError(measureMessages.overMemCap(memCap), { cause: e });
+    if (e instanceof ProcessError) throw new GolabError(measureMessages.probeCrashed(e.exitCode, e.signal, crashLine(e.stderr)), { cause: e });
+    throw e;
+  }
+}
+
+/** How Go says it could not get memory: the address-space limit refused a mapping. */
+const OUT_OF_MEMORY = /^fatal error: (runtime: )?out of memory/m;
 
 /** The probe turns GC off itself; nothing in the caller's environment may tune the runtime. */
 function probeEnv(tc: Toolchain): NodeJS.ProcessEnv {

@@ -13,6 +13,7 @@ import { BuildDiagnostic, CodeError, GoBuildError, ProcessError } from "../error
 import { Toolchain } from "../go";
 import { codeMessages, measureMessages } from "../messages";
 import { runProcess, withTempDir } from "../proc";
+import { buildDir } from "../cache/build-dir";
 import { GeneratedProbe, PROBE_MODULE } from "./generate";
 
 export interface BuildOptions {
@@ -49,15 +50,15 @@ export async function buildProbe(probe: GeneratedProbe, tc: Toolchain, { debug =
     .update(JSON.stringify([probe.source, probe.goMod, gcflags, tc.version, tc.goexperiment, tc.goarch, ...(probe.files.length > 0 ? [probe.files] : [])]))
     .digest("hex")
     .slice(0, 24);
-  const dir = path.join(probesDir(), key);
-  const binary = path.join(dir, "probe");
-  const reportFile = path.join(dir, "escape.txt");
-  if (fs.existsSync(binary) && fs.existsSync(reportFile)) {
-    return { binary, escapeReport: fs.readFileSync(reportFile, "utf8"), gcflags, cached: true };
+  const cached = path.join(probesDir(), key);
+  if (fs.existsSync(path.join(cached, "probe")) && fs.existsSync(path.join(cached, "escape.txt"))) {
+    return { binary: path.join(cached, "probe"), escapeReport: fs.readFileSync(path.join(cached, "escape.txt"), "utf8"), gcflags, cached: true };
   }
-  fs.mkdirSync(path.dirname(dir), { recursive: true });
   // The users' code is read by Go's parser and held to the rules before it is compiled.
   await checkCode(probe.userCode, tc);
+  const dir = buildDir(cached);
+  const binary = path.join(dir, "probe");
+  const reportFile = path.join(dir, "escape.txt");
   await withTempDir("build", async (work) => {
     fs.writeFileSync(path.join(work, "main.go"), probe.source);
     fs.writeFileSync(path.join(work, "go.mod"), probe.goMod);
@@ -79,7 +80,8 @@ export async function buildProbe(probe: GeneratedProbe, tc: Toolchain, { debug =
       throw e;
     }
     fs.writeFileSync(path.join(out, "escape.txt"), result.stderr);
-    // Another process may have built the same probe meanwhile: either copy is good.
+    // Another process may have built the same probe meanwhile: either copy is good. (An
+    // uncached probe's folder is empty, and rename replaces an empty folder.)
     try {
       fs.renameSync(out, dir);
     } catch (e) {

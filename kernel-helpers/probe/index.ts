@@ -5,3 +5,4 @@ export { probeFingerprint } from "./fingerprint";
 export { escapeDecisionsByCase, EscapeDecision } from "./escape";
 export { parseProbeOutput, ProbeSample } from "./output";
 export { METRIC_NAMES, SIZE_HISTOGRAM, COLUMNS, BEGIN_MARKER, END_MARKER } from "./harness";
+export { shownProgram, buildCommand, ShownProgram } from "./shown";

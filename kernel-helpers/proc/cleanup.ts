@@ -2,10 +2,22 @@
  * One registry of what must not outlive the lab: process groups of running children and
  * temporary folders. They are cleaned up when the process exits; a command-line program also
  * calls exitOnSignals so that SIGINT/SIGTERM clean up and exit with 128 + the signal number. A
- * notebook kernel does not: Jupyter's interrupt is a SIGINT the kernel must survive.
+ * notebook kernel does not: Jupyter's interrupt is a SIGINT the kernel must survive. What is
+ * tracked is also told to the watchdog (watchdog.ts), which cleans up if the lab is killed
+ * outright (SIGKILL) and none of this runs.
  */
 import * as fs from "node:fs";
 import { cliMessages } from "../messages";
+import { tellWatchdog } from "./watchdog";
+
+/** How a tracked group or folder is cleaned up. */
+export interface TrackOptions {
+  /**
+   * Also hand it to the watchdog, for when the lab is killed outright. Default true; false for
+   * what has a watchdog of its own (the Jupyter server shuts its kernels down first).
+   */
+  watchdog?: boolean;
+}
 
 const groups = new Set<number>();
 const folders = new Set<string>();
@@ -21,23 +33,25 @@ export function killGroup(pid: number): void {
 }
 
 /** Tracks a running child's process group until it is released. */
-export function trackGroup(pid: number): void {
+export function trackGroup(pid: number, { watchdog = true }: TrackOptions = {}): void {
   groups.add(pid);
   installHandlers();
+  if (watchdog) tellWatchdog({ op: "add", group: pid });
 }
 
 export function releaseGroup(pid: number): void {
-  groups.delete(pid);
+  if (groups.delete(pid)) tellWatchdog({ op: "remove", group: pid });
 }
 
 /** Tracks a temporary folder until it is released. */
-export function trackFolder(path: string): void {
+export function trackFolder(path: string, { watchdog = true }: TrackOptions = {}): void {
   folders.add(path);
   installHandlers();
+  if (watchdog) tellWatchdog({ op: "add", folder: path });
 }
 
 export function releaseFolder(path: string): void {
-  folders.delete(path);
+  if (folders.delete(path)) tellWatchdog({ op: "remove", folder: path });
 }
 
 /** Kills every tracked group and removes every tracked folder, synchronously. */

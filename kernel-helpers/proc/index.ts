@@ -1,9 +1,10 @@
 /** Child processes and temporary folders that never outlive the lab; /proc and timers, read and kept in one place. */
-export { runProcess, RunOptions, RunResult } from "./run";
+export { runProcess, crashLine, RunOptions, RunResult } from "./run";
 export { withTempDir, TEMP_PREFIX } from "./tempdir";
 export { cleanupAll, tracked, killGroup, exitOnSignals } from "./cleanup";
 export { spawnTracked, SpawnOptions, TrackedChild, ChildExit } from "./spawn";
-export { trackGroup, releaseGroup } from "./cleanup";
+export { trackGroup, releaseGroup, trackFolder, releaseFolder, TrackOptions } from "./cleanup";
+export { watchdogPid } from "./watchdog";
 export {
   ProcInfo, ProcDetails, listProcesses, processInfo, processGroup, childrenOf, descendantsOf, isAlive, pidExists,
   stillThere, commandLine, cwdOf, residentKiB, environmentVariable, withDetails,

@@ -25,6 +25,16 @@ export interface RunResult {
   elapsedMs: number;
 }
 
+/**
+ * The line that says why a program failed: a Go program's `fatal error:` or `panic:` line (the
+ * runtime prints its goroutine stacks after it, so the last line is a stack frame), else the
+ * last line.
+ */
+export function crashLine(stderr: string): string {
+  const lines = stderr.trim().split("\n");
+  return lines.find((l) => /^(fatal error|panic): /.test(l)) ?? lines[lines.length - 1] ?? "";
+}
+
 /** Runs a command to completion and collects its output. */
 export function runProcess(command: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
   const { cwd, env = process.env, timeoutMs = 600_000, check = true, onStderr } = options;
@@ -64,7 +74,7 @@ export function runProcess(command: string, args: readonly string[], options: Ru
       if (timedOut) {
         reject(new TimeoutError(`${command} did not finish within ${Math.round(timeoutMs / 1000)} s and was killed`, label, timeoutMs));
       } else if (check && exitCode !== 0) {
-        const last = result.stderr.trim().split("\n").slice(-1)[0] ?? "";
+        const last = crashLine(result.stderr);
         const how = signal ? `was killed by ${signal}` : `exited with status ${exitCode}`;
         reject(new ProcessError(`${command} ${how}${last ? `: ${last}` : ""}`, { command: label, exitCode, signal, stderr: result.stderr }));
       } else {

@@ -110,6 +110,25 @@ const CHECKS: { [N in LiveName]: (v: unknown, go: string) => void } = {
     const d = obj(o.delve, "result.delve");
     str(d, "version", "result.delve");
   },
+  "map-or-slice-costs": (v, go) => arr(v, "result").forEach((r, i) => {
+    const at = `result[${i}]`;
+    const x = obj(r, at);
+    theGo(x, go, at);
+    aCase(x.case, `${at}.case`);
+    oneOf(x, "structure", ["map", "slice"], at);
+    oneOf(x, "sizing", ["size known", "size unknown"], at);
+    for (const k of ["n", "mallocs", "allocatedBytes"]) num(x, k, at, { whole: true });
+    if (x.range !== undefined && (arr(x.range, `${at}.range`).length !== 2 || (x.range as unknown[]).some((n) => !Number.isSafeInteger(n)))) throw new FieldError(`${at}.range must be two whole numbers`);
+  }),
+  "map-or-slice-timings": (v, go) => arr(v, "result").forEach((r, i) => {
+    const at = `result[${i}]`;
+    const x = obj(r, at);
+    theGo(x, go, at);
+    oneOf(x, "task", ["look-up", "iterate"], at);
+    oneOf(x, "structure", ["map", "slice"], at);
+    for (const k of ["n", "run"]) num(x, k, at, { whole: true });
+    num(x, "nsPerOp", at);
+  }),
 };
 
 /** Checks one recorded result of the named experiment; throws FieldError. */

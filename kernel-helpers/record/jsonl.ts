@@ -1,7 +1,6 @@
 /** The recordings' file format: JSON lines, written whole or not at all, errors as file:line. */
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { DatasetError } from "../errors";
+import { writeFileAtomically } from "../output";
 
 /**
  * Writes one JSON object per line through a temporary file in the same folder, then renames it:
@@ -9,15 +8,7 @@ import { DatasetError } from "../errors";
  * dot and ends in .tmp, so no reader ever takes it for a recording.
  */
 export function writeJsonLinesAtomically(file: string, objects: readonly unknown[]): void {
-  const text = objects.map((o) => JSON.stringify(o)).join("\n") + "\n";
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(tmp, text);
-    fs.renameSync(tmp, file);
-  } finally {
-    fs.rmSync(tmp, { force: true });
-  }
+  writeFileAtomically(file, objects.map((o) => JSON.stringify(o)).join("\n") + "\n");
 }
 
 /** A bad line of a recording, as file:line. */

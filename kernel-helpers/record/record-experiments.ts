@@ -3,13 +3,16 @@
  * gctrace run, the churn series, the inlining profile) on one Go version and writes them, with
  * provenance, to data/experiments/go<version>.jsonl.
  */
+import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { InputError } from "../errors";
 import { LiveExperiment } from "../experiments";
 import { findToolchain } from "../go";
+import { checkOutputDir, checkOutputFile } from "../output";
 import { cpuModel } from "../measure";
 import { golabVersion } from "../version";
-import { EXPERIMENTS_SCHEMA, experimentsDir, experimentsFileName, ExperimentsProvenance, RecordedExperiment, writeExperiments } from "./experiments-file";
+import { EXPERIMENTS_SCHEMA, experimentsDir, experimentsFileName, ExperimentsProvenance, readExperiments, RecordedExperiment, writeExperiments } from "./experiments-file";
 
 export interface RecordExperimentsOptions {
   go?: string;
@@ -17,15 +20,29 @@ export interface RecordExperimentsOptions {
   experiments: readonly LiveExperiment[];
   /** Folder to write to. Default data/experiments of this project. */
   outDir?: string;
+  /**
+   * Run only these (by name) and keep the file's other experiments as they were recorded, each
+   * line with its own date: a new experiment is recorded without re-rolling the others' timings.
+   */
+  only?: readonly string[];
   onProgress?: (message: string) => void;
 }
 
 /** Runs every experiment, one after the other (timings must not compete), and writes the file; returns its path. */
-export async function recordExperiments({ go, experiments, outDir = experimentsDir(), onProgress }: RecordExperimentsOptions): Promise<string> {
+export async function recordExperiments({ go, experiments, outDir = experimentsDir(), only, onProgress }: RecordExperimentsOptions): Promise<string> {
+  const unknown = (only ?? []).filter((name) => !experiments.some((x) => x.name === name));
+  if (unknown.length) throw new InputError(`unknown experiment ${unknown.join(", ")} (known: ${experiments.map((x) => x.name).join(", ")})`, unknown.join(" "));
+  // A folder that cannot be written is refused now, not after the experiments ran.
+  checkOutputDir(outDir);
+  const running = experiments.filter((e) => !only || only.includes(e.name));
+  onProgress?.(`recording ${running.map((x) => x.name).join(", ")}`);
   const tc = await findToolchain(go);
+  const file = path.join(outDir, experimentsFileName(tc.version));
+  checkOutputFile(file);
+  const kept = only && fs.existsSync(file) ? readExperiments(file).experiments.filter((x) => !only.includes(x.name)) : [];
   const started = Date.now();
-  const recorded: RecordedExperiment[] = [];
-  for (const x of experiments) {
+  const recorded: RecordedExperiment[] = [...kept];
+  for (const x of running) {
     onProgress?.(`${x.name} on Go ${tc.version}`);
     const at = new Date();
     const result = await x.run(go);
@@ -38,7 +55,6 @@ export async function recordExperiments({ go, experiments, outDir = experimentsD
     date: new Date().toISOString(), cpu: cpuModel(), cores: os.cpus().length, recorder: "golab record", golab: golabVersion(),
     seconds: (Date.now() - started) / 1000,
   };
-  const file = path.join(outDir, experimentsFileName(tc.version));
   writeExperiments(file, provenance, recorded);
   return file;
 }

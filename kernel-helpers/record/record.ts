@@ -3,6 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { findToolchain } from "../go";
 import { measureWith, cpuModel } from "../measure";
+import { checkOutputDir, checkOutputFile } from "../output";
 import { gcflagsFor } from "../probe";
 import { datasetFileName, DATASET_SCHEMA, Provenance, writeDataset } from "./dataset";
 import { validationMatrix } from "./matrix";
@@ -27,7 +28,11 @@ export function measurementsDir(): string {
 
 /** Measures the whole matrix in one build and one run, and writes the dataset; returns its path. */
 export async function record({ go, outDir = measurementsDir(), runs = RECORD_RUNS, debug = false, goexperiment, onProgress }: RecordOptions = {}): Promise<string> {
+  // A folder that cannot be written is refused now, not after minutes of measuring.
+  checkOutputDir(outDir);
   const tc = await findToolchain(go, { goexperiment });
+  const file = path.join(outDir, datasetFileName(tc.version, debug));
+  checkOutputFile(file);
   const cases = validationMatrix();
   const results = await measureWith(tc, cases, { runs, debug, timeoutMs: 1_800_000, onProgress });
   const provenance: Provenance = {
@@ -47,7 +52,6 @@ export async function record({ go, outDir = measurementsDir(), runs = RECORD_RUN
     matrix: MATRIX_NAME,
     cases: cases.length,
   };
-  const file = path.join(outDir, datasetFileName(tc.version, debug));
   writeDataset(file, provenance, results);
   return file;
 }

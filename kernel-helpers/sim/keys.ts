@@ -8,8 +8,10 @@ import { GoType, layoutOf } from "../types";
 
 /** Turns insert indexes into distinct-key ids (0, 1, 2, ... in order of first appearance). */
 export interface KeyStream {
-  /** The distinct-key id of insert i, and whether it is new. Call with i = 0, 1, 2, ... in order. */
-  next(i: number): { id: number; fresh: boolean };
+  /** The distinct-key id of insert i; `fresh` then says whether it is new. Call with i = 0, 1, 2, ... in order. */
+  next(i: number): number;
+  /** Whether the key of the last `next` was new (a field, not an object per key: a run makes millions). */
+  readonly fresh: boolean;
 }
 
 type Leaf = { period: number } | { float32: true };
@@ -58,24 +60,39 @@ function leafOf(t: GoType): Leaf | null {
   }
 }
 
+/** Keys that repeat with period `p`: key i is key i mod p. */
+class PeriodicKeys implements KeyStream {
+  fresh = true;
+  constructor(private readonly period: number) {}
+
+  next(i: number): number {
+    this.fresh = i < this.period;
+    return this.fresh ? i : i % this.period;
+  }
+}
+
+/** float32(i) is exact below 2^24; above, neighbours round to the same value. */
+class Float32Keys implements KeyStream {
+  fresh = true;
+  private readonly seen = new Map<number, number>();
+
+  next(i: number): number {
+    this.fresh = true;
+    if (i < 2 ** 24) return i;
+    const value = Math.fround(i);
+    const id = this.seen.get(value);
+    if (id !== undefined) {
+      this.fresh = false;
+      return id;
+    }
+    const fresh = 2 ** 24 + this.seen.size;
+    this.seen.set(value, fresh);
+    return fresh;
+  }
+}
+
 /** The key stream of a key type. */
 export function keyStream(key: GoType): KeyStream {
   const leaf = leafOf(key) ?? { period: 1 };
-  if ("period" in leaf) {
-    const p = leaf.period;
-    return { next: (i) => (i < p ? { id: i, fresh: true } : { id: i % p, fresh: false }) };
-  }
-  // float32(i) is exact below 2^24; above, neighbours round to the same value.
-  const seen = new Map<number, number>();
-  return {
-    next(i) {
-      if (i < 2 ** 24) return { id: i, fresh: true };
-      const value = Math.fround(i);
-      const id = seen.get(value);
-      if (id !== undefined) return { id, fresh: false };
-      const fresh = 2 ** 24 + seen.size;
-      seen.set(value, fresh);
-      return { id: fresh, fresh: true };
-    },
-  };
+  return "period" in leaf ? new PeriodicKeys(leaf.period) : new Float32Keys();
 }

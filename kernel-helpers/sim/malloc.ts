@@ -19,6 +19,9 @@ import { VersionModel } from "./versions";
 /** The one Shape every malloc call fills and reads at once: no allocation per call or per run. */
 const SHAPE = newShape();
 
+/** How many of the latest calls repeatLast can repeat. */
+const REPEATABLE = 4;
+
 /** Requests from 1 TiB up: true to the model, but no machine of today would survive them. */
 const HUGE = 2 ** 40;
 
@@ -48,6 +51,12 @@ export class Heap {
   private lastWhy = "";
   private lastHow = "";
   private lastText = "";
+  /** The last REPEATABLE calls' sizes and bytes taken, newest at `recent`, for repeatLast. */
+  private readonly recentSize = [0, 0, 0, 0];
+  private readonly recentRounded = [0, 0, 0, 0];
+  /** Calls since the last tiny one (a tiny call moves the block, so it cannot be repeated as is). */
+  private sinceTiny = 0;
+  private recent = 0;
 
   constructor(readonly version: VersionModel, recording: boolean, private readonly maxRecords = Infinity) {
     this.records = recording ? [] : null;
@@ -56,6 +65,11 @@ export class Heap {
   /** Refuses, before the work starts, a run that would make more than maxRecords allocations. */
   expect(count: number): void {
     if (count > this.maxRecords) throw new InputError(simMessages.tooManyAllocations(count, this.maxRecords), String(count));
+  }
+
+  /** True when every call is kept with its explanation: callers build `why` texts only then. */
+  get recording(): boolean {
+    return this.records !== null;
   }
 
   /** Notes a decision that allocates nothing. */
@@ -74,6 +88,10 @@ export class Heap {
     const path = allocate(v.malloc, this.tiny, size, noscan, shape);
     const rounded = shape.rounded;
     if (shape.tinyAt >= 0) this.tinyInBlock++;
+    this.sinceTiny = path === "tiny" ? 0 : this.sinceTiny + 1;
+    this.recent = (this.recent + 1) % REPEATABLE;
+    this.recentSize[this.recent] = size;
+    this.recentRounded[this.recent] = rounded;
     if (size > 0) this.mallocs++;
     this.bytes += size;
     this.allocated += rounded;
@@ -93,6 +111,31 @@ export class Heap {
       this.records.push(r);
     }
     return rounded;
+  }
+
+  /**
+   * Makes the last `calls` mallocgc calls again `times` times, in the same order, as mallocgc would
+   * (NewMap's table and groups, once per table of a large directory): their records are shared,
+   * not rebuilt. Returns false, having done nothing, when one of them was tiny (the block moves, so
+   * a repeat would not be alike): the caller then makes the calls one by one.
+   */
+  repeatLast(calls: number, times: number): boolean {
+    if (calls > REPEATABLE || calls > this.sinceTiny || times <= 0) return times <= 0;
+    if (this.calls + calls * times > this.maxRecords) this.expect(this.calls + calls * times);
+    for (let k = 0; k < calls; k++) {
+      const at = (this.recent - k + REPEATABLE) % REPEATABLE;
+      const size = this.recentSize[at];
+      if (size > 0) this.mallocs += times;
+      this.bytes += size * times;
+      this.allocated += this.recentRounded[at] * times;
+    }
+    this.calls += calls * times;
+    const records = this.records;
+    if (records) {
+      const from = records.length - calls;
+      for (let t = 0; t < times; t++) for (let k = 0; k < calls; k++) records.push(records[from + k]);
+    }
+    return true;
   }
 }
 

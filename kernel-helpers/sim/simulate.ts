@@ -12,6 +12,7 @@ import { simulateMakeMap, simulateMapInsert } from "./mapcase";
 import { Rand } from "./random";
 import { simulateAppend, simulateMakeSlice } from "./slice";
 import { debugBuild, VersionModel, versionModel } from "./versions";
+import { workspace } from "./workspace";
 
 /** Seeds a hash-dependent case runs over by default. */
 export const DEFAULT_SEEDS = 200;
@@ -72,7 +73,8 @@ export function simulate(input: Case | string, { go = DEFAULT_SIM_GO, seeds = DE
 }
 
 /** One run of a case with hash seed `seed`; `recording` keeps every allocation record. */
-function run(v: VersionModel, c: Case, seed: number, recording: boolean): Heap {
+export function runSeed(v: VersionModel, c: Case, seed: number, recording: boolean): Heap {
+  workspace.begin();
   const heap = new Heap(v, recording, MAX_RECORDS);
   const rand = new Rand(seed);
   switch (c.op) {
@@ -116,15 +118,15 @@ export function simulateCounts(v: VersionModel, c: Case, seeds: number): SimCoun
 
 function explore(v: VersionModel, c: Case, seeds: number, recording: boolean): { typical: Heap; distribution?: Distribution } {
   if (c.op === "mapinsert" && c.n > MAX_INSERTS) throw new InputError(simMessages.tooManyInserts(c.n, MAX_INSERTS), String(c.n));
-  const first = run(v, c, 0, recording);
+  const first = runSeed(v, c, 0, recording);
   if (!first.hashDependent) return { typical: first };
   // A very large case runs over fewer seeds, and says so, rather than running for minutes.
   const runs = c.op === "mapinsert" ? Math.max(1, Math.min(seeds, Math.floor(MAX_WORK / Math.max(c.n, 1)))) : seeds;
   const heaps = [first];
-  for (let s = 1; s < runs; s++) heaps.push(run(v, c, s, false));
+  for (let s = 1; s < runs; s++) heaps.push(runSeed(v, c, s, false));
   const distribution = distributionOf(heaps.map((h) => h.mallocs));
   const pick = heaps.findIndex((h) => h.mallocs === distribution.median);
-  const typical = pick === 0 || !recording ? heaps[pick] : run(v, c, pick, true);
+  const typical = pick === 0 || !recording ? heaps[pick] : runSeed(v, c, pick, true);
   if (runs < seeds) typical.note(simMessages.fewerSeeds(c.op === "mapinsert" ? c.n : 0, seeds, runs));
   return { typical, distribution };
 }

@@ -43,7 +43,7 @@ export function growslice(heap: Heap, et: TypeInfo, oldCap: number, newLen: numb
   // for the rounded capmem itself. (Sizes 1 and 8 divide every class size, so they agree there.)
   if (v.growslice === "1.26") capmem = newcap * size;
   if (capmem > MAX_ALLOC) throw new InputError(simMessages.goPanics("growslice: len out of range"), String(newLen));
-  heap.malloc(capmem, noscan, site, `${why}: growslice from cap ${oldCap} to cap ${newcap} (${capmem} B)`, random);
+  heap.malloc(capmem, noscan, site, heap.recording ? `${why}: growslice from cap ${oldCap} to cap ${newcap} (${capmem} B)` : "", random);
   return newcap;
 }
 

@@ -52,6 +52,11 @@ function maxGrowthLeft(capacity: number): number {
   return capacity <= SLOTS ? capacity - 1 : Math.floor((capacity * LOAD) / SLOTS);
 }
 
+/** A new empty table of `capacity` slots at directory `index`. */
+function tableOf(capacity: number, index: number, localDepth: number): Table {
+  return { capacity, used: 0, growthLeft: maxGrowthLeft(capacity), localDepth, index, hashes: [] };
+}
+
 /** One Swiss map being built by the probe. */
 export class SwissMap {
   private hasGroup = false;
@@ -59,6 +64,8 @@ export class SwissMap {
   private dir: Table[] = [];
   private globalDepth = 0;
   private tables = 0;
+  /** NewMap's tables, allocated but not yet made entries of `dir` (a make alone never needs them). */
+  private pending: { count: number; capacity: number; depth: number } | null = null;
   /** The last explanations built by newTable (NewMap makes many tables alike). */
   private texts: { why: string; cap: number; table: string; groups: string } | null = null;
 
@@ -93,7 +100,18 @@ export class SwissMap {
     // newTable: `if capacity < abi.MapGroupSlots { capacity = abi.MapGroupSlots }`, then alignUpPow2.
     const capacity = pow2Ceil(Math.max(Math.floor(target / dirSize), SLOTS));
     const why = dirSize === 1 ? `NewMap: the table for hint ${hint}` : `NewMap: one of ${dirSize} tables for hint ${hint}`;
-    for (let i = 0; i < dirSize; i++) this.dir.push(this.newTable(capacity, i, this.globalDepth, why, false));
+    // Every table alike: the first one's two calls, made again for the others.
+    this.allocTable(capacity, why, false);
+    if (this.heap.repeatLast(2, dirSize - 1)) this.tables += dirSize - 1;
+    else for (let i = 1; i < dirSize; i++) this.allocTable(capacity, why, false);
+    this.pending = { count: dirSize, capacity, depth: this.globalDepth };
+  }
+
+  /** The tables NewMap allocated, as the directory's entries (wanted only once a key arrives). */
+  private materialize(): void {
+    const { count, capacity, depth } = this.pending!;
+    this.pending = null;
+    for (let i = 0; i < count; i++) this.dir.push(tableOf(capacity, i, depth));
   }
 
   /** The directory, make([]*table, entries): a pointer slice, so scan, with a malloc header above 512 bytes. */
@@ -103,6 +121,12 @@ export class SwissMap {
 
   /** newTable: new(table), then reset → newGroups → newarray(group, capacity/8); `cap` is a power of two ≥ 8. */
   private newTable(cap: number, index: number, localDepth: number, why: string, random: boolean): Table {
+    this.allocTable(cap, why, random);
+    return tableOf(cap, index, localDepth);
+  }
+
+  /** newTable's two allocations. */
+  private allocTable(cap: number, why: string, random: boolean): void {
     const groups = cap / SLOTS;
     const g = this.t.group;
     if (this.heap.records && (this.texts?.why !== why || this.texts.cap !== cap)) {
@@ -111,17 +135,18 @@ export class SwissMap {
     this.heap.malloc(TABLE_SIZE, false, "internal/runtime/maps.newTable", this.texts?.table ?? "", random);
     this.heap.malloc(g.size * groups, !g.pointers, "internal/runtime/maps.newGroups", this.texts?.groups ?? "", random);
     this.tables++;
-    return { capacity: cap, used: 0, growthLeft: maxGrowthLeft(cap), localDepth, index, hashes: [] };
   }
 
   private slotAllocs(n: number, site: string): void {
     const { key, elem } = this.t;
-    if (key.indirect) this.heap.malloc(key.type.size, !key.type.pointers, site, `insert ${n}: the key (${key.type.size} B > 128 B) is stored indirectly, newobject per new key`);
-    if (elem.indirect) this.heap.malloc(elem.type.size, !elem.type.pointers, site, `insert ${n}: the element (${elem.type.size} B > 128 B) is stored indirectly, newobject per new key`);
+    const recording = this.heap.recording;
+    if (key.indirect) this.heap.malloc(key.type.size, !key.type.pointers, site, recording ? `insert ${n}: the key (${key.type.size} B > 128 B) is stored indirectly, newobject per new key` : "");
+    if (elem.indirect) this.heap.malloc(elem.type.size, !elem.type.pointers, site, recording ? `insert ${n}: the element (${elem.type.size} B > 128 B) is stored indirectly, newobject per new key` : "");
   }
 
   /** Inserts a new key with top-32-bit hash `hash` (insert number `n`, for the explanations). */
   insert(hash: number, n: number): void {
+    if (this.pending) this.materialize();
     if (this.dir.length === 0) {
       if (!this.hasGroup) {
         this.hasGroup = true;

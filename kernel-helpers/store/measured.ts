@@ -13,13 +13,15 @@ import { Observation } from "./observation";
 export interface MeasureThroughCacheOptions {
   runs: number;
   timeoutMs: number;
+  /** The memory cap for the probe process (default: measure's). Results do not depend on it. */
+  memCap?: number;
   /** The cache to read and fill; undefined measures everything and stores nothing. */
   cache?: ResultCache;
   onProgress?: (message: string) => void;
 }
 
 /** One observation per experiment, in the order given. */
-export async function measureThroughCache(tc: Toolchain, experiments: readonly Experiment[], { runs, timeoutMs, cache, onProgress }: MeasureThroughCacheOptions): Promise<Observation<MeasureResult>[]> {
+export async function measureThroughCache(tc: Toolchain, experiments: readonly Experiment[], { runs, timeoutMs, memCap, cache, onProgress }: MeasureThroughCacheOptions): Promise<Observation<MeasureResult>[]> {
   const toolchain = { go: tc.version, goarch: tc.goarch, goexperiment: tc.goexperiment };
   const out: Observation<MeasureResult>[] = [];
   let cached = 0;
@@ -27,7 +29,7 @@ export async function measureThroughCache(tc: Toolchain, experiments: readonly E
     const mine = experiments.filter((e) => e.debug === debug);
     if (mine.length === 0) continue;
     const outcomes = await eachThroughCache(cache, tc, "measure", mine, (e) => ({ case: caseKey(e.case), debug, gcflags: gcflagsFor(debug), runs }),
-      (missing) => measureWith(tc, missing.map((e) => e.case), { runs, debug, timeoutMs, onProgress }));
+      (missing) => measureWith(tc, missing.map((e) => e.case), { runs, debug, timeoutMs, memCap, onProgress }));
     outcomes.forEach((o, i) => out.push({ experiment: mine[i], toolchain, ...o }));
     cached += outcomes.filter((o) => o.source.kind === "cached").length;
   }

@@ -3,3 +3,4 @@ export * from "./results";
 export * from "./verdicts";
 export * from "./observations";
 export * from "./readable";
+export * from "./versions";

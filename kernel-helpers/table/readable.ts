@@ -5,7 +5,7 @@
  * Pure: no HTML here (display/table-html.ts renders it).
  */
 import * as aq from "arquero";
-import { formatBytes, roundNumber } from "./units";
+import { formatBytes, roundNumber } from "../bytes";
 
 export { formatBytes, roundNumber };
 

@@ -199,10 +199,21 @@ function checkMapKeys(text: string, t: GoType): void {
  * memory, and returns its tree. Throws InputError with a message naming the bad part.
  */
 export function parseGoType(text: string): GoType {
+  const known = typeof text === "string" ? parsed.get(text) : undefined;
+  if (known) return known;
   if (typeof text !== "string" || text.trim() === "") throw new InputError(typeMessages.empty(), String(text));
   if (text.length > MAX_TEXT) throw new InputError(typeMessages.tooLong(text.length), text.slice(0, 40));
   const t = new Parser(text, tokenize(text)).parseAll();
   checkMapKeys(text, t);
   if (layoutOf(t) === null) throw new InputError(typeMessages.tooLarge(text), text);
+  if (parsed.size >= MAX_PARSED) parsed.clear();
+  parsed.set(text, t);
   return t;
 }
+
+/**
+ * Types already parsed, by their text: a batch of a million cases names a handful of types, and
+ * parsing them again was most of a simple case's time. Trees are never modified, so they are shared.
+ */
+const parsed = new Map<string, GoType>();
+const MAX_PARSED = 10_000;

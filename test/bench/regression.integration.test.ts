@@ -8,7 +8,8 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { benchMeasure } from "../../bench/measure-batch";
-import { benchSim } from "../../bench/sim";
+import { benchSim, simRatios } from "../../bench/sim";
+import { benchPredictFrom, predictFromRatios } from "../../bench/predict-from";
 import { benchTrace } from "../../bench/trace";
 import type { Baseline } from "../../bench/run";
 
@@ -43,4 +44,22 @@ test("the tracer's detail mode keeps at least half of its recorded advantage ove
   const now = f.detail.perSecond / f.terminal.perSecond;
   process.stdout.write(`# bench regression: trace detail vs dlv terminal ${now.toFixed(1)}× now, ${recorded.toFixed(1)}× recorded ${baseline.date}\n`);
   assert.ok(now >= recorded / 2, `ratio fell to ${now.toFixed(1)}× from ${recorded.toFixed(1)}×`);
+});
+
+/** Each key of `now` must be at least half of its recorded value. */
+function holdsHalf(now: Record<string, number>): void {
+  for (const [key, value] of Object.entries(now)) {
+    const recorded = baseline.ratios[key];
+    assert.ok(recorded > 0, `baseline ratio missing: ${key}`);
+    process.stdout.write(`# bench regression: ${key}: ${value.toFixed(2)} now, ${recorded.toFixed(2)} recorded ${baseline.date}\n`);
+    assert.ok(value >= recorded / 2, `${key} fell to ${value.toFixed(2)} from ${recorded.toFixed(2)}`);
+  }
+}
+
+test("the simulator keeps at least half of its recorded speed against a reference loop (make cases, 1000 inserts × 200 seeds)", () => {
+  holdsHalf(simRatios(benchSim()));
+});
+
+test("predict --from and predict of one case keep at least half of their recorded speed against node -e 0", () => {
+  holdsHalf(predictFromRatios(benchPredictFrom({ cases: 100_000, passes: 1 })));
 });

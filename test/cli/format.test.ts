@@ -11,7 +11,7 @@ import { formatMeasureTable } from "../../kernel-helpers/cli/format";
 import { MeasureResult } from "../../kernel-helpers/measure";
 import { recordedDatasets } from "../../kernel-helpers/record";
 import { Observation } from "../../kernel-helpers/store/observation";
-import { formatBytes } from "../../kernel-helpers/table/units";
+import { formatBytes } from "../../kernel-helpers/bytes";
 
 const VERSIONS = ["1.19", "1.26", "1.27"];
 const SOME = 12;

@@ -51,3 +51,13 @@ test("export refuses a parameter no chapter declares, before anything starts (a 
   assert.deepEqual(r.leftBehind, []);
   assert.equal(fs.existsSync("/nonexistent/never-made"), false);
 });
+
+test("record --only: without --experiments, or naming no experiment, one line and exit 2 before anything runs", () => {
+  const alone = golab(["record", "--only", "map-or-slice-costs", "--out", "/nonexistent/never-made"]);
+  assert.equal(alone.status, 2);
+  assert.equal(alone.stderr, "golab: --only needs --experiments\n");
+  const typo = golab(["record", "--experiments", "--only", "map-or-slise", "--out", "/nonexistent/never-made"]);
+  assert.equal(typo.status, 2);
+  assert.match(typo.stderr, /^golab: unknown experiment map-or-slise \(known: .*map-or-slice-costs, map-or-slice-timings\)\n$/);
+  assert.equal(fs.existsSync("/nonexistent/never-made"), false);
+});

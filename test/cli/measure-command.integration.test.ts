@@ -44,7 +44,7 @@ const BAD_INPUT: [string, string[], RegExp][] = [
   ["a malformed type", ["measure", "make(map[int]chan int)"], /unknown type name "chan"/],
   ["a negative size", ["measure", "make([]int, -1)"], /len must be a whole number/],
   ["a fractional size", ["measure", '{"op":"makeslice","elem":"int","len":1.5}'], /len must be a whole number/],
-  ["a size over the memory cap", ["measure", "make([]int, 1000000000)"], /above the memory cap/],
+  ["a size over the memory cap", ["measure", "make([]int, 1000000000)"], /over the memory cap \(1 GiB\)/],
   ["an unknown Go version", ["measure", "make([]int, 1)", "--go", "1.20"], /unknown Go version "1\.20"/],
   ["a bad --runs", ["measure", "make([]int, 1)", "--runs", "0"], /invalid --runs/],
   ["an unknown option", ["measure", "make([]int, 1)", "--frobnicate"], /unknown option/],

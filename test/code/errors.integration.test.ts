@@ -53,7 +53,10 @@ test("an endless loop is stopped at the time limit, by measure and by trace", ()
   fails(["trace", "--code", file, "--timeout", "4"], /^golab: loop\.go did not finish within 4 s \(the time limit/);
 });
 
-test("an allocation larger than the machine can give is one line naming the user's line", () => {
+test("the user's code is held to the memory cap: going over it is one line naming the cap and the user's line", () => {
   const file = userFile("huge.go", ["var sink []byte", "", "func probe() {", "\tsink = make([]byte, 1<<40)", "}"]);
-  fails(["measure", "--code", file], /^golab: huge\.go asked for more memory than the probe may have on Go [\d.]+ .*\(at main\.probe \(huge\.go:4\)\)/);
+  fails(["measure", "--code", file], /^golab: huge\.go went over the memory cap \(1 GiB\) on Go [\d.]+ and was stopped .*\(at main\.probe \(huge\.go:4\)\); raise it with --mem-cap/);
+  // 256 MiB the machine could give, but not under a 64 MiB cap.
+  const big = userFile("big.go", ["var sink []byte", "", "func probe() {", "\tsink = make([]byte, 256<<20)", "}"]);
+  fails(["measure", "--code", big, "--mem-cap", "64MiB"], /^golab: big\.go went over the memory cap \(64 MiB\) on Go [\d.]+ and was stopped .*\(at main\.probe \(big\.go:4\)\)/);
 });

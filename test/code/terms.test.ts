@@ -3,6 +3,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { compileDiagnostics, crashOf, inUserTerms, userColumn } from "../../kernel-helpers/code/terms";
 import { packageClause } from "../../kernel-helpers/code/files";
+import { inUserTermsOnFailure } from "../../kernel-helpers/code/failure";
+import { CodeError, GolabError, ProcessError } from "../../kernel-helpers/errors";
 
 const CODE = [{ caseIndex: 0, source: "", name: "a.go" }, { caseIndex: 3, source: "", name: "b.go" }];
 
@@ -58,4 +60,15 @@ test("a panic's reason and the user's frames of the failing goroutine", () => {
   const fatal = "fatal error: runtime: out of memory\n\ngoroutine 1 gp=0x1 m=0 mp=0x2 [running]:\ngolabprobe/code3.probe()\n\tcode3.go:4 +0x27 fp=0x1 sp=0x2 pc=0x3\n";
   assert.deepEqual(crashOf(fatal, CODE, "golabprobe")?.stack, ["main.probe (b.go:4)"]);
   assert.equal(crashOf("panic: x\n\ngoroutine 1 [running]:\nmain.main()\n\t/tmp/main.go:3 +0x1\n", CODE, "golabprobe"), null);
+});
+
+test("a probe stopped at the memory cap in the users' code: the cap and the user's line, read through the wrapper's cause", () => {
+  const stderr = "fatal error: runtime: out of memory\n\ngoroutine 1 gp=0x1 m=0 mp=0x2 [running]:\ngolabprobe/code3.probe()\n\tcode3.go:4 +0x27 fp=0x1 sp=0x2 pc=0x3\n";
+  const failed = new ProcessError("probe failed", { command: "probe", exitCode: 2, signal: null, stderr });
+  const wrapped = new GolabError("the probe went over the memory cap", { cause: failed });
+  const e = inUserTermsOnFailure(wrapped, CODE, "golabprobe", "1.26.8", 64 * 2 ** 20);
+  assert.ok(e instanceof CodeError);
+  assert.match(e.message, /^b\.go went over the memory cap \(64 MiB\) on Go 1\.26\.8 and was stopped .*\(at main\.probe \(b\.go:4\)\); raise it with --mem-cap/);
+  // A probe without user code keeps the wrapper's own message.
+  assert.equal(inUserTermsOnFailure(wrapped, [], "golabprobe", "1.26.8", 64 * 2 ** 20), wrapped);
 });

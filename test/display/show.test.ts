@@ -66,3 +66,12 @@ test("an empty table says so instead of drawing an empty grid", () => {
   showTable(aq.from([]), { caption: "traced" });
   assert.equal(out[0].bundle["text/html"], '<p class="golab-caption">traced</p><p class="golab-empty">(no rows)</p>');
 });
+
+test("a summary table offers the long form it summarises as its CSV", () => {
+  const out = capture();
+  showTable(aq.from([{ program: "p", "Go 1.26": "1 malloc, 8 KiB" }]), { caption: "summary", data: aq.from([{ case: "p", go: "1.26", allocated: 8192 }]) });
+  const html = String(out[0].bundle["text/html"]);
+  const csv = decodeURIComponent(/href="data:text\/csv;charset=utf-8,([^"]*)"/.exec(html)![1]);
+  assert.equal(csv, "case,go,allocated\np,1.26,8192\n");
+  assert.match(html, /<td>1 malloc, 8 KiB<\/td>/);
+});

@@ -1,6 +1,7 @@
 /**
- * Nothing outlives a run: after a probe that times out, and after an interrupt during the build
- * or during the run, no probe or go build process and no temporary folder is left. Each test runs
+ * Nothing outlives a run: after a probe that times out, after an interrupt during the build or
+ * during the run, and after SIGKILL to golab itself (its watchdog cleans up), no probe or go build
+ * process and no temporary folder is left. Each test runs
  * with its own TMPDIR and probe cache, and counts only processes that carry this test's
  * GOLAB_TEST_MARKER (test/helpers/processes.ts), so it looks only at what it started.
  */
@@ -12,7 +13,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { measure } from "../../kernel-helpers/measure";
 import { TimeoutError } from "../../kernel-helpers/errors";
-import { sleep, tracked } from "../../kernel-helpers/proc";
+import { sleep, tracked, waitUntil, watchdogPid } from "../../kernel-helpers/proc";
 import { CLI } from "../helpers/cli";
 import { processes } from "../helpers/processes";
 
@@ -38,7 +39,7 @@ const settle = () => sleep(300);
 // Inserting millions of string keys, many times over, takes far longer than the time limits below.
 const SLOW = { op: "mapinsert", key: "string", elem: "int", n: 2_000_000, escape: "heap" } as const;
 
-const figures = { faults: 0, processesLeft: 0, foldersLeft: 0 };
+const figures = { faults: 0, processesLeft: 0, foldersLeft: 0, secondsToClean: 0 };
 
 function account(base: string): void {
   const procs = processesUnder(base);
@@ -67,8 +68,8 @@ test("a probe that times out is killed with its process group, and nothing is le
   assert.deepEqual(tracked(), { groups: [], folders: [] });
 });
 
-/** Starts `golab measure`, waits for a stderr line matching `when`, sends SIGINT, returns the exit. */
-function interruptWhen(args: string[], env: NodeJS.ProcessEnv, when: RegExp): Promise<{ code: number | null; stderr: string }> {
+/** Starts `golab measure`, waits for a stderr line matching `when`, sends `signal`, returns the exit. */
+function signalWhen(args: string[], env: NodeJS.ProcessEnv, when: RegExp, signal: NodeJS.Signals = "SIGINT"): Promise<{ code: number | null; signal: string | null; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, "measure", ...args], { env, stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
@@ -79,10 +80,10 @@ function interruptWhen(args: string[], env: NodeJS.ProcessEnv, when: RegExp): Pr
       if (!sent && when.test(stderr)) {
         sent = true;
         // Let the child get going (go build started, or the probe running) before interrupting.
-        setTimeout(() => child.kill("SIGINT"), 400);
+        setTimeout(() => child.kill(signal), 400);
       }
     });
-    child.on("close", (code) => { clearTimeout(timer); resolve({ code, stderr }); });
+    child.on("close", (code, killedBy) => { clearTimeout(timer); resolve({ code, signal: killedBy, stderr }); });
   });
 }
 
@@ -91,7 +92,7 @@ for (const [phase, when] of [["the build", /building one probe/], ["the run", /r
     const { base, env } = sandbox();
     // A cold Go build cache makes the build take seconds, so the interrupt lands inside it.
     if (phase === "the build") env.GOCACHE = path.join(base, "gocache");
-    const r = await interruptWhen([JSON.stringify(SLOW), "--runs", "50"], env, when);
+    const r = await signalWhen([JSON.stringify(SLOW), "--runs", "50"], env, when);
     assert.equal(r.code, 130, r.stderr);
     if (phase === "the build") assert.doesNotMatch(r.stderr, /running it/, "the interrupt came after the build");
     assert.match(r.stderr, /interrupted \(SIGINT\): child processes killed and temporary folders removed/);
@@ -100,6 +101,27 @@ for (const [phase, when] of [["the build", /building one probe/], ["the run", /r
   });
 }
 
+// The issue's own case: with golab gone, nothing enforced --timeout, and the probe still ran 300 s later.
+const LONG_RUN = ['{"op":"mapinsert","key":"int","elem":"int","n":3000000}', "--runs", "400", "--no-cache"];
+
+for (const [phase, when] of [["the build", /building one probe/], ["the run", /running it/]] as const) {
+  test(`SIGKILL to golab during ${phase}: its watchdog kills every child and removes every temporary folder within 5 s`, async () => {
+    const { base, env } = sandbox();
+    if (phase === "the build") env.GOCACHE = path.join(base, "gocache");
+    const r = await signalWhen(LONG_RUN, env, when, "SIGKILL");
+    assert.equal(r.signal, "SIGKILL", r.stderr);
+    if (phase === "the build") assert.doesNotMatch(r.stderr, /running it/, "the kill came after the build");
+    const started = Date.now();
+    // Everything this test started carries its marker: golab's children and golab's watchdog (but
+    // not the watchdog of this test process, which measured in-process above).
+    const mine = () => processes().filter((p) => p.pid !== watchdogPid());
+    const gone = await waitUntil(() => mine().length === 0 && leftovers(base).length === 0, 5000, 100);
+    figures.secondsToClean = Math.max(figures.secondsToClean, (Date.now() - started) / 1000);
+    assert.ok(gone, `still there after 5 s: ${JSON.stringify({ processes: mine().map((p) => p.command), folders: leftovers(base) })}`);
+    account(base);
+  });
+}
+
 test("figures", () => {
-  process.stdout.write(`# clean-up: ${figures.faults} faults injected (timeout, interrupts), processes left = ${figures.processesLeft}, folders left = ${figures.foldersLeft}\n`);
+  process.stdout.write(`# clean-up: ${figures.faults} faults injected (timeout, interrupts, SIGKILL), processes left = ${figures.processesLeft}, folders left = ${figures.foldersLeft}; after SIGKILL, clean within ${figures.secondsToClean.toFixed(1)} s\n`);
 });

@@ -18,9 +18,15 @@ const SELF = "test/proc/one-proc-reader.test.ts";
 /**
  * Files allowed to name /proc outside kernel-helpers/proc/, with the reason. The Jupyter
  * watchdog is Python that runs inside the server process and acts when golab is gone (even
- * killed with SIGKILL), so it cannot call back into Node.
+ * killed with SIGKILL), so it cannot call back into Node; the probe is Go, in a process of its own.
  */
-const PROC_ALLOWED = new Map([["kernel-helpers/jupyter/launch.ts", "the Python watchdog runs after golab is gone"]]);
+const PROC_ALLOWED = new Map([
+  ["kernel-helpers/jupyter/launch.ts", "the Python watchdog runs after golab is gone"],
+  ["kernel-helpers/probe/harness.ts", "the generated Go probe reads its own address-space size to set its memory cap"],
+  ["test/cli/out.test.ts", "/proc paths as output that golab must refuse, not read"],
+  ["test/cli/read-only-cache.integration.test.ts", "a /proc path as a cache that golab must not write, not read"],
+  ["test/output/output.test.ts", "/proc paths as output that golab must refuse, not read"],
+]);
 
 /** Names of timer helpers, which kernel-helpers/proc/timers.ts declares. */
 const TIMER_NAMES = new Set(["sleep", "sleepSync", "delay", "withTimeout", "waitAtMost", "waitUntil", "waitUntilSync", "eventually"]);

@@ -1,6 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { simulate } from "../../kernel-helpers/sim";
+import { parseCase } from "../../kernel-helpers/case";
+import { simulate, versionModel } from "../../kernel-helpers/sim";
+import { runSeed } from "../../kernel-helpers/sim/simulate";
 import { selfConsistent, sizes } from "./helpers";
 
 const go = "1.19";
@@ -55,4 +57,23 @@ test("keys over 128 bytes are allocated one by one; repeated keys only update", 
 test("the same seed gives the same run: the model is repeatable", () => {
   const c = { op: "mapinsert", key: "string", elem: "int", n: 500, escape: "heap" } as const;
   assert.deepEqual(simulate(c, { go, seeds: 30 }), simulate(c, { go, seeds: 30 }));
+});
+
+test("a run that only counts (the other seeds) gives the totals of a run that lists every allocation", () => {
+  const v = versionModel(go);
+  const cases: { key: string; n: number; hint?: number; elem?: string }[] = [
+    ...["int", "int8", "string", "[200]byte", "struct{}", "*int"].flatMap((key) => [9, 100, 1000, 3000].map((n) => ({ key, n }))),
+    { key: "int", n: 1000, hint: 1_000_000 },
+    { key: "int", n: 500, hint: 100 },
+    { key: "[17]int", n: 2000, elem: "[200]byte" },
+  ];
+  for (const { key, n, hint, elem } of cases) {
+    const c = parseCase({ op: "mapinsert", key, elem: elem ?? "int", n, hint });
+    for (let seed = 0; seed < 12; seed++) {
+      const listed = runSeed(v, c, seed, true);
+      const counted = runSeed(v, c, seed, false);
+      const totals = (h: typeof listed) => [h.mallocs, h.calls, h.bytes, h.allocated, h.tinyInBlock, h.hashDependent];
+      assert.deepEqual(totals(counted), totals(listed), `${JSON.stringify(c)} seed ${seed}`);
+    }
+  }
 });

@@ -45,3 +45,13 @@ test("a hint too large for maxAlloc gives an empty map, as NewMap does", () => {
   assert.deepEqual(sizes({ op: "makemap", key: "int", elem: "int", hint: 2 ** 48, escape: "heap" }, { go: "1.26" }), ["48→48"]);
   assert.throws(() => simulate({ op: "makemap", key: "int", elem: "int", hint: 2 ** 31, escape: "heap" }, { go: "1.26" }), /more than the simulator lists/);
 });
+
+test("NewMap's tables are alike: one table's two allocations, repeated per table", () => {
+  const r = simulate("make(map[int]int, 100000)", { go: "1.26" });
+  selfConsistent(r);
+  assert.deepEqual(r.allocations.slice(0, 2).map((a) => a.size), [48, 1024], "Map, directory of 128");
+  const tables = r.allocations.slice(2);
+  assert.equal(tables.length, 2 * 128);
+  assert.ok(tables.every((a, i) => a.size === (i % 2 === 0 ? 32 : 17408)), "table, groups, table, groups, ...");
+  assert.equal(new Set(tables.map((a) => a.why)).size, 2, "each explained as one of 128 tables");
+});

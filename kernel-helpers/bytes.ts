@@ -1,6 +1,6 @@
 /**
- * Numbers as a reader takes them in: byte counts in B / KiB / MiB / GiB, others rounded. No
- * dependencies, so the command line prints sizes without loading arquero.
+ * Numbers as a reader takes them in: byte counts in B / KiB / MiB / GiB, other numbers rounded.
+ * No dependencies, so that messages and tables share it without loading a table library.
  */
 
 const UNITS = ["B", "KiB", "MiB", "GiB"];

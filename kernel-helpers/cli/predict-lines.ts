@@ -1,0 +1,155 @@
+/**
+ * `golab predict --from FILE`: case lines answered as they arrive, in order, in flat memory. The
+ * main thread reads and writes and answers blocks itself; a second thread (predict-worker.ts)
+ * answers every other block once there is more than one, so both cores work on a long file.
+ */
+import { Worker } from "node:worker_threads";
+import * as path from "node:path";
+import { parseCase } from "../case";
+import { InputError } from "../errors";
+import { cliMessages, simMessages } from "../messages";
+import { debugBuild, simulateCounts, simulateWith, VersionModel, versionModel } from "../sim";
+import { CaseBlock, MAX_LINE } from "./case-lines";
+import { summarize } from "./predict-format";
+import type { PredictOptions } from "./predict-command";
+
+/** What one block of lines gave: its output in pieces, its refused lines (numbered within the block), its counts. */
+export interface BlockAnswer {
+  out: string[];
+  refused: [line: number, reason: string][];
+  /** Lines, blank ones included (for numbering). */
+  lines: number;
+  /** Lines that were not blank. */
+  cases: number;
+}
+
+/** The model `o` asks for. */
+export function modelOf(o: PredictOptions): VersionModel {
+  const model = versionModel(o.go);
+  return o.debug ? debugBuild(model) : model;
+}
+
+/**
+ * Answers one block: per case line, one SimResult as JSON (as `--json` prints each) or one
+ * tab-separated summary row; blank lines are skipped, lines that are not cases are refused.
+ */
+export function answerBlock(block: CaseBlock, o: PredictOptions, v: VersionModel): BlockAnswer {
+  if (block.tooLong) return { out: [], refused: [[1, cliMessages.lineTooLong(MAX_LINE)]], lines: 1, cases: 1 };
+  const text = block.text;
+  // Pieces of about 64 KiB: one string per block grew large enough to outlive young collections.
+  const pieces: string[] = [];
+  let out = "";
+  const refused: [number, string][] = [];
+  let line = 0;
+  let cases = 0;
+  for (let start = 0; start <= text.length; ) {
+    let end = text.indexOf("\n", start);
+    if (end === -1) end = text.length;
+    line++;
+    const l = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+    start = end + 1;
+    if (l.trim() === "") continue;
+    cases++;
+    try {
+      const c = parseCase(l, { escape: o.escape });
+      out += o.json ? `${JSON.stringify(simulateWith(v, c, o.seeds))}\n` : `${summarize(simulateCounts(v, c, o.seeds), { brief: true }).row.join("\t")}\n`;
+      if (out.length >= PIECE) {
+        pieces.push(out);
+        out = "";
+      }
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      refused.push([line, e.message]);
+    }
+  }
+  if (out !== "") pieces.push(out);
+  return { out: pieces, refused, lines: line, cases };
+}
+
+const PIECE = 64 * 1024;
+
+/** Where predictFrom sends its output, and each line it refuses. */
+export interface LineSink {
+  write(text: string | Uint8Array): Promise<void> | void;
+  refuse(line: number, reason: string): void;
+}
+
+/** Blocks in flight (answered or being answered, not yet written): memory stays flat. */
+const IN_FLIGHT = 4;
+
+/**
+ * Answers `blocks` in order: each block's output is written, then its refused lines, before a
+ * later block's. Returns the number of case lines (blank ones not counted) and of refused ones. `threads: false` answers every
+ * block on this thread.
+ */
+export async function predictFrom(blocks: AsyncIterable<CaseBlock>, o: PredictOptions, sink: LineSink, { threads = true } = {}): Promise<{ cases: number; bad: number }> {
+  const v = modelOf(o);
+  let lines = 0;
+  let cases = 0;
+  let bad = 0;
+  if (!o.json) await sink.write(`${simMessages.predictHead(v.go, "amd64", o.seeds, v.compiler.debug)}\ncase\tmallocs\trequested\tallocated\ttiny\n`);
+  const emit = async (a: BlockAnswer | WorkerAnswer) => {
+    for (const piece of a.out) await sink.write(piece);
+    for (const [line, reason] of a.refused) sink.refuse(lines + line, reason);
+    lines += a.lines;
+    cases += a.cases;
+    bad += a.refused.length;
+  };
+  let helper: Helper | null = null;
+  /** Per block in flight, the promise that it is written. */
+  const pending: Promise<void>[] = [];
+  let written: Promise<void> = Promise.resolve();
+  let count = 0;
+  try {
+    for await (const block of blocks) {
+      // From the second block on, every other one goes to the helper thread.
+      if (threads && count === 1) helper = new Helper(o);
+      const answer: Promise<BlockAnswer | WorkerAnswer> =
+        helper && count % 2 === 1 ? helper.answer(block) : Promise.resolve().then(() => answerBlock(block, o, v));
+      count++;
+      // Written as soon as it is ready and everything before it is written, even while reading waits.
+      written = written.then(() => answer).then(emit);
+      written.catch(() => undefined); // a failure is seen where it is awaited
+      pending.push(written);
+      while (pending.length > IN_FLIGHT) await pending.shift();
+    }
+    await written;
+  } finally {
+    await helper?.close();
+  }
+  return { cases, bad };
+}
+
+/** A worker's answer: the output as UTF-8 bytes (moved, not copied). */
+interface WorkerAnswer extends Omit<BlockAnswer, "out"> {
+  out: Uint8Array[];
+}
+
+/** The helper thread: blocks in, answers out, in the order sent. */
+class Helper {
+  private readonly worker: Worker;
+  private readonly waiting: { resolve: (a: WorkerAnswer) => void; reject: (e: Error) => void }[] = [];
+
+  constructor(o: PredictOptions) {
+    this.worker = new Worker(path.join(__dirname, "predict-worker.js"), { workerData: o });
+    this.worker.on("message", (m: WorkerAnswer | { error: string }) => {
+      const w = this.waiting.shift()!;
+      if ("error" in m) w.reject(new Error(`predict worker: ${m.error}`));
+      else w.resolve(m);
+    });
+    this.worker.on("error", (e) => {
+      for (const w of this.waiting.splice(0)) w.reject(e);
+    });
+  }
+
+  answer(block: CaseBlock): Promise<WorkerAnswer> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ resolve, reject });
+      this.worker.postMessage(block);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
