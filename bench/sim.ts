@@ -9,7 +9,7 @@
 import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { Case } from "../kernel-helpers/case";
+import { Case, OperationCase } from "../kernel-helpers/case";
 import { predict } from "../kernel-helpers/cli/predict-command";
 import { simulate } from "../kernel-helpers/sim";
 
@@ -36,8 +36,8 @@ export interface SimFigures {
  * Make cases of many shapes, sizes spread evenly on a log scale from 1 to 2^20 (what people type:
  * mostly small, some huge), on the stack and on the heap, constant and variable.
  */
-export function makeCases(count: number): Case[] {
-  const out: Case[] = [];
+export function makeCases(count: number): OperationCase[] {
+  const out: OperationCase[] = [];
   const elems = ["int", "byte", "string", "*int", "[200]byte", "struct{a int; b string}"];
   const keys = ["int", "string", "[17]int"];
   for (let i = 0; out.length < count; i++) {
@@ -58,11 +58,11 @@ function median(values: number[]): number {
  * median of five passes. Plain JavaScript work that a busy or slower machine slows as it slows
  * the simulator, so a figure over it compares across runs.
  */
-export function referenceRate(cases: readonly Case[]): number {
+export function referenceRate(cases: readonly OperationCase[]): number {
   return Math.round(median(Array.from({ length: SIM_PASSES }, () => {
     const t = performance.now();
     let n = 0;
-    for (const c of cases) n += (JSON.parse(JSON.stringify(c)) as Case).escape.length;
+    for (const c of cases) n += (JSON.parse(JSON.stringify(c)) as OperationCase).escape.length;
     if (n === 0) throw new Error("reference loop did nothing");
     return cases.length / ((performance.now() - t) / 1000);
   })));

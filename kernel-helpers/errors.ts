@@ -93,6 +93,24 @@ export class DatasetError extends GolabError {
   }
 }
 
+/**
+ * The user's own code (a code case) that the lab refuses, that does not compile, or that failed
+ * while it ran: said in the user's terms, their file name and their line numbers.
+ */
+export class CodeError extends InputError {
+  /** The file name the user sees. */
+  readonly file: string;
+  /** The compiler's (or parser's) messages, `name:line:column: message`, or the panic's stack. */
+  readonly diagnostics: string[];
+  constructor(message: string, fields: { name: string; diagnostics?: string[]; cause?: unknown }) {
+    super(message, fields.name);
+    if (fields.cause !== undefined) (this as { cause?: unknown }).cause = fields.cause;
+    this.name = "CodeError";
+    this.file = fields.name;
+    this.diagnostics = fields.diagnostics ?? [];
+  }
+}
+
 /** Output that cannot be written: not a folder, read-only, full, or a place no file can be made (/proc). */
 export class OutputError extends GolabError {
   /** The file or folder golab was asked to write. */

@@ -4,6 +4,7 @@
  * type-checking in tslab, and no cell needs it.
  */
 export * from "./case";
+export { codeCase, TemplateValue } from "./code/template";
 export * from "./types";
 export * from "./result";
 export * from "./errors";

@@ -44,7 +44,7 @@ export const caseMessages = {
   notObject: () => "a case must be a JSON object or a short form such as make(map[int]int, 1000)",
   badJson: (reason: string) => `the case is not valid JSON: ${oneLine(reason)}`,
   unknownOp: (op: unknown) =>
-    `unknown op ${show(String(op))}: use makemap, makeslice, append or mapinsert`,
+    `unknown op ${show(String(op))}: use makemap, makeslice, append, mapinsert or code`,
   unknownField: (op: string, field: string) => `unknown field ${show(field)} for op ${op}`,
   missingField: (op: string, field: string) => `op ${op} needs the field ${show(field)}`,
   notString: (field: string) => `field ${show(field)} must be a string holding a Go type`,
@@ -67,7 +67,11 @@ export const caseMessages = {
   flagNotFor: (flag: string, form: string) => `[${flag}] applies only to ${form}`,
   discardAndStack: () => "a case is either discarded (_ = …) or kept on the stack ([stack]), not both",
   shortFormArgs: (text: string) => `wrong number of arguments in ${show(text)}`,
-  tooLong: (length: number) => `case text is ${length} characters long; at most 4000 are accepted`,
+  tooLong: (length: number, limit: number) => `case text is ${length} characters long; at most ${limit} are accepted`,
+  notText: (field: string, what: string) => `field ${show(field)} must be a string holding ${what}`,
+  sourceTooLong: (length: number, limit: number) => `the Go source is ${length} characters long; at most ${limit} are accepted`,
+  nulInSource: () => "the Go source holds a NUL character, which Go source may not",
+  badFileName: (name: string) => `invalid name ${show(name.slice(0, 120))}: a file name of 1 to 100 printable characters, without spaces or slashes`,
   beyondMaxAlloc: (what: string, bytes: number) =>
     `${what} would need ${bytes} bytes, more than one Go allocation can hold on amd64 (2^48 bytes, runtime.maxAlloc): Go panics with "len out of range"`,
 };
@@ -131,9 +135,13 @@ export const cliMessages = {
   debugOption:
     "build with -gcflags=all=-N -l, as the article does. make of a constant size and maps allocate the same as in a normal build; " +
     "on Go 1.26 and 1.27 (not 1.19) append to a nil slice and make of a variable size up to 32 B allocate more (the optimized build starts them in a 32-byte stack buffer)",
+  codeOption:
+    "your own Go file (- reads standard input): declarations, standard imports and func probe(), whose call is measured; no package clause or main; it runs as your own program, as go run would run it (repeatable)",
   interrupted: (signal: string) => `interrupted (${signal}): child processes killed and temporary folders removed`,
   badOption: (name: string, value: string, expected: string) => `invalid ${name}: ${show(value)} (${expected})`,
   sameGoTwice: (spec: string, version: string) => `--go ${show(spec.slice(0, 40))} is Go ${version} again: name each version once`,
+  stdinTwice: () => "--code - (standard input) may be given once",
+  unreadableCode: (file: string, why: string) => `cannot read --code ${show(file.slice(0, 200))}: ${oneLine(why)}`,
   cannotRead: (file: string, reason: string) => `cannot read ${show(file)}: ${oneLine(reason)}`,
   casesAndFrom: () => "give cases as arguments or --from FILE, not both",
   noCases: () => "no case given: name one or more cases, or --from FILE (- for standard input)",
@@ -222,6 +230,43 @@ export const traceMessages = {
   lostHandOver: (caller: string, entry: string, size: number) =>
     `${entry} was called by ${caller} with size ${size}, but the tracer saw no matching ${caller} call just before`,
 };
+
+export const codeMessages = {
+  packageClause: (file: string) =>
+    `${file} starts with a package clause: leave it out (golab compiles your declarations in a package of its own, with func probe() called from its main)`,
+  doesNotParse: (file: string, diagnostics: readonly string[]) => `${file} is not Go declarations: ${listed(diagnostics)}`,
+  doesNotCompile: (file: string, go: string, diagnostics: readonly string[]) => `${file} does not compile with Go ${go}: ${listed(diagnostics)}`,
+  notStandard: (at: string, importPath: string, go: string) =>
+    `${at}: import ${show(importPath)} is not a package of Go ${go}'s standard library; code cases import the standard library only`,
+  hasMain: (at: string) => `${at}: func main: leave it out; golab's own main calls func probe() and measures that call`,
+  noProbe: (file: string) => `${file} has no func probe(): write one; golab measures its call`,
+  probeSignature: (at: string) => `${at}: func probe must take no arguments and return nothing: func probe()`,
+  panicked: (file: string, go: string, why: string, stack: readonly string[]) =>
+    `${file} ${/^panic:/.test(why) ? "panicked" : "crashed"} on Go ${go}: ${oneLine(why.slice(0, 300))}${at(stack)}`,
+  outOfMemory: (file: string, go: string, stack: readonly string[], cap?: number) => cap === undefined
+    ? `${file} asked for more memory than the machine could give on Go ${go} (fatal error: runtime: out of memory)${at(stack)}`
+    : `${file} went over the memory cap (${formatBytes(cap)}) on Go ${go} and was stopped (fatal error: runtime: out of memory)${at(stack)}; raise it with --mem-cap if the machine has the memory`,
+  timeLimit: (names: readonly string[], seconds: number) =>
+    `${names.join(", ")} did not finish within ${seconds} s (the time limit; --timeout sets it): the program was killed`,
+  panickedUnderTrace: (names: readonly string[], go: string) =>
+    `${names.join(", ")} panicked on Go ${go} under the tracer; golab measure --code shows the panic and the stack in your code`,
+  badParameter: (name: string, value: string) => `parameter ${name} = ${show(value.slice(0, 60))}: a whole number, a string or a boolean`,
+  missingParameter: (name: string) => `the template has {{${name}}} but no parameter ${name}`,
+  unusedParameter: (name: string) => `parameter ${name} is not in the template (no {{${name}}})`,
+  checkerOutput: (text: string) => `the Go code checker printed what the lab cannot read: ${show(text)}`,
+  noSimulation: () => "the simulator models the four operations (makemap, makeslice, append, mapinsert); your own code is measured or traced: golab measure --code FILE",
+};
+
+/** " (at main.probe (a.go:3) ← …)": where in the user's code, innermost first. */
+function at(stack: readonly string[]): string {
+  return stack.length > 0 ? ` (at ${stack.slice(0, 4).join(" ← ")})` : "";
+}
+
+/** Up to three diagnostics on one line, and how many more there are. */
+function listed(diagnostics: readonly string[]): string {
+  const more = diagnostics.length - 3;
+  return `${diagnostics.slice(0, 3).map(oneLine).join("; ")}${more > 0 ? ` (and ${more} more)` : ""}`;
+}
 
 export const allocMessages = {
   noSizeClasses: (file: string, what: string) => `cannot read the size classes (${what}) from ${file}`,

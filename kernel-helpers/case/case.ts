@@ -12,7 +12,10 @@
 export const ESCAPES = ["heap", "stack", "discard"] as const;
 export type Escape = (typeof ESCAPES)[number];
 
-export const OPS = ["makemap", "makeslice", "append", "mapinsert"] as const;
+/** The operations the simulator models and the short forms write. */
+export const OPERATIONS = ["makemap", "makeslice", "append", "mapinsert"] as const;
+/** Every op: the operations, and `code` (the user's own Go). */
+export const OPS = [...OPERATIONS, "code"] as const;
 export type Op = (typeof OPS)[number];
 
 /** `make(map[K]V)` or `make(map[K]V, hint)` */
@@ -56,10 +59,30 @@ export interface MapInsertCase {
   escape: Escape;
 }
 
-export type Case = MakeMapCase | MakeSliceCase | AppendCase | MapInsertCase;
+/**
+ * The user's own Go: package-level declarations, standard-library imports and a `func probe()`
+ * whose call is measured (no package clause, no main). It is compiled as its own file and
+ * package in the probe program (../code/), never spliced into generated lines. `name` is the
+ * file name shown in messages, tables and stacks; it never reaches Go source.
+ */
+export interface CodeCase {
+  op: "code";
+  source: string;
+  name?: string;
+}
+
+/** The four operations the simulator models; a code case is only measured or traced. */
+export type OperationCase = MakeMapCase | MakeSliceCase | AppendCase | MapInsertCase;
+
+export type Case = OperationCase | CodeCase;
+
+/** True for the cases the simulator and the short forms know (every op but code). */
+export function isOperation(c: Case): c is OperationCase {
+  return c.op !== "code";
+}
 
 /** What a field holds: a Go type expression, a whole number, a boolean, or one of some words. */
-export type FieldKind = "type" | "size" | "boolean" | readonly string[];
+export type FieldKind = "type" | "size" | "boolean" | "source" | "name" | readonly string[];
 
 /** One JSON field of a case: the parser reads it by this description, and --help prints it. */
 export interface FieldSpec {
@@ -107,6 +130,13 @@ export const CASE_SCHEMA: Record<Op, OpSpec> = {
       may("len", "size", "with start make (default 0)"), may("cap", "size", "with start make"), ESCAPE_FIELD,
     ],
   },
+  code: {
+    go: "your own Go: declarations, standard imports and func probe(), whose call is measured",
+    fields: [
+      need("source", "source", "Go declarations without a package clause or main; func probe() is called"),
+      may("name", "name", "the file name messages and stacks show (default code.go)"),
+    ],
+  },
   mapinsert: {
     go: "m := make(map[K]V[, hint]); then m[k] = v for the keys 0..n-1",
     fields: [
@@ -121,11 +151,14 @@ export const FIELDS: Record<Op, readonly string[]> = Object.fromEntries(
   OPS.map((op) => [op, ["op", ...CASE_SCHEMA[op].fields.map((f) => f.name)]]),
 ) as unknown as Record<Op, readonly string[]>;
 
+/** The file name a code case shows when it was given none. */
+export const DEFAULT_CODE_NAME = "code.go";
+
 const hintArg = (hint: number | undefined) => (hint === undefined ? "" : `, ${hint}`);
 const sliceArgs = (len: number, cap: number | undefined) => (cap === undefined ? `${len}` : `${len}, ${cap}`);
 
 /** The flags a short form carries in brackets after the call, as parse reads them back. */
-function flags(c: Case): string {
+function flags(c: OperationCase): string {
   const out = [
     ...(c.op === "makeslice" && c.constSize === false ? ["variable size"] : []),
     ...(c.op === "mapinsert" && c.freshElem ? ["new value each"] : []),
@@ -140,11 +173,12 @@ function flags(c: Case): string {
  * `insert(make(map[int]*int, 64), 1000) [new value each, stack]`.
  */
 export function describeCase(c: Case): string {
+  if (c.op === "code") return `code ${c.name ?? DEFAULT_CODE_NAME}`;
   const discard = c.escape === "discard" ? "_ = " : "";
   return `${discard}${call(c)}${flags(c)}`;
 }
 
-function call(c: Case): string {
+function call(c: OperationCase): string {
   switch (c.op) {
     case "makemap":
       return `make(map[${c.key}]${c.elem}${hintArg(c.hint)})`;

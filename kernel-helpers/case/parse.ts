@@ -11,6 +11,10 @@ import { Case, CASE_SCHEMA, ESCAPES, Escape, FieldSpec, FIELDS, OPS, Op } from "
 import { readShortForm } from "./short-form";
 
 const MAX_TEXT = 4000;
+/** Largest Go source a code case holds (a snippet, not a program). */
+export const MAX_SOURCE = 64 * 1024;
+/** JSON text may carry a code case's source, escaped. */
+const MAX_JSON = 2 * MAX_SOURCE;
 
 /** A Go type field as read: its canonical spelling and its parse tree. */
 type TypeField = { text: string; tree: GoType };
@@ -26,7 +30,8 @@ export function parseCase(input: unknown, { escape = "heap" }: ParseOptions = {}
   oneOf("escape", escape, ESCAPES);
   if (typeof input === "string") {
     const text = input.trim();
-    if (text.length > MAX_TEXT) throw new InputError(caseMessages.tooLong(text.length), text.slice(0, 40));
+    const limit = text.startsWith("{") ? MAX_JSON : MAX_TEXT;
+    if (text.length > limit) throw new InputError(caseMessages.tooLong(text.length, limit), text.slice(0, 40));
     if (text.startsWith("{")) {
       let obj: unknown;
       try {
@@ -70,11 +75,31 @@ function bool(field: string, value: unknown): boolean | undefined {
   throw new InputError(caseMessages.badEnum(field, value, ["true", "false"]), String(value));
 }
 
+/**
+ * Go source as text: checked here for size and characters only; the Go parser reads it before it
+ * is compiled (../code/check.ts), as its own file.
+ */
+function source(field: string, value: unknown): string {
+  if (typeof value !== "string") throw new InputError(caseMessages.notText(field, "Go source"), String(value));
+  if (value.length > MAX_SOURCE) throw new InputError(caseMessages.sourceTooLong(value.length, MAX_SOURCE), value.slice(0, 40));
+  if (value.includes("\0")) throw new InputError(caseMessages.nulInSource(), field);
+  return value;
+}
+
+/** A file name for messages: printable, one line, no folders. */
+function fileName(field: string, value: unknown): string {
+  if (typeof value !== "string") throw new InputError(caseMessages.notText(field, "a file name"), String(value));
+  if (!/^[^\s/\\\p{C}]{1,100}$/u.test(value)) throw new InputError(caseMessages.badFileName(value), value);
+  return value;
+}
+
 /** A field's value checked against its kind: a Go type parsed, a size, a boolean, or one of its words. */
 function readField(f: FieldSpec, value: unknown): unknown {
   if (f.kind === "type") return goType(f.name, value);
   if (f.kind === "size") return size(f.name, value);
   if (f.kind === "boolean") return bool(f.name, value);
+  if (f.kind === "source") return source(f.name, value);
+  if (f.kind === "name") return fileName(f.name, value);
   return oneOf(f.name, value, f.kind);
 }
 
@@ -105,6 +130,7 @@ export function validateCase(obj: unknown, defaultEscape: Escape = "heap"): Case
     if (!FIELDS[op].includes(k)) throw new InputError(caseMessages.unknownField(op, k), k);
   }
   const v = readFields(op, o);
+  if (op === "code") return prune({ op, source: v.source as string, name: v.name as string | undefined });
   const escape = (v.escape as Escape | undefined) ?? defaultEscape;
   const len = v.len as number | undefined;
   const cap = v.cap as number | undefined;

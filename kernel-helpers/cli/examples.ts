@@ -12,6 +12,8 @@ export const EXAMPLES: Record<CommandName | "cache info" | "cache clear", readon
     ["golab measure 'insert(make(map[int]int, 64), 1000)' --runs 101", "1000 inserts: a hash-dependent count, shown as a distribution over 101 calls"],
     ["golab measure '_ = make([]byte, 33)' --go 1.27 --debug --json", "the article's discarding program in a -N -l build, as JSON"],
     ["golab measure 'make([]int, 1000)' --go 1.26,1.27 --format benchfmt > mallocs.txt", "Go benchmark format: `benchstat -col go mallocs.txt` compares the versions"],
+    ["golab measure --code mine.go --go 1.19,1.26,1.27", "your own func probe() in mine.go (declarations, no package clause or main): allocations per Go version, escape decisions at your lines"],
+    ["cat mine.go | golab measure --code - --json", "the same from standard input, as JSON"],
   ],
   predict: [
     ["golab predict 'make(map[int]int, 1000)' --go 1.19", "the simulator's answer, every allocation with its size class and rule"],
@@ -21,6 +23,7 @@ export const EXAMPLES: Record<CommandName | "cache info" | "cache clear", readon
   trace: [
     ["golab trace '_ = make(map[int]int, 1000)' --go 1.19 --debug", "every allocation under Delve: size, type, runtime caller, stack"],
     ["golab trace 'insert(map[int]int, 100)' --count", "the counts only, without stopping at each allocation (fast)"],
+    ["golab trace --code mine.go --stack 12", "every allocation of your probe() with the line of mine.go that caused it, and a sum per line"],
     ["golab trace --experiment 2.4 --go 1.26", "the article's breakpoint hit counts (sysAlloc, allocLarge, growWork)"],
   ],
   claims: [

@@ -18,7 +18,9 @@ function bytesCell(r: MeasureResult): string {
 
 function escapeCell(r: MeasureResult): string {
   if (r.escape.length === 0) return "(no -m line)";
-  return r.escape.map((e) => `${e.expr}: ${e.decision}`).join("; ");
+  // A code case's decisions are at the user's own lines, which say where each one is.
+  const at = (line: number) => (r.case.op === "code" ? `line ${line}: ` : "");
+  return r.escape.map((e) => `${at(e.line)}${e.expr}: ${e.decision}`).join("; ");
 }
 
 type MeasureObservation = Observation<MeasureResult>;

@@ -9,6 +9,7 @@ import type * as Measured from "../store/measured";
 import type { Observation } from "../store/observation";
 import { InputError } from "../errors";
 import { formatBenchfmt } from "./benchfmt";
+import { codeFileList, readCodeCases } from "./code-files";
 import { formatMeasureTable } from "./format";
 import { formatBytes } from "../bytes";
 import { cliMessages } from "../messages";
@@ -18,7 +19,8 @@ export function addMeasureCommand(program: Command): void {
   program
     .command("measure")
     .description(SUMMARIES.measure)
-    .argument("<case...>", "a case: JSON, or a short form such as 'make(map[int]int, 1000)', 'append([]int, 1000)' or 'insert(map[int]int, 1000)'")
+    .argument("[case...]", "a case: JSON, or a short form such as 'make(map[int]int, 1000)', 'append([]int, 1000)' or 'insert(map[int]int, 1000)'")
+    .option("--code <file>", cliMessages.codeOption, codeFileList)
     .option("--go <versions>", "1.19, 1.26, 1.27, or a path to a go binary; several separated by commas, one column each (default: the go on PATH)", goVersionList)
     .option("--runs <n>", "calls of each case; hash-dependent cases vary between calls", wholeNumber("--runs", 1, 10_000), DEFAULT_RUNS)
     .option("--escape <where>", "for short forms: heap, stack or discard", escapeOption, "heap")
@@ -36,7 +38,7 @@ export function addMeasureCommand(program: Command): void {
       const { measureThroughCache } = (require("../store/measured") as typeof Measured);
       const format = chosenFormat(o);
       const onProgress = o.quiet ? undefined : (m: string) => process.stderr.write(`golab: ${m}\n`);
-      const cases = texts.map((t) => parseCase(t, { escape: o.escape }));
+      const cases = [...texts.map((t) => parseCase(t, { escape: o.escape })), ...readCodeCases(o.code ?? [])];
       // Every version is found (and every case admitted) before anything is built.
       const admitted: Measure.AdmittedMeasurement[] = [];
       for (const go of (o.go as string[] | undefined) ?? [undefined]) {

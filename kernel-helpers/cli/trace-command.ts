@@ -13,8 +13,10 @@ import { DEFAULT_MEM_CAP } from "../measure";
 import { cliMessages, measureMessages, traceMessages } from "../messages";
 import { DEFAULT_STACK, DEFAULT_WORKLOAD, experiment24, Experiment24Result, trace, TraceResult } from "../trace";
 import { byteSize, escapeOption, wholeNumber } from "./options";
+import { codeFileList, readCodeCases } from "./code-files";
 import { formatBytes } from "../bytes";
 import { allocationSize } from "./sizes";
+import type { LineSummary } from "../code/lines";
 import { textTable } from "./text-table";
 
 function head(r: TraceResult | Experiment24Result, debug: boolean, what: string, sources: readonly Source[]): string {
@@ -43,8 +45,14 @@ export function formatTrace(results: readonly TraceResult[], sources: readonly S
     out.push(`${describeCase(r.case)}: ${r.mallocs} malloc${r.mallocs === 1 ? "" : "s"}, ${r.mallocgcCalls} call${r.mallocgcCalls === 1 ? "" : "s"} (size 0 too), ${bytesText(r.bytes)} asked, ${bytesText(r.allocatedBytes)} taken`);
     const allocations = r.allocations ?? [];
     if (allocations.length > 0) {
-      const rows = allocations.map((a, i) => [String(i + 1), allocationSize(a.size), allocationSize(a.rounded), a.path, a.type ?? "(nil)", a.site, a.entry.replace(/runtime\./g, "")]);
-      out.push(textTable(["#", "size", "taken", "path", "type", "site (runtime caller)", "entry"], rows));
+      // A code case names the user's line of each allocation, and sums them per line after the table.
+      const code = r.case.op === "code";
+      const rows = allocations.map((a, i) => [
+        String(i + 1), ...(code ? [a.line === undefined ? "-" : String(a.line)] : []),
+        allocationSize(a.size), allocationSize(a.rounded), a.path, a.type ?? "(nil)", a.site, a.entry.replace(/runtime\./g, ""),
+      ]);
+      out.push(textTable(["#", ...(code ? ["line"] : []), "size", "taken", "path", "type", "site (runtime caller)", "entry"], rows));
+      if (r.lines) out.push("", "by line:", ...r.lines.map((l) => `  ${lineSummaryText(l)}`));
       if ((allocations[0].stack ?? []).length > 0) {
         out.push("", "stacks:");
         allocations.forEach((a, i) => out.push(`  #${i + 1}: ${a.stack.join(" ← ")}`));
@@ -53,6 +61,11 @@ export function formatTrace(results: readonly TraceResult[], sources: readonly S
     out.push("");
   }
   return `${out.join("\n")}`;
+}
+
+/** "line 4: 3 allocations, 96 B asked, 112 B taken" */
+export function lineSummaryText(l: LineSummary): string {
+  return `line ${l.line}: ${l.mallocs} allocation${l.mallocs === 1 ? "" : "s"}, ${formatBytes(l.bytes)} asked, ${formatBytes(l.allocatedBytes)} taken`;
 }
 
 /** The experiment's text: one row per runtime function, with what it is. */
@@ -74,6 +87,7 @@ export function addTraceCommand(program: Command): void {
     .command("trace")
     .description(SUMMARIES.trace)
     .argument("[case...]", "a case: JSON, or a short form such as 'make(map[int]int, 1000)' or '_ = make([]int, 1000)'")
+    .option("--code <file>", cliMessages.codeOption, codeFileList)
     .option("--go <version>", "1.19, 1.26, 1.27, or a path to a go binary (default: the go on PATH)")
     .option("--stack <n>", "frames of stack per allocation", wholeNumber("--stack", 0, 100), DEFAULT_STACK)
     .option("--count", "count mode: the numbers only, without stopping on each allocation (fast)", false)
@@ -89,7 +103,7 @@ export function addTraceCommand(program: Command): void {
     .action(async (texts: string[], o) => {
       const { cacheFor, eachThroughCache, throughCache } = (require("../store") as typeof import("../store"));
       const onProgress = o.quiet ? undefined : (m: string) => process.stderr.write(`golab: ${m}\n`);
-      const cases = texts.map((t) => parseCase(t, { escape: o.escape }));
+      const cases = [...texts.map((t) => parseCase(t, { escape: o.escape })), ...readCodeCases(o.code ?? [])];
       const cache = cacheFor(o.cache, onProgress);
       const common = { go: o.go, debug: o.debug, goexperiment: o.goexperiment, memCap: o.memCap, timeoutMs: o.timeout * 1000, onProgress };
       if (o.experiment !== undefined) {

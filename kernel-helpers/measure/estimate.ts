@@ -29,6 +29,9 @@ export function callBytes(c: Case): number {
       return 3 * sizeOf(c.elem) * Math.max(c.n + (c.len ?? 0), c.cap ?? 0);
     case "makemap":
       return mapBytes(c.key, c.elem, c.hint ?? 0);
+    case "code":
+      // Unknown before it runs: the time limit and the probe's memory cap hold it instead.
+      return 0;
     case "mapinsert": {
       const fresh = c.freshElem ? c.n * Math.max(16, sizeOf(c.elem.slice(1))) : 0;
       return mapBytes(c.key, c.elem, Math.max(c.n, c.hint ?? 0)) + fresh;

@@ -8,8 +8,9 @@ import { Case } from "../case";
 import { GolabError, InputError, ProcessError } from "../errors";
 import { findToolchain, languageVersion, Toolchain } from "../go";
 import { measureMessages } from "../messages";
-import { buildProbe, escapeDecisionsByCase, EscapeDecision, generateProbe, parseProbeOutput, ProbeSample, METRIC_NAMES } from "../probe";
+import { buildProbe, escapeDecisionsByCase, EscapeDecision, generateProbe, parseProbeOutput, ProbeSample, METRIC_NAMES, PROBE_MODULE } from "../probe";
 import { crashLine, runProcess } from "../proc";
+import { inUserTermsOnFailure } from "../code/failure";
 import { AllocResult, Distribution, distributionOf } from "../result";
 import { admitCases } from "./admit";
 
@@ -111,7 +112,9 @@ export async function measureWith(tc: Toolchain, cases: readonly Case[], { runs,
   onProgress?.(`building one probe for ${cases.length} case${cases.length === 1 ? "" : "s"} with Go ${tc.version}${debug ? " (-N -l)" : ""}`);
   const built = await buildProbe(probe, tc, { debug });
   onProgress?.(`running it: ${runs} call${runs === 1 ? "" : "s"} of each case`);
-  const run = await runProbe(built.binary, runs, memCap, probeEnv(tc), timeoutMs);
+  // The user's code runs under the same cap; its crash (out of memory included) is said in its terms.
+  const run = await runProbe(built.binary, runs, memCap, probeEnv(tc), timeoutMs)
+    .catch((e: unknown) => { throw inUserTermsOnFailure(e, probe.userCode, PROBE_MODULE, tc.version, memCap); });
   const samples = parseProbeOutput(run.stdout, cases.length, runs);
   const escapes = escapeDecisionsByCase(built.escapeReport, probe.caseLines);
   const build: BuildInfo = { gcflags: built.gcflags, debug, goexperiment: tc.goexperiment, goos: tc.goos, cached: built.cached };

@@ -6,13 +6,14 @@
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import * as os from "node:os";
-import { cacheRoot, probesDir, reportUnwritableCache } from "../cache/root";
-import { BuildDiagnostic, GoBuildError, OutputError, ProcessError } from "../errors";
+import { probesDir } from "../cache/root";
+import { checkCode } from "../code/check";
+import { compileDiagnostics } from "../code/terms";
+import { BuildDiagnostic, CodeError, GoBuildError, ProcessError } from "../errors";
 import { Toolchain } from "../go";
-import { cacheMessages, measureMessages } from "../messages";
-import { checkOutputDir, makeDirs } from "../output";
-import { runProcess, TEMP_PREFIX, trackFolder, withTempDir } from "../proc";
+import { codeMessages, measureMessages } from "../messages";
+import { runProcess, withTempDir } from "../proc";
+import { buildDir } from "../cache/build-dir";
 import { GeneratedProbe, PROBE_MODULE } from "./generate";
 
 export interface BuildOptions {
@@ -32,29 +33,39 @@ export interface BuiltProbe {
   cached: boolean;
 }
 
-/** The -gcflags arguments: -m for the probe package only, -N -l for everything in debug mode. */
-export function gcflagsFor(debug: boolean): string[] {
+/**
+ * The -gcflags arguments: -m for the probe's packages only (main, and the packages of code cases
+ * when `withCode`), -N -l for everything in debug mode.
+ */
+export function gcflagsFor(debug: boolean, withCode = false): string[] {
+  const own = withCode ? `${PROBE_MODULE}/...` : PROBE_MODULE;
   return debug
-    ? ["-gcflags=all=-N -l", `-gcflags=${PROBE_MODULE}=-N -l -m`]
-    : [`-gcflags=${PROBE_MODULE}=-m`];
+    ? ["-gcflags=all=-N -l", `-gcflags=${own}=-N -l -m`]
+    : [`-gcflags=${own}=-m`];
 }
 
 export async function buildProbe(probe: GeneratedProbe, tc: Toolchain, { debug = false, timeoutMs = 300_000 }: BuildOptions = {}): Promise<BuiltProbe> {
-  const gcflags = gcflagsFor(debug);
+  const gcflags = gcflagsFor(debug, probe.files.length > 0);
   const key = createHash("sha256")
-    .update(JSON.stringify([probe.source, probe.goMod, gcflags, tc.version, tc.goexperiment, tc.goarch]))
+    .update(JSON.stringify([probe.source, probe.goMod, gcflags, tc.version, tc.goexperiment, tc.goarch, ...(probe.files.length > 0 ? [probe.files] : [])]))
     .digest("hex")
     .slice(0, 24);
   const cached = path.join(probesDir(), key);
   if (fs.existsSync(path.join(cached, "probe")) && fs.existsSync(path.join(cached, "escape.txt"))) {
     return { binary: path.join(cached, "probe"), escapeReport: fs.readFileSync(path.join(cached, "escape.txt"), "utf8"), gcflags, cached: true };
   }
-  const dir = probeCacheWritable() ? cached : uncachedProbeDir();
+  // The users' code is read by Go's parser and held to the rules before it is compiled.
+  await checkCode(probe.userCode, tc);
+  const dir = buildDir(cached);
   const binary = path.join(dir, "probe");
   const reportFile = path.join(dir, "escape.txt");
   await withTempDir("build", async (work) => {
     fs.writeFileSync(path.join(work, "main.go"), probe.source);
     fs.writeFileSync(path.join(work, "go.mod"), probe.goMod);
+    for (const f of probe.files) {
+      fs.mkdirSync(path.dirname(path.join(work, f.path)), { recursive: true });
+      fs.writeFileSync(path.join(work, f.path), f.source);
+    }
     const out = path.join(work, "out");
     fs.mkdirSync(out);
     let result;
@@ -80,31 +91,14 @@ export async function buildProbe(probe: GeneratedProbe, tc: Toolchain, { debug =
   return { binary, escapeReport: fs.readFileSync(reportFile, "utf8"), gcflags, cached: false };
 }
 
-/**
- * Whether built probes can be kept in the cache; if not, says so once (a read-only GOLAB_CACHE
- * is one warning, and measuring goes on).
- */
-function probeCacheWritable(): boolean {
-  const dir = probesDir();
-  try {
-    makeDirs(dir);
-    checkOutputDir(dir);
-    return true;
-  } catch (e) {
-    if (!(e instanceof OutputError)) throw e;
-    reportUnwritableCache(cacheRoot(), () => process.stderr.write(`golab: ${cacheMessages.probesNotWritable(cacheRoot(), e.code || e.message)}\n`));
-    return false;
+function buildError(e: ProcessError, probe: GeneratedProbe, tc: Toolchain): GoBuildError | CodeError {
+  const user = compileDiagnostics(e.stderr, probe.userCode, PROBE_MODULE);
+  if (user.length > 0) {
+    // The user's code does not compile: the compiler's own messages about the first such case.
+    const name = probe.userCode.find((c) => c.caseIndex === user[0].caseIndex)!.name;
+    const lines = user.filter((d) => d.caseIndex === user[0].caseIndex).map((d) => d.text);
+    return new CodeError(codeMessages.doesNotCompile(name, tc.version, lines), { name, diagnostics: lines, cause: e });
   }
-}
-
-/** A folder for a probe that cannot be cached: removed when golab exits (or by its watchdog). */
-function uncachedProbeDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${TEMP_PREFIX}probe-`));
-  trackFolder(dir);
-  return dir;
-}
-
-function buildError(e: ProcessError, probe: GeneratedProbe, tc: Toolchain): GoBuildError {
   const diagnostics: BuildDiagnostic[] = [];
   for (const line of e.stderr.split("\n")) {
     const m = /^\.?\/?main\.go:(\d+):(\d+): (.*)$/.exec(line.trim());

@@ -1,7 +1,9 @@
 /**
  * Reads the compiler's escape-analysis report (`-gcflags=-m`) and maps each line back to the
- * case whose probe function it is in.
+ * case whose probe function it is in: by line range in main.go, or, for a code case, by its own
+ * file (whose lines are the user's: ../code/files.ts).
  */
+import { caseOfFile } from "../code/terms";
 
 export interface EscapeDecision {
   line: number;
@@ -13,7 +15,7 @@ export interface EscapeDecision {
   message: string;
 }
 
-const LINE = /^\.?\/?main\.go:(\d+):(\d+): (.*)$/;
+const LINE = /^(\S*?\.go):(\d+):(\d+): (.*)$/;
 
 /** Parses `-m` output and returns, for each case, the decisions inside its line range. */
 export function escapeDecisionsByCase(
@@ -24,12 +26,12 @@ export function escapeDecisionsByCase(
   for (const raw of compilerOutput.split("\n")) {
     const m = LINE.exec(raw.trim());
     if (!m) continue;
-    const decision = parseDecision(m[3]);
+    const decision = parseDecision(m[4]);
     if (!decision) continue;
-    const line = Number(m[1]);
-    const index = caseLines.findIndex((r) => line >= r.start && line <= r.end);
-    if (index < 0) continue;
-    perCase[index].push({ line, column: Number(m[2]), ...decision, message: m[3] });
+    const line = Number(m[2]);
+    const index = /^(\.\/)?main\.go$/.test(m[1]) ? caseLines.findIndex((r) => line >= r.start && line <= r.end) : (caseOfFile(m[1]) ?? -1);
+    if (index < 0 || index >= perCase.length) continue;
+    perCase[index].push({ line, column: Number(m[3]), ...decision, message: m[4] });
   }
   return perCase;
 }

@@ -16,6 +16,7 @@ const SAMPLES: Case[] = [
   { op: "append", elem: "[2]int", n: 2, start: "make", len: 0, cap: 1, escape: "stack" },
   { op: "mapinsert", key: "int", elem: "*int", n: 2, freshElem: true, escape: "heap" },
   { op: "mapinsert", key: "struct{a int; b string}", elem: "int", n: 2, hint: 1, escape: "stack" },
+  { op: "code", source: "func probe() {}\n" },
 ];
 
 let fingerprint: string | undefined;
@@ -24,7 +25,7 @@ let fingerprint: string | undefined;
 export function probeFingerprint(): string {
   if (fingerprint === undefined) {
     const probe = generateProbe(SAMPLES, "1.26");
-    fingerprint = createHash("sha256").update(probe.source).update(probe.goMod).digest("hex").slice(0, 16);
+    fingerprint = createHash("sha256").update(probe.source).update(probe.goMod).update(JSON.stringify(probe.files)).digest("hex").slice(0, 16);
   }
   return fingerprint;
 }

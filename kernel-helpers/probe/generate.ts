@@ -5,7 +5,8 @@
  * `escape: heap` stores the result in a typed package-level variable (an interface sink would
  * add an allocation of its own). Every type is written from its parse tree.
  */
-import { Case } from "../case";
+import { Case, DEFAULT_CODE_NAME, OperationCase } from "../case";
+import { codeProbeFiles, ProbeFile, UserCode } from "../code/files";
 import { GoType, parseGoType, renderType } from "../types";
 import { harnessHead, harnessMain } from "./harness";
 import { keyLeafAssignment } from "./values";
@@ -17,6 +18,10 @@ export interface GeneratedProbe {
   goMod: string;
   /** For each case, the 1-based line range of its code in main.go (for compiler messages). */
   caseLines: { start: number; end: number }[];
+  /** Files beside main.go: the packages of code cases (../code/files.ts). */
+  files: ProbeFile[];
+  /** The users' code in the batch, for the checks and the messages. */
+  userCode: UserCode[];
 }
 
 export const PROBE_MODULE = "golabprobe";
@@ -27,7 +32,16 @@ export function generateProbe(cases: readonly Case[], languageVersion: string): 
   const caseLines: { start: number; end: number }[] = [];
   const setups: string[] = [];
   const clears: string[] = [];
+  const files: ProbeFile[] = [];
+  const userCode: UserCode[] = [];
   cases.forEach((c, i) => {
+    if (c.op === "code") {
+      // Its probe function is declared in a file of its own, beside main.go.
+      files.push(...codeProbeFiles(c, i, PROBE_MODULE));
+      userCode.push({ caseIndex: i, source: c.source, name: c.name ?? DEFAULT_CODE_NAME });
+      caseLines.push({ start: 0, end: -1 });
+      return;
+    }
     const code = caseCode(c, i);
     const start = lineCount(source) + 1;
     source += `\n${code.decls}`;
@@ -45,7 +59,7 @@ func clearSinks() {
 ${clears.map((s) => `\t${s}\n`).join("")}}
 `;
   source += harnessMain(cases.length);
-  return { source, goMod: `module ${PROBE_MODULE}\n\ngo ${languageVersion}\n`, caseLines };
+  return { source, goMod: `module ${PROBE_MODULE}\n\ngo ${languageVersion}\n`, caseLines, files, userCode };
 }
 
 function lineCount(s: string): number {
@@ -59,7 +73,7 @@ interface CaseCode {
 }
 
 /** The result statement for each escape: keep, use only locally, or discard. */
-function finish(c: Case, i: number, v: string): string {
+function finish(c: OperationCase, i: number, v: string): string {
   switch (c.escape) {
     case "heap":
       return `sink${i} = ${v}`;
@@ -70,7 +84,7 @@ function finish(c: Case, i: number, v: string): string {
   }
 }
 
-function sizeArg(value: number, c: Case, i: number, name: string, vars: string[]): string {
+function sizeArg(value: number, c: OperationCase, i: number, name: string, vars: string[]): string {
   if (c.op === "makeslice" && c.constSize === false) {
     vars.push(`var ${name}${i} = ${value}`);
     return `${name}${i}`;
@@ -78,7 +92,7 @@ function sizeArg(value: number, c: Case, i: number, name: string, vars: string[]
   return String(value);
 }
 
-function caseCode(c: Case, i: number): CaseCode {
+function caseCode(c: OperationCase, i: number): CaseCode {
   const noinline = `//go:noinline\nfunc probe${i}() {`;
   switch (c.op) {
     case "makemap":
@@ -138,7 +152,7 @@ function caseCode(c: Case, i: number): CaseCode {
   }
 }
 
-function sinkDecl(c: Case, i: number, type: string): string[] {
+function sinkDecl(c: OperationCase, i: number, type: string): string[] {
   return c.escape === "heap" ? [`var sink${i} ${type}`] : [];
 }
 

@@ -5,7 +5,7 @@
  */
 import { Case, parseCase } from "../case";
 import { InputError } from "../errors";
-import { simMessages } from "../messages";
+import { codeMessages, simMessages } from "../messages";
 import { AllocationRecord, AllocResult, Distribution, distributionOf } from "../result";
 import { Heap } from "./malloc";
 import { simulateMakeMap, simulateMapInsert } from "./mapcase";
@@ -90,6 +90,9 @@ export function runSeed(v: VersionModel, c: Case, seed: number, recording: boole
     case "mapinsert":
       simulateMapInsert(v, heap, c, rand);
       break;
+    case "code":
+      // Every way into the model comes through here: user code is measured or traced, never modelled.
+      throw new InputError(codeMessages.noSimulation(), "code");
   }
   return heap;
 }

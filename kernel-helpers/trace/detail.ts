@@ -8,6 +8,7 @@
 import * as path from "node:path";
 import { classify, TinyBlock, toolchainRules } from "../alloc";
 import { BreakpointHit, Frame, integerOf, runtimeTypeOf } from "../dlv";
+import { userLineOf } from "../code/lines";
 import { GolabError } from "../errors";
 import { traceMessages } from "../messages";
 import { AllocationRecord } from "../result";
@@ -29,6 +30,8 @@ export interface TraceAllocation extends AllocationRecord {
   caller: string;
   /** The stack at the entry, innermost first, to the requested depth: "function (file:line)". */
   stack: string[];
+  /** Code cases: the user's line that caused it (the first frame in the user's file). */
+  line?: number;
 }
 
 /** One case's allocations on the probe goroutine. */
@@ -46,6 +49,8 @@ const PLUMBING = /^(runtime|internal\/runtime\/maps)\.(newobject|newarray|malloc
 
 /** Frames Delve collects beyond the requested stack, to find the site above the plumbing. */
 const EXTRA_FRAMES = 8;
+/** With user code, frames enough to reach the user's line from deep in the library (fmt, sync.Pool). */
+const CODE_FRAMES = 40;
 
 function siteOf(stack: readonly Frame[], entries: ReadonlySet<string>): string {
   const frame = stack.find((f) => !entries.has(f.function) && !PLUMBING.test(f.function));
@@ -61,14 +66,16 @@ function frameText(f: Frame, goroot: string): string {
 /** Records every allocation of each case, with `stack` frames; the session must be at probeBegin(0). */
 export async function detailAllocations(s: Session, plan: EntryPlan, stack: number): Promise<CaseDetail[]> {
   const entries = new Set(plan.functions);
+  const hasCode = s.cases.some((c) => c.op === "code");
   for (const fn of plan.functions) {
-    await s.client.createBreakpoint({ function: fn, loadArgs: "pointee", stack: stack + EXTRA_FRAMES });
+    await s.client.createBreakpoint({ function: fn, loadArgs: "pointee", stack: Math.max(stack + EXTRA_FRAMES, hasCode ? CODE_FRAMES : 0) });
   }
   const rules = toolchainRules(s.tc.goroot, s.tc.version);
   const names = new TypeNames(s.client);
   const tiny = new TinyBlock();
   const results: CaseDetail[] = [];
   let current: CaseDetail = { allocations: [], otherGoroutines: 0 };
+  let caseIndex = 0;
   const record = async (hit: BreakpointHit) => {
     const entry = hit.stack[0]?.function ?? hit.function;
     const caller = hit.stack[1]?.function ?? "?";
@@ -97,11 +104,14 @@ export async function detailAllocations(s: Session, plan: EntryPlan, stack: numb
       caller,
       stack: hit.stack.slice(0, stack).map((f) => frameText(f, s.tc.goroot)),
     };
+    const line = s.cases[caseIndex].op === "code" ? userLineOf(hit.stack, caseIndex) : undefined;
+    if (line !== undefined) allocation.line = line;
     current.allocations.push(allocation);
   };
   await walkMarkers(s, {
-    onBegin: async () => {
+    onBegin: async (c) => {
       current = { allocations: [], otherGoroutines: 0 };
+      caseIndex = c;
       tiny.reset();
     },
     onEnd: async () => {

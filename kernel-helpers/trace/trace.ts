@@ -5,9 +5,12 @@
  * each allocation's size, type, runtime caller and stack. The result has measure's shape (same
  * go, goarch, case, mallocs, build) with backend "trace".
  */
-import { Case } from "../case";
+import { Case, DEFAULT_CODE_NAME } from "../case";
+import { inUserTermsAll, LineSummary, summarizeLines } from "../code/lines";
+import { inUserTermsOnFailure } from "../code/failure";
+import { generateProbe, PROBE_MODULE } from "../probe";
 import { InputError } from "../errors";
-import { findToolchain, Toolchain } from "../go";
+import { findToolchain, languageVersion, Toolchain } from "../go";
 import { admitCases, BuildInfo, DEFAULT_MEM_CAP } from "../measure";
 import { traceMessages } from "../messages";
 import { AllocResult } from "../result";
@@ -72,6 +75,8 @@ export interface TraceResult extends AllocResult {
   allocatedBytes?: number;
   /** Detail mode: every allocation, in order. */
   allocations?: TraceAllocation[];
+  /** Detail mode, code cases: allocations per line of the user's file. */
+  lines?: LineSummary[];
   /** Allocations counted at each entry function. */
   byEntry: Record<string, number>;
   /** Allocation-entry hits on other goroutines while the case ran (not counted). */
@@ -114,6 +119,7 @@ export async function traceWith(
   tc: Toolchain, cases: readonly Case[],
   { mode, stack, debug, timeoutMs, signal, onProgress }: { mode: TraceMode; stack: number; debug: boolean; timeoutMs: number; signal?: AbortSignal; onProgress?: (m: string) => void },
 ): Promise<TraceResult[]> {
+  const userCode = generateProbe(cases, languageVersion(tc.version)).userCode;
   return runSession(tc, cases, { debug, timeoutMs, signal, onProgress }, async (s) => {
     const plan = await planEntries(s.client, tc);
     const base = (c: Case) => ({
@@ -142,7 +148,9 @@ export async function traceWith(
     onProgress?.(`recording every allocation of ${cases.length} case${cases.length === 1 ? "" : "s"} with ${stack} frame${stack === 1 ? "" : "s"} of stack`);
     const details = await detailAllocations(s, plan, stack);
     return cases.map((c, i): TraceResult => {
-      const allocations = details[i].allocations;
+      const allocations = c.op === "code"
+        ? inUserTermsAll(details[i].allocations, i, c.name ?? DEFAULT_CODE_NAME, PROBE_MODULE)
+        : details[i].allocations;
       const byEntry: Record<string, number> = {};
       for (const a of allocations) {
         if (a.size === 0) continue;
@@ -156,9 +164,10 @@ export async function traceWith(
         bytes: allocations.reduce((sum, a) => sum + a.size, 0),
         allocatedBytes: allocations.reduce((sum, a) => sum + a.rounded, 0),
         allocations,
+        ...(c.op === "code" ? { lines: summarizeLines(allocations) } : {}),
         byEntry,
         otherGoroutines: details[i].otherGoroutines,
       };
     });
-  });
+  }).catch((e: unknown) => { throw inUserTermsOnFailure(e, userCode, PROBE_MODULE, tc.version); });
 }

@@ -47,6 +47,8 @@ const shortForm = fc.tuple(
 ).map(([head, args, tail]) => [head, ...args].join(", ") + tail);
 
 function checkAccepted(c: Case): void {
+  assert.notEqual(c.op, "code", "no short form writes a code case");
+  if (c.op === "code") return;
   const canonical = parseCase(JSON.stringify(c));
   assert.deepEqual(canonical, c, "a parsed case is its own canonical form");
   assert.deepEqual(parseCase(describeCase(c)), c, "its short form reads back to it");

@@ -158,7 +158,7 @@ test("the parser reads exactly the fields CASE_SCHEMA lists: each required one i
       delete without[f.name];
       if (f.required) rejects(without, new RegExp(`op ${op} needs the field "${f.name}"`));
       else parseCase(without);
-      const wrong = f.kind === "type" ? 7 : f.kind === "size" ? -1 : "neither";
+      const wrong = f.kind === "type" || f.kind === "source" || f.kind === "name" ? 7 : f.kind === "size" ? -1 : "neither";
       rejects({ ...full, [f.name]: wrong }, new RegExp(`\\b${f.name}\\b`));
     }
   }
@@ -180,6 +180,7 @@ const FULL: Record<Op, Record<string, unknown>> = {
   makeslice: { op: "makeslice", elem: "int", len: 1, cap: 2, constSize: false, escape: "stack" },
   append: { op: "append", elem: "int", n: 3, start: "make", len: 1, cap: 2, escape: "stack" },
   mapinsert: { op: "mapinsert", key: "int", elem: "*int", n: 3, hint: 2, freshElem: true, escape: "stack" },
+  code: { op: "code", source: "func probe() {}\n", name: "x.go" },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -219,6 +220,20 @@ test("mapinsert from JSON, with defaults", () => {
   // freshElem false does not need a pointer, and is the default: the same case as without it.
   parses(json({ op: "mapinsert", key: "int", elem: "int", n: 1, freshElem: false }),
     { op: "mapinsert", key: "int", elem: "int", n: 1, escape: "heap" });
+});
+
+test("code from JSON: the source kept whole, a name for messages, nothing else", () => {
+  const source = "import \"strings\"\n\nvar sink string\n\nfunc probe() { sink = strings.Repeat(\"a\", 3) }\n";
+  parses(json({ op: "code", source }), { op: "code", source });
+  parses(json({ op: "code", source, name: "repeat.go" }), { op: "code", source, name: "repeat.go" });
+  rejects({ op: "code", source, escape: "heap" }, /unknown field "escape" for op code/);
+  rejects({ op: "code" }, /op code needs the field "source"/);
+  rejects({ op: "code", source: 7 }, /field "source" must be a string holding Go source/);
+  rejects({ op: "code", source: "func probe() {}\0" }, /NUL/);
+  rejects({ op: "code", source: "x".repeat(64 * 1024 + 1) }, /at most 65536 are accepted/);
+  for (const name of ["a b.go", "../x.go", "x\ny.go", "", "x".repeat(101)]) rejects({ op: "code", source, name }, /invalid name/);
+  assert.equal(describeCase(parseCase({ op: "code", source, name: "repeat.go" })), "code repeat.go");
+  assert.equal(describeCase(parseCase({ op: "code", source })), "code code.go");
 });
 
 test("JSON cases that omit escape take the escape option", () => {

@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { validationMatrix } from "../../kernel-helpers/record";
-import { MODELLED_VERSIONS, simulate, versionModel } from "../../kernel-helpers/sim";
+import { MODELLED_VERSIONS, simulate, simulateCounts, versionModel } from "../../kernel-helpers/sim";
+import { parseCase } from "../../kernel-helpers/case";
 import { selfConsistent } from "./helpers";
 
 test("a version that is not modelled is refused, naming the modelled ones", () => {
@@ -53,4 +54,10 @@ test("very large insert counts run over fewer seeds, and say so", () => {
   const r = simulate({ op: "mapinsert", key: "int", elem: "int", n: 1_000_000, escape: "heap" }, { go: "1.26", seeds: 200 });
   assert.equal(r.distribution!.runs, 20);
   assert.match(r.notes.join("\n"), /ran 20 hash seeds, not 200/);
+});
+
+test("user code is not modelled: every way into the simulator refuses it", () => {
+  const code = { op: "code" as const, source: "func probe() {}\n" };
+  assert.throws(() => simulate(code), /the simulator models the four operations/);
+  assert.throws(() => simulateCounts(versionModel("1.26"), parseCase(code), 1), /your own code is measured or traced/);
 });
