@@ -190,7 +190,7 @@ lab.showVerdict(verdicts, "1.5");
 // breakpoint on `runtime.mallocgc` alone would miss them; the lab breaks on every entry.
 
 // %%
-const articlePrograms = all.filter((e) => e.debug && e.case.escape === "discard").map((e) => e.case);
+const articlePrograms = all.filter((e) => e.debug && "escape" in e.case && e.case.escape === "discard").map((e) => e.case);
 const traced = await store.trace(articlePrograms, { debug: true, stack: 4 });
 for (const t of traced.filter((x) => x.error)) lab.showMarkdown(`Go ${t.go}: not traced (${t.error})`);
 if (traced.some((t) => t.result)) {
