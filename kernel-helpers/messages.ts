@@ -221,7 +221,6 @@ export const traceMessages = {
   entryMismatch: (go: string, experiment: string, expected: boolean, found: number) =>
     `Go ${go}${experiment ? ` (GOEXPERIMENT=${experiment})` : ""} should ${expected ? "" : "not "}use size-specialised malloc, but the probe binary has ${found} size-specialised malloc function${found === 1 ? "" : "s"}: the tracer would miscount, so it stops here`,
   badOption: (name: string, value: string, expected: string) => `invalid ${name}: ${show(value)} (${expected})`,
-  sameGoTwice: (spec: string, version: string) => `--go ${show(spec.slice(0, 40))} is Go ${version} again: name each version once`,
   unexpectedStop: (expected: string, where: string) => `the traced program stopped at ${oneLine(where)} where the tracer expected ${expected}`,
   exitedEarly: (seen: number, expected: number) => `the traced program exited after ${seen} of ${expected} cases`,
   markerOrder: (expected: string, got: string) => `the traced program reached ${got} where the tracer expected ${expected}`,

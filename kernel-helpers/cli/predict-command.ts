@@ -4,9 +4,9 @@ import { SUMMARIES } from "./summaries";
 import { Case, Escape, parseCase } from "../case";
 import { InputError } from "../errors";
 import { cliMessages } from "../messages";
-import { debugBuild, DEFAULT_SEEDS, DEFAULT_SIM_GO, simulateCounts, simulateWith, versionModel } from "../sim";
+import { DEFAULT_SEEDS, DEFAULT_SIM_GO, simulateCounts, simulateWith } from "../sim";
 import { caseBlocks, openCaseSource } from "./case-lines";
-import { predictFrom } from "./predict-lines";
+import { modelOf, predictFrom } from "./predict-lines";
 import { formatSummaries, summarize } from "./predict-format";
 import { escapeOption, wholeNumber } from "./options";
 
@@ -27,7 +27,7 @@ export function addPredictCommand(program: Command): void {
       if (o.from !== undefined) {
         if (texts.length > 0) throw new InputError(cliMessages.casesAndFrom(), o.from);
         const file = o.from;
-        versionModel(o.go); // an unmodelled version is refused before the file is opened
+        modelOf(o); // an unmodelled version is refused before the file is opened
         const { cases, bad } = await predictFrom(caseBlocks(await openCaseSource(file)), o, {
           write: writeOut,
           refuse: (line, reason) => process.stderr.write(`golab: ${cliMessages.badLine(file, line, reason)}\n`),
@@ -61,8 +61,7 @@ export interface PredictOptions {
  * in one string.
  */
 export function* predict(texts: readonly string[], o: PredictOptions): Generator<string> {
-  const model = versionModel(o.go); // an unmodelled version is refused before any case is read
-  const v = o.debug ? debugBuild(model) : model;
+  const v = modelOf(o); // an unmodelled version is refused before any case is read
   const cases = texts.map((t) => parseCase(t, { escape: o.escape }));
   if (!o.json) {
     const simulated = (c: Case) => (o.brief ? simulateCounts(v, c, o.seeds) : simulateWith(v, c, o.seeds));

@@ -4,6 +4,7 @@
  */
 import { CodeError, GolabError, ProcessError, TimeoutError } from "../errors";
 import { codeMessages } from "../messages";
+import { OUT_OF_MEMORY } from "../proc";
 import { UserCode } from "./files";
 import { crashOf } from "./terms";
 
@@ -36,7 +37,7 @@ export function inUserTermsOnFailure(e: unknown, code: readonly UserCode[], modu
   const crash = crashOf(failed.stderr, code, module);
   if (!crash) return e;
   const name = code.find((c) => c.caseIndex === crash.caseIndex)!.name;
-  const message = /^fatal error: (runtime: )?out of memory/.test(crash.why)
+  const message = OUT_OF_MEMORY.test(crash.why)
     ? codeMessages.outOfMemory(name, go, crash.stack, memCap)
     : codeMessages.panicked(name, go, crash.why, crash.stack);
   return new CodeError(message, { name, diagnostics: crash.stack, cause: e instanceof GolabError ? e : failed });

@@ -6,6 +6,7 @@
  * numbers need no change: they are the user's own already (files.ts); columns on line 1 lose the
  * package clause written before it.
  */
+import { CRASH_LINE } from "../proc";
 import { codeFileName, codePackage, packageClause, UserCode } from "./files";
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -40,7 +41,7 @@ export function compileDiagnostics(stderr: string, code: readonly UserCode[], mo
     if (!m) continue;
     const caseIndex = caseOfFile(m[1]);
     const user = code.find((c) => c.caseIndex === caseIndex);
-    if (!user || /escapes to heap|does not escape|moved to heap|inlin|leaking param/.test(m[4])) continue;
+    if (!user || isEscapeNote(m[4])) continue;
     const line = Number(m[2]);
     const column = m[3] === undefined ? undefined : userColumn(line, Number(m[3]), user.caseIndex);
     const at = `${user.name}:${line}${column === undefined ? "" : `:${column}`}`;
@@ -64,6 +65,11 @@ export interface CodeCrash {
   stack: string[];
 }
 
+/** A -m note (escape analysis, inlining), which the compiler prints beside its errors. */
+export function isEscapeNote(message: string): boolean {
+  return /escapes to heap|does not escape|moved to heap|inlin|leaking param/.test(message);
+}
+
 /**
  * Reads a Go traceback (stderr of a crashed program): the first `panic:` or `fatal error:` line
  * and the first goroutine's frames, of which the ones in a user's file. Null when no user frame
@@ -71,7 +77,7 @@ export interface CodeCrash {
  */
 export function crashOf(stderr: string, code: readonly UserCode[], module: string): CodeCrash | null {
   const lines = stderr.split("\n");
-  const why = lines.find((l) => /^(panic|fatal error): /.test(l));
+  const why = lines.find((l) => CRASH_LINE.test(l));
   const frames: { fn: string; file: string; line: number }[] = [];
   // A fatal error's traceback names its goroutines with more fields: "goroutine 1 gp=… m=0 [running]:".
   const start = lines.findIndex((l) => /^goroutine \d+ .*\[.*\]:$/.test(l));

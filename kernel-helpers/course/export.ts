@@ -62,7 +62,9 @@ export async function exportCourse({ outDir, parameters = {}, rawParameters = fa
   const list = chapters().filter((c) => !only || only.includes(c.name));
   if (list.length === 0) throw new GolabError(`no chapter notebook matches ${JSON.stringify(only)}`);
   // A name no chapter declares is a typo (`lve=false` would run live Go): refused, as `golab run` does.
-  const declared = [...new Set(list.flatMap((c) => [...declaredParameters(c.file)]))].sort();
+  // Each chapter's parameters cell, read once: for the typo check here and the overrides below.
+  const declaredBy = new Map(list.map((c) => [c.name, declaredParameters(c.file)]));
+  const declared = [...new Set([...declaredBy.values()].flatMap((names) => [...names]))].sort();
   for (const name of Object.keys(parameters)) {
     if (!declared.includes(name)) throw new InputError(jupyterMessages.unknownParameter(name, declared), name);
   }
@@ -82,8 +84,7 @@ export async function exportCourse({ outDir, parameters = {}, rawParameters = fa
   const pages: ChapterPage[] = new Array(list.length);
   const executed = (c: Chapter) => path.join(executedDir, `${c.name}.ipynb`);
   const runChapter = async (c: Chapter, at: number) => {
-    const declared = declaredParameters(c.file);
-    const mine = Object.fromEntries(Object.entries(parameters).filter(([k]) => declared.has(k)));
+    const mine = Object.fromEntries(Object.entries(parameters).filter(([k]) => declaredBy.get(c.name)!.has(k)));
     onProgress?.(`running ${c.name}: ${c.title}`);
     let done = 0;
     const run = await runNotebook(c.file, {

@@ -7,7 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { GolabError, InputError } from "../errors";
-import { findToolchain } from "../go";
+import { findToolchain, languageVersion } from "../go";
 import { runProcess, withTempDir } from "../proc";
 
 export type LookupTask = "look-up" | "iterate";
@@ -193,7 +193,7 @@ export async function lookupTimings({ go, sizes, runs, benchtime }: LookupOption
   return withTempDir("lookup", async (dir) => {
     fs.writeFileSync(path.join(dir, "main.go"), "package main\n\nfunc main() {}\n");
     fs.writeFileSync(path.join(dir, "lookup_test.go"), lookupProgram(checked));
-    fs.writeFileSync(path.join(dir, "go.mod"), `module lookup\n\ngo ${tc.version.split(".").slice(0, 2).join(".")}\n`);
+    fs.writeFileSync(path.join(dir, "go.mod"), `module lookup\n\ngo ${languageVersion(tc.version)}\n`);
     const env = { ...tc.env, GOTMPDIR: dir };
     await runProcess(tc.goBinary, ["test", "-c", "-o", "lookup.test", "."], { cwd: dir, env, timeoutMs: 300_000 });
     const rows: LookupTimingRow[] = [];

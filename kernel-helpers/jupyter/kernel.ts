@@ -298,8 +298,6 @@ export class KernelSession {
       this.server.adoptProcesses();
     }
   }
-
-
 }
 
 /**

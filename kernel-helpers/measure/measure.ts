@@ -9,7 +9,7 @@ import { GolabError, InputError, ProcessError } from "../errors";
 import { findToolchain, languageVersion, Toolchain } from "../go";
 import { measureMessages } from "../messages";
 import { buildProbe, escapeDecisionsByCase, EscapeDecision, generateProbe, parseProbeOutput, ProbeSample, METRIC_NAMES, PROBE_MODULE } from "../probe";
-import { crashLine, runProcess } from "../proc";
+import { crashLine, OUT_OF_MEMORY, runProcess } from "../proc";
 import { inUserTermsOnFailure } from "../code/failure";
 import { AllocResult, Distribution, distributionOf } from "../result";
 import { admitCases } from "./admit";
@@ -133,7 +133,6 @@ async function runProbe(binary: string, runs: number, memCap: number, env: NodeJ
 }
 
 /** How Go says it could not get memory: the address-space limit refused a mapping. */
-const OUT_OF_MEMORY = /^fatal error: (runtime: )?out of memory/m;
 
 /** The probe turns GC off itself; nothing in the caller's environment may tune the runtime. */
 function probeEnv(tc: Toolchain): NodeJS.ProcessEnv {

@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { probesDir } from "../cache/root";
 import { checkCode } from "../code/check";
-import { compileDiagnostics } from "../code/terms";
+import { compileDiagnostics, isEscapeNote } from "../code/terms";
 import { BuildDiagnostic, CodeError, GoBuildError, ProcessError } from "../errors";
 import { Toolchain } from "../go";
 import { codeMessages, measureMessages } from "../messages";
@@ -102,7 +102,7 @@ function buildError(e: ProcessError, probe: GeneratedProbe, tc: Toolchain): GoBu
   const diagnostics: BuildDiagnostic[] = [];
   for (const line of e.stderr.split("\n")) {
     const m = /^\.?\/?main\.go:(\d+):(\d+): (.*)$/.exec(line.trim());
-    if (!m || /escapes to heap|does not escape|moved to heap|inlin|leaking param/.test(m[3])) continue;
+    if (!m || isEscapeNote(m[3])) continue;
     const n = Number(m[1]);
     const index = probe.caseLines.findIndex((r) => n >= r.start && n <= r.end);
     diagnostics.push({ line: n, column: Number(m[2]), message: m[3], caseIndex: index < 0 ? null : index });

@@ -1,5 +1,5 @@
 /** Child processes and temporary folders that never outlive the lab; /proc and timers, read and kept in one place. */
-export { runProcess, crashLine, RunOptions, RunResult } from "./run";
+export { runProcess, crashLine, CRASH_LINE, OUT_OF_MEMORY, RunOptions, RunResult } from "./run";
 export { withTempDir, TEMP_PREFIX } from "./tempdir";
 export { cleanupAll, tracked, killGroup, exitOnSignals } from "./cleanup";
 export { spawnTracked, SpawnOptions, TrackedChild, ChildExit } from "./spawn";

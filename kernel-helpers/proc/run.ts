@@ -32,8 +32,14 @@ export interface RunResult {
  */
 export function crashLine(stderr: string): string {
   const lines = stderr.trim().split("\n");
-  return lines.find((l) => /^(fatal error|panic): /.test(l)) ?? lines[lines.length - 1] ?? "";
+  return lines.find((l) => CRASH_LINE.test(l)) ?? lines[lines.length - 1] ?? "";
 }
+
+/** A Go runtime's line saying why the program died. */
+export const CRASH_LINE = /^(fatal error|panic): /;
+
+/** Go's line for running out of memory (the memory limit or the address-space cap), at a line's start. */
+export const OUT_OF_MEMORY = /^fatal error: (runtime: )?out of memory/m;
 
 /** Runs a command to completion and collects its output. */
 export function runProcess(command: string, args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
