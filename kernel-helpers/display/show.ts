@@ -5,6 +5,7 @@
  */
 import * as aq from "arquero";
 import { ChartSpec, renderSvg } from "../chart";
+import { readableTable } from "../table";
 import { displayBundle } from "./sink";
 import { readableTableHtml, readableTableMarkdown } from "./table-html";
 export { escapeHtml } from "./escape";
@@ -37,9 +38,11 @@ export async function showChart(spec: ChartSpec): Promise<void> {
  * Markdown text where HTML is not rendered.
  */
 export function showTable(table: aq.ColumnTable, { caption, data }: { caption?: string; data?: aq.ColumnTable } = {}): void {
+  // Made readable once, for both renderings.
+  const readable = readableTable(table);
   displayBundle({
-    "text/html": readableTableHtml(table, { caption, file: csvFileName(caption), data }),
-    "text/plain": readableTableMarkdown(table, { caption }),
+    "text/html": readableTableHtml(readable, { caption, file: csvFileName(caption), data: data ?? table }),
+    "text/plain": readableTableMarkdown(readable, { caption }),
   });
 }
 

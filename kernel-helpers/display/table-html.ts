@@ -4,7 +4,7 @@
  * URL, so the exported page needs no server).
  */
 import * as aq from "arquero";
-import { ReadableCell, readableTable } from "../table";
+import { ReadableCell, ReadableTable } from "../table";
 import { escapeHtml } from "./escape";
 
 /** Rows a page shows before the rest folds away. */
@@ -27,9 +27,8 @@ export function captionText(caption: string | undefined, constants: readonly str
   return [caption, constants.join(" · ")].filter((s) => s).join(". ");
 }
 
-/** The table as a page shows it (`file` names the CSV download of `data`, by default the table itself). */
-export function readableTableHtml(table: aq.ColumnTable, { caption, file = "table.csv", data = table }: { caption?: string; file?: string; data?: aq.ColumnTable } = {}): string {
-  const t = readableTable(table);
+/** The readable table as a page shows it (`file` names the CSV download of `data`, the exact data). */
+export function readableTableHtml(t: ReadableTable, { caption, file = "table.csv", data }: { caption?: string; file?: string; data: aq.ColumnTable }): string {
   const text = captionText(caption, t.constants);
   const parts = [text ? `<p class="golab-caption">${escapeHtml(text)}</p>` : ""];
   if (t.rows.length === 0) return `${parts[0]}<p class="golab-empty">(no rows)</p>`;
@@ -42,8 +41,7 @@ export function readableTableHtml(table: aq.ColumnTable, { caption, file = "tabl
 }
 
 /** The same as Markdown text (where HTML is not rendered): visible rows only, then how many more. */
-export function readableTableMarkdown(table: aq.ColumnTable, { caption }: { caption?: string } = {}): string {
-  const t = readableTable(table);
+export function readableTableMarkdown(t: ReadableTable, { caption }: { caption?: string } = {}): string {
   const line = (cells: readonly string[]) => `|${cells.map((c) => c.replace(/\|/g, "\\|")).join("|")}|`;
   const lines = [line(t.headers), line(t.headers.map(() => "---")), ...t.rows.slice(0, VISIBLE_ROWS).map((r) => line(r.map((c) => c.text)))];
   if (t.rows.length > VISIBLE_ROWS) lines.push(`(${t.rows.length - VISIBLE_ROWS} more rows)`);
