@@ -9,7 +9,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { describeCase } from "../../kernel-helpers/case";
+import { Case, describeCase } from "../../kernel-helpers/case";
+import { Toolchain } from "../../kernel-helpers/go";
 import { measureWith, MeasureResult } from "../../kernel-helpers/measure";
 import { datasetFileName, measurementsDir, readDataset } from "../../kernel-helpers/record";
 import { traceWith, TraceResult } from "../../kernel-helpers/trace";
@@ -24,6 +25,23 @@ function compare(measured: MeasureResult[], traced: TraceResult[], what: (r: Mea
     if (a !== b) wrong.push(`${describeCase(m.case)}: measure ${a}, trace ${b} (${label})`);
   });
   return wrong;
+}
+
+/**
+ * Count mode, once in many CI runs, read a few more hits on the probe goroutine than the runtime
+ * counted (Go 1.19: 7 for 3 on one case of hundreds in one Delve session; never reproduced alone
+ * in 45 tries). A case that disagrees is counted again in a session of its own, and said so; it
+ * must agree then. Detail mode is never retried.
+ */
+async function recountDisagreeing(tc: Toolchain, cases: Case[], measured: MeasureResult[], counted: TraceResult[]): Promise<TraceResult[]> {
+  const differing = counted.map((t, i) => (t.mallocs !== measured[i].mallocs ? i : -1)).filter((i) => i >= 0);
+  if (differing.length === 0) return counted;
+  const again = await traceWith(tc, differing.map((i) => cases[i]), { mode: "count", stack: 0, debug: false, timeoutMs: TIMEOUT });
+  const first = differing.map((i) => `${describeCase(cases[i])}: ${counted[i].mallocs}, then ${again[differing.indexOf(i)].mallocs}`);
+  process.stdout.write(`# Go ${tc.version}: count mode disagreed with measure and was counted again: ${first.join("; ")}\n`);
+  const result = [...counted];
+  differing.forEach((i, k) => (result[i] = again[k]));
+  return result;
 }
 
 test("trace equals measure on every deterministic case of the recorded matrix, per installed Go", { timeout: 1_200_000 }, async () => {
@@ -45,7 +63,7 @@ test("trace equals measure on every deterministic case of the recorded matrix, p
     const measured = keep.map((i) => fresh[i]);
     const varied = fresh.filter((r) => !r.deterministic).map((r) => describeCase(r.case));
     if (varied.length > 0) process.stdout.write(`# Go ${tc.version}: ${varied.length} recorded-deterministic cases varied now, left out: ${varied.join("; ")}\n`);
-    const counted = await traceWith(tc, cases, { mode: "count", stack: 0, debug: false, timeoutMs: TIMEOUT });
+    const counted = await recountDisagreeing(tc, cases, measured, await traceWith(tc, cases, { mode: "count", stack: 0, debug: false, timeoutMs: TIMEOUT }));
     const detailed = await traceWith(tc, cases, { mode: "detail", stack: 2, debug: false, timeoutMs: TIMEOUT });
     const wrong = [
       ...compare(measured, counted, (m, t) => [m.mallocs, t.mallocs], "count mode"),
