@@ -7,7 +7,7 @@
 import { InputError } from "../errors";
 import { caseMessages, typeMessages } from "../messages";
 import { parseGoType, renderType, GoType, isComparable, layoutOf, MAX_TYPE_SIZE } from "../types";
-import { Case, CASE_SCHEMA, ESCAPES, Escape, FieldSpec, FIELDS, OPS, Op } from "./case";
+import { Case, CASE_SCHEMA, ESCAPES, Escape, FieldSpec, FIELDS, MakeMapCase, MakeSliceCase, OPS, Op } from "./case";
 import { readShortForm } from "./short-form";
 
 const MAX_TEXT = 4000;
@@ -16,8 +16,15 @@ export const MAX_SOURCE = 64 * 1024;
 /** JSON text may carry a code case's source, escaped. */
 const MAX_JSON = 2 * MAX_SOURCE;
 
-/** A Go type field as read: its canonical spelling and its parse tree. */
-type TypeField = { text: string; tree: GoType };
+/** A Go type field as read: its canonical spelling, its parse tree, and whether it may be a map key. */
+type TypeField = { text: string; tree: GoType; comparable: boolean };
+
+/**
+ * Type fields already read, by the text given: a batch of a million cases names a handful of
+ * types, and re-spelling each tree was a large part of reading a case. Fields are never modified.
+ */
+const typeFields = new Map<string, TypeField>();
+const MAX_TYPE_FIELDS = 10_000;
 
 /** Options that apply to a short form, which has no room for them. */
 export interface ParseOptions {
@@ -59,13 +66,19 @@ function size(field: string, value: unknown): number {
 
 function goType(field: string, value: unknown): TypeField {
   if (typeof value !== "string") throw new InputError(caseMessages.notString(field), String(value));
-  const tree = parseGoType(value);
-  return { text: renderType(tree), tree };
+  let t = typeFields.get(value);
+  if (!t) {
+    const tree = parseGoType(value);
+    t = { text: renderType(tree), tree, comparable: isComparable(tree) };
+    if (typeFields.size >= MAX_TYPE_FIELDS) typeFields.clear();
+    typeFields.set(value, t);
+  }
+  return t;
 }
 
 /** A map's key must be comparable; parseGoType checks that only when it sees the whole map type. */
 function checkMapKey(key: TypeField, elem: TypeField): void {
-  if (!isComparable(key.tree)) {
+  if (!key.comparable) {
     throw new InputError(typeMessages.notComparable(`map[${key.text}]${elem.text}`, key.text), key.text);
   }
 }
@@ -103,19 +116,45 @@ function readField(f: FieldSpec, value: unknown): unknown {
   return oneOf(f.name, value, f.kind);
 }
 
-/** Every field of the op read by CASE_SCHEMA: required ones present, each of its kind. */
+/**
+ * Every field of the op read by CASE_SCHEMA: required ones present, each of its kind, and no
+ * field the op does not have (that error first, as when it was checked first).
+ */
 function readFields(op: Op, o: Record<string, unknown>): Record<string, unknown> {
   const v: Record<string, unknown> = {};
-  for (const f of CASE_SCHEMA[op].fields) {
-    if (o[f.name] === undefined) {
-      if (f.required) throw new InputError(caseMessages.missingField(op, f.name), f.name);
-      continue;
+  let given = 1; // op
+  try {
+    for (const f of CASE_SCHEMA[op].fields) {
+      const value = o[f.name];
+      if (value === undefined) {
+        if (f.required) throw new InputError(caseMessages.missingField(op, f.name), f.name);
+        continue;
+      }
+      given++;
+      const read = readField(f, value);
+      // An explicit default is the same case as an absent field: equal cases serialise equal.
+      if (read !== f.default) v[f.name] = read;
     }
-    const value = readField(f, o[f.name]);
-    // An explicit default is the same case as an absent field: equal cases serialise equal.
-    if (value !== f.default) v[f.name] = value;
+  } catch (e) {
+    refuseUnknownFields(op, o);
+    throw e;
   }
+  // Counting the keys is cheap; naming the unknown one is needed only when the count is off.
+  if (keyCount(o) !== given) refuseUnknownFields(op, o);
   return v;
+}
+
+function keyCount(o: object): number {
+  let n = 0;
+  for (const _ in o) n++;
+  return n;
+}
+
+/** An InputError for the first field the op does not have. */
+function refuseUnknownFields(op: Op, o: Record<string, unknown>): void {
+  for (const k of Object.keys(o)) {
+    if (!FIELDS[op].includes(k)) throw new InputError(caseMessages.unknownField(op, k), k);
+  }
 }
 
 /** Validates an object as a Case; unknown fields and wrong types are errors. */
@@ -126,9 +165,6 @@ export function validateCase(obj: unknown, defaultEscape: Escape = "heap"): Case
   const o = obj as Record<string, unknown>;
   if (!(OPS as readonly string[]).includes(o.op as string)) throw new InputError(caseMessages.unknownOp(o.op), String(o.op));
   const op = o.op as Op;
-  for (const k of Object.keys(o)) {
-    if (!FIELDS[op].includes(k)) throw new InputError(caseMessages.unknownField(op, k), k);
-  }
   const v = readFields(op, o);
   if (op === "code") return prune({ op, source: v.source as string, name: v.name as string | undefined });
   const escape = (v.escape as Escape | undefined) ?? defaultEscape;
@@ -140,17 +176,24 @@ export function validateCase(obj: unknown, defaultEscape: Escape = "heap"): Case
     case "makemap": {
       const key = v.key as TypeField;
       checkMapKey(key, elem);
-      return prune({ op, key: key.text, elem: elem.text, hint: v.hint as number | undefined, escape });
+      const c = { op, key: key.text, elem: elem.text } as MakeMapCase;
+      if (v.hint !== undefined) c.hint = v.hint as number;
+      c.escape = escape;
+      return c;
     }
     case "makeslice": {
-      checkSliceBytes(elem.tree, Math.max(len!, cap ?? 0), `make([]${elem.text}, ${len}${cap === undefined ? "" : `, ${cap}`})`);
-      return prune({ op, elem: elem.text, len: len!, cap, constSize: v.constSize as boolean | undefined, escape });
+      checkSliceBytes(elem.tree, Math.max(len!, cap ?? 0), () => `make([]${elem.text}, ${len}${cap === undefined ? "" : `, ${cap}`})`);
+      const c = { op, elem: elem.text, len: len! } as MakeSliceCase;
+      if (cap !== undefined) c.cap = cap;
+      if (v.constSize !== undefined) c.constSize = v.constSize as boolean;
+      c.escape = escape;
+      return c;
     }
     case "append": {
       const start = v.start as "nil" | "make";
       if (start === "nil" && (len !== undefined || cap !== undefined)) throw new InputError(caseMessages.capWithoutMake(), start);
       const n = v.n as number;
-      checkSliceBytes(elem.tree, Math.max((len ?? 0) + n, cap ?? 0), `${n} appends to []${elem.text}`);
+      checkSliceBytes(elem.tree, Math.max((len ?? 0) + n, cap ?? 0), () => `${n} appends to []${elem.text}`);
       return prune({ op, elem: elem.text, n, start, len: start === "make" ? (len ?? 0) : undefined, cap, escape });
     }
     case "mapinsert": {
@@ -167,12 +210,19 @@ export function validateCase(obj: unknown, defaultEscape: Escape = "heap"): Case
  * Go refuses a slice whose backing array exceeds runtime.maxAlloc (1<<48 on linux/amd64;
  * runtime/malloc.go): makeslice and growslice panic. A case that asks for one is refused here.
  */
-function checkSliceBytes(elem: GoType, elements: number, what: string): void {
+function checkSliceBytes(elem: GoType, elements: number, what: string | (() => string)): void {
   const bytes = layoutOf(elem)!.size * elements;
-  if (bytes > MAX_TYPE_SIZE) throw new InputError(caseMessages.beyondMaxAlloc(what, bytes), what);
+  if (bytes <= MAX_TYPE_SIZE) return;
+  // The call's spelling is built only for the message (building it for every case was slow).
+  const text = typeof what === "string" ? what : what();
+  throw new InputError(caseMessages.beyondMaxAlloc(text, bytes), text);
 }
 
-/** Drops undefined fields so that equal cases serialise to equal JSON. */
+/**
+ * Drops undefined fields so that equal cases serialise to equal JSON. (The make cases, read by
+ * the million, are built field by field instead: a copy through Object.keys cost more than the
+ * rest of their reading.)
+ */
 function prune<T extends object>(c: T): T {
   // A new object rather than `delete`, which leaves V8's objects slow to read and to serialise.
   const out: Partial<T> = {};

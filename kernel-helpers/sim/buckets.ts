@@ -8,23 +8,28 @@
  */
 import { Workspace } from "./workspace";
 
-/** The keys of one map: each key's hash, and the next key in its chain (numbered from 1; 0 ends). */
+const NONE = new Int32Array(0);
+
+/**
+ * The keys of one map: each key's hash, and the next key in its chain (numbered from 1; 0 ends).
+ * A run that only counts keys per bucket (`listed` false) keeps no chains, so no `next`.
+ */
 export class Keys {
   /** The hash's 32 bits as a signed integer (Rand.bits). */
   hash: Int32Array;
   next: Int32Array;
   size = 0;
 
-  constructor(private readonly space: Workspace, capacity: number) {
+  constructor(private readonly space: Workspace, capacity: number, private readonly listed = true) {
     this.hash = space.ints(capacity + 1);
-    this.next = space.ints(capacity + 1);
+    this.next = listed ? space.ints(capacity + 1) : NONE;
   }
 
   /** A new key with `hash`, in no chain yet: its number (from 1). */
   add(hash: number): number {
     if (this.size + 1 === this.hash.length) {
       this.hash = this.space.grow(this.hash, 2 * this.hash.length);
-      this.next = this.space.grow(this.next, 2 * this.next.length);
+      if (this.listed) this.next = this.space.grow(this.next, 2 * this.next.length);
     }
     const k = ++this.size;
     this.hash[k] = hash;
@@ -47,30 +52,29 @@ const STRIDE = 5;
  */
 export class BucketArray {
   private data: Int32Array | null = null;
-  /** Sparse only: each touched bucket's chain number + 1. */
-  private readonly index: Map<number, number> | null;
+  /** Sparse only: each touched bucket's chain number (made when first needed: a make alone touches none). */
+  private index: Map<number, number> | null = null;
   private chains = 0;
 
-  constructor(private readonly space: Workspace, readonly length: number, dense: boolean) {
-    this.index = dense ? null : new Map();
-  }
+  constructor(private readonly space: Workspace, readonly length: number, private readonly isDense: boolean) {}
 
   /** The chain of bucket `i` (made empty when first touched): its offset for the accessors below. */
   at(i: number): number {
-    if (this.index === null) {
+    if (this.isDense) {
       this.data ??= this.space.ints(this.length * STRIDE);
       return i * STRIDE;
     }
-    let id = this.index.get(i);
-    if (id === undefined) this.index.set(i, (id = this.newChain()));
+    const index = (this.index ??= new Map());
+    let id = index.get(i);
+    if (id === undefined) index.set(i, (id = this.newChain()));
     return id * STRIDE;
   }
 
   /** True when bucket `i` has been evacuated (an untouched one has not). */
   evacuated(i: number): boolean {
     if (this.data === null) return false;
-    if (this.index === null) return this.data[i * STRIDE + EVACUATED] === 1;
-    const id = this.index.get(i);
+    if (this.isDense) return this.data[i * STRIDE + EVACUATED] === 1;
+    const id = this.index!.get(i);
     return id !== undefined && this.data[id * STRIDE + EVACUATED] === 1;
   }
 
@@ -107,7 +111,7 @@ export class BucketArray {
 
   /** True when chains are kept in place (see the constructor). */
   get dense(): boolean {
-    return this.index === null;
+    return this.isDense;
   }
 
   /** Appends key `k` (of `keys`) to chain `c`. */

@@ -146,7 +146,7 @@ export class ClassicMap {
       const cur = this.cur!;
       const chain = cur.at(bucket);
       if (cur.count(chain) === BUCKET * (1 + cur.overflow(chain))) this.newoverflow(cur, chain, n, -1, 0);
-      const keys = (this.keys ??= new Keys(workspace, Math.min(this.inserts, 2 ** 16)));
+      const keys = (this.keys ??= new Keys(workspace, Math.min(this.inserts, 2 ** 16), !this.countOnly));
       const k = keys.add(hash);
       if (this.countOnly) cur.addCount(chain, 1);
       else cur.push(chain, k, keys);

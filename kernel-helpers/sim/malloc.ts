@@ -19,16 +19,16 @@ import { VersionModel } from "./versions";
 /** The one Shape every malloc call fills and reads at once: no allocation per call or per run. */
 const SHAPE = newShape();
 
-/** How many of the latest calls repeatLast can repeat. */
-const REPEATABLE = 4;
-
 /** Requests from 1 TiB up: true to the model, but no machine of today would survive them. */
 const HUGE = 2 ** 40;
 
 /** The allocations of one run of one case, and the tiny block state they share. */
 export class Heap {
   /** Every mallocgc call, in order; null when only counting (the seeds of a random case). */
-  readonly records: AllocationRecord[] | null;
+  get records(): AllocationRecord[] | null {
+    return this.list;
+  }
+  private list: AllocationRecord[] | null;
   /** Calls with size > 0 (MemStats.Mallocs). */
   mallocs = 0;
   /** Every call, size 0 included. */
@@ -51,15 +51,13 @@ export class Heap {
   private lastWhy = "";
   private lastHow = "";
   private lastText = "";
-  /** The last REPEATABLE calls' sizes and bytes taken, newest at `recent`, for repeatLast. */
-  private readonly recentSize = [0, 0, 0, 0];
-  private readonly recentRounded = [0, 0, 0, 0];
-  /** Calls since the last tiny one (a tiny call moves the block, so it cannot be repeated as is). */
-  private sinceTiny = 0;
-  private recent = 0;
+  /** Calls that took the tiny path (each moves the block, so none can be repeated as is). */
+  private tinyCalls = 0;
+  /** The totals when `mark` was called: repeatMarked makes the calls since then again. */
+  private marked = { calls: 0, mallocs: 0, bytes: 0, allocated: 0, tinyCalls: 0 };
 
   constructor(readonly version: VersionModel, recording: boolean, private readonly maxRecords = Infinity) {
-    this.records = recording ? [] : null;
+    this.list = recording ? [] : null;
   }
 
   /** Refuses, before the work starts, a run that would make more than maxRecords allocations. */
@@ -69,12 +67,12 @@ export class Heap {
 
   /** True when every call is kept with its explanation: callers build `why` texts only then. */
   get recording(): boolean {
-    return this.records !== null;
+    return this.list !== null;
   }
 
   /** Notes a decision that allocates nothing. */
   note(text: string): void {
-    if (this.records) this.notes.push(text);
+    if (this.list) this.notes.push(text);
   }
 
   /**
@@ -87,16 +85,15 @@ export class Heap {
     const shape = SHAPE;
     const path = allocate(v.malloc, this.tiny, size, noscan, shape);
     const rounded = shape.rounded;
-    if (shape.tinyAt >= 0) this.tinyInBlock++;
-    this.sinceTiny = path === "tiny" ? 0 : this.sinceTiny + 1;
-    this.recent = (this.recent + 1) % REPEATABLE;
-    this.recentSize[this.recent] = size;
-    this.recentRounded[this.recent] = rounded;
+    if (path === "tiny") {
+      this.tinyCalls++;
+      if (shape.tinyAt >= 0) this.tinyInBlock++;
+    }
     if (size > 0) this.mallocs++;
     this.bytes += size;
     this.allocated += rounded;
     if (random) this.hashDependent = true;
-    if (this.records) {
+    if (this.list) {
       const sizeClass = shape.sizeClass;
       let how = describe(v.malloc, path, size, rounded, sizeClass, shape.header, noscan, shape.tinyAt);
       if (size > 0 && size <= v.malloc.sizeSpecialized) how += SPECIALISED;
@@ -108,32 +105,50 @@ export class Heap {
       }
       const r: AllocationRecord = { size, rounded, sizeClass, path, noscan, site, why: this.lastText };
       if (random) r.random = true;
-      this.records.push(r);
+      this.list.push(r);
     }
     return rounded;
   }
 
+  /** Starts a run of calls that repeatMarked can make again (the totals now, kept; no per-call work). */
+  mark(): void {
+    const m = this.marked;
+    m.calls = this.calls;
+    m.mallocs = this.mallocs;
+    m.bytes = this.bytes;
+    m.allocated = this.allocated;
+    m.tinyCalls = this.tinyCalls;
+  }
+
   /**
-   * Makes the last `calls` mallocgc calls again `times` times, in the same order, as mallocgc would
-   * (NewMap's table and groups, once per table of a large directory): their records are shared,
-   * not rebuilt. Returns false, having done nothing, when one of them was tiny (the block moves, so
-   * a repeat would not be alike): the caller then makes the calls one by one.
+   * Makes the mallocgc calls since `mark` again `times` times, in the same order, as mallocgc
+   * would (NewMap's table and groups, once per table of a large directory): their records are
+   * shared, not rebuilt. Returns false, having done nothing, when one of them was tiny (the block
+   * moves, so a repeat would not be alike): the caller then makes the calls one by one.
    */
-  repeatLast(calls: number, times: number): boolean {
-    if (calls > REPEATABLE || calls > this.sinceTiny || times <= 0) return times <= 0;
+  repeatMarked(times: number): boolean {
+    const m = this.marked;
+    if (this.tinyCalls !== m.tinyCalls || times <= 0) return times <= 0;
+    const calls = this.calls - m.calls;
     if (this.calls + calls * times > this.maxRecords) this.expect(this.calls + calls * times);
-    for (let k = 0; k < calls; k++) {
-      const at = (this.recent - k + REPEATABLE) % REPEATABLE;
-      const size = this.recentSize[at];
-      if (size > 0) this.mallocs += times;
-      this.bytes += size * times;
-      this.allocated += this.recentRounded[at] * times;
-    }
+    // Without a tiny call the calls are alike each time: their totals grow by the same amounts.
+    this.mallocs += (this.mallocs - m.mallocs) * times;
+    this.bytes += (this.bytes - m.bytes) * times;
+    this.allocated += (this.allocated - m.allocated) * times;
     this.calls += calls * times;
-    const records = this.records;
-    if (records) {
-      const from = records.length - calls;
-      for (let t = 0; t < times; t++) for (let k = 0; k < calls; k++) records.push(records[from + k]);
+    const old = this.list;
+    if (old) {
+      // A new array of the final length, filled once: pushing one by one regrew and copied it,
+      // and growing the old one kept half as much again in spare room.
+      const from = m.calls;
+      const end = from + calls * (times + 1);
+      const records = new Array<AllocationRecord>(end);
+      for (let at = 0; at < from + calls; at++) records[at] = old[at];
+      for (let k = 0; k < calls; k++) {
+        const r = records[from + k];
+        for (let at = from + calls + k; at < end; at += calls) records[at] = r;
+      }
+      this.list = records;
     }
     return true;
   }

@@ -42,19 +42,15 @@ function swissTypes(key: string, elem: string): SwissTypes {
   });
 }
 
+/** Either map: `m[k] = v` for a key with `hash`, `fresh` false when the key is already there. */
 interface AnyMap {
-  insert(hash: number, fresh: boolean, n: number): void;
+  assign(hash: number, fresh: boolean, n: number): void;
 }
 
 function makeMap(v: VersionModel, heap: Heap, c: MakeMapCase | MapInsertCase, rand: Rand, inserts: number): AnyMap {
   const placement = makeMapPlacement(c.escape, c.hint);
-  if (v.maps === "classic") {
-    const m = new ClassicMap(heap, classicTypes(c.key, c.elem), c.hint, rand, placement, inserts);
-    return { insert: (hash, fresh, n) => m.assign(hash, fresh, n) };
-  }
-  const m = new SwissMap(heap, swissTypes(c.key, c.elem), c.hint, placement);
-  // Swiss maps allocate nothing for a key already present.
-  return { insert: (hash, fresh, n) => (fresh ? m.insert(hash, n) : undefined) };
+  if (v.maps === "classic") return new ClassicMap(heap, classicTypes(c.key, c.elem), c.hint, rand, placement, inserts);
+  return new SwissMap(heap, swissTypes(c.key, c.elem), c.hint, placement);
 }
 
 /** make(map[K]V[, hint]). */
@@ -83,6 +79,6 @@ export function simulateMapInsert(v: VersionModel, heap: Heap, c: MapInsertCase,
       if (distinct === hashes.length) hashes = workspace.grow(hashes, 2 * hashes.length);
       hashes[distinct++] = rand.bits();
     }
-    m.insert(hashes[id], keys.fresh, n);
+    m.assign(hashes[id], keys.fresh, n);
   }
 }

@@ -17,12 +17,16 @@ export type MakePlacement =
   | { where: "stack"; why: string }
   | { where: "heap"; why: string };
 
+/** The placements of a value the probe stores in a package-level variable: one object each, shared. */
+const ESCAPING_SLICE: MakePlacement = { where: "heap", why: "the slice is stored in a package-level variable, so it escapes" };
+const ESCAPING_MAP: MapPlacement = { headerOnStack: false, firstOnStack: false, why: "the map is stored in a package-level variable, so it escapes" };
+
 /**
  * The backing store of make([]T, len, cap) with `cap` elements of `elemSize` bytes; `constSize`
  * false when the sizes are variables the compiler cannot see.
  */
 export function makeSlicePlacement(v: VersionModel, escape: Escape, elemSize: number, cap: number, constSize: boolean): MakePlacement {
-  if (escape === "heap") return { where: "heap", why: "the slice is stored in a package-level variable, so it escapes" };
+  if (escape === "heap") return ESCAPING_SLICE;
   const limit = v.compiler.implicitStackLimit;
   // HeapAllocReason (1.26.8): `if elem.Size() == 0 { return "zero-sized element" }`, before any size test.
   if (elemSize === 0 && v.compiler.zeroSizedElemToHeap) {
@@ -63,7 +67,7 @@ export interface MapPlacement {
  * one bucket or group too when the hint is a constant ≤ 8 (BUCKETSIZE / abi.MapGroupSlots).
  */
 export function makeMapPlacement(escape: Escape, hint: number | undefined): MapPlacement {
-  if (escape === "heap") return { headerOnStack: false, firstOnStack: false, why: "the map is stored in a package-level variable, so it escapes" };
+  if (escape === "heap") return ESCAPING_MAP;
   const small = hint === undefined || hint <= 8;
   return {
     headerOnStack: true,

@@ -24,6 +24,10 @@ const TABLE_SIZE = 32; // maps.table: used, capacity, growthLeft, localDepth, in
 const MAX_ALLOC = 2 ** 48;
 const NEW_MAP = "internal/runtime/maps.NewMap";
 
+/** Empty until a key arrives: shared, never written (each map makes its own on first use). */
+const NO_HASHES: number[] = [];
+const NO_TABLES: Table[] = [];
+
 /** The map's types as the runtime sees them. */
 export interface SwissTypes {
   key: Slot;
@@ -60,8 +64,9 @@ function tableOf(capacity: number, index: number, localDepth: number): Table {
 /** One Swiss map being built by the probe. */
 export class SwissMap {
   private hasGroup = false;
-  private smallHashes: number[] = [];
-  private dir: Table[] = [];
+  /** The small map's keys' hashes; made with its group (a make alone needs none). */
+  private smallHashes: number[] = NO_HASHES;
+  private dir: Table[] = NO_TABLES;
   private globalDepth = 0;
   private tables = 0;
   /** NewMap's tables, allocated but not yet made entries of `dir` (a make alone never needs them). */
@@ -101,8 +106,9 @@ export class SwissMap {
     const capacity = pow2Ceil(Math.max(Math.floor(target / dirSize), SLOTS));
     const why = dirSize === 1 ? `NewMap: the table for hint ${hint}` : `NewMap: one of ${dirSize} tables for hint ${hint}`;
     // Every table alike: the first one's two calls, made again for the others.
+    this.heap.mark();
     this.allocTable(capacity, why, false);
-    if (this.heap.repeatLast(2, dirSize - 1)) this.tables += dirSize - 1;
+    if (this.heap.repeatMarked(dirSize - 1)) this.tables += dirSize - 1;
     else for (let i = 1; i < dirSize; i++) this.allocTable(capacity, why, false);
     this.pending = { count: dirSize, capacity, depth: this.globalDepth };
   }
@@ -111,6 +117,7 @@ export class SwissMap {
   private materialize(): void {
     const { count, capacity, depth } = this.pending!;
     this.pending = null;
+    this.dir = [];
     for (let i = 0; i < count; i++) this.dir.push(tableOf(capacity, i, depth));
   }
 
@@ -144,6 +151,11 @@ export class SwissMap {
     if (elem.indirect) this.heap.malloc(elem.type.size, !elem.type.pointers, site, recording ? `insert ${n}: the element (${elem.type.size} B > 128 B) is stored indirectly, newobject per new key` : "");
   }
 
+  /** m[k] = v with `hash`: a key already present allocates nothing in a Swiss map. */
+  assign(hash: number, fresh: boolean, n: number): void {
+    if (fresh) this.insert(hash, n);
+  }
+
   /** Inserts a new key with top-32-bit hash `hash` (insert number `n`, for the explanations). */
   insert(hash: number, n: number): void {
     if (this.pending) this.materialize();
@@ -154,6 +166,7 @@ export class SwissMap {
         this.heap.malloc(g.size, !g.pointers, "internal/runtime/maps.(*Map).growToSmall", `insert ${n}: the first insert into an empty map allocates its one group (${g.size} B, 8 slots)`);
       }
       if (this.smallHashes.length < SLOTS) {
+        if (this.smallHashes === NO_HASHES) this.smallHashes = [];
         this.smallHashes.push(hash);
         this.slotAllocs(n, "internal/runtime/maps.(*Map).putSlotSmall");
         return;

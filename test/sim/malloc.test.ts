@@ -65,7 +65,7 @@ test("a run refuses to list more allocations than its limit", () => {
   assert.throws(() => h.malloc(8, false, "x", "t"), /more than the simulator lists/);
 });
 
-test("repeatLast makes the last calls again as mallocgc would, and refuses after a tiny one", () => {
+test("repeatMarked makes the calls since mark again as mallocgc would, and refuses after a tiny one", () => {
   for (const recording of [true, false]) {
     const made = new Heap(v126, recording);
     const repeated = new Heap(v126, recording);
@@ -74,23 +74,29 @@ test("repeatLast makes the last calls again as mallocgc would, and refuses after
       made.malloc(32, false, "x", "table");
       made.malloc(9000, false, "x", "groups");
     }
+    repeated.mark();
     repeated.malloc(32, false, "x", "table");
     repeated.malloc(9000, false, "x", "groups");
-    assert.equal(repeated.repeatLast(2, 3), true);
+    assert.equal(repeated.repeatMarked(3), true);
     const totals = (h: Heap) => [h.mallocs, h.calls, h.bytes, h.allocated, h.tinyInBlock, JSON.stringify(h.records)];
     assert.deepEqual(totals(repeated), totals(made));
   }
   const tiny = new Heap(v126, true);
+  tiny.mark();
   tiny.malloc(8, true, "x", "a tiny one");
   tiny.malloc(32, false, "x", "b");
-  assert.equal(tiny.repeatLast(2, 5), false, "the tiny block would move");
+  assert.equal(tiny.repeatMarked(5), false, "the tiny block would move");
   assert.equal(tiny.calls, 2);
-  assert.equal(tiny.repeatLast(1, 5), true);
-  assert.equal(tiny.calls, 7);
+  tiny.mark();
+  tiny.malloc(32, false, "x", "b");
+  assert.equal(tiny.repeatMarked(5), true);
+  assert.equal(tiny.calls, 8);
+  assert.equal(tiny.records!.length, 8);
 });
 
-test("repeatLast keeps the record limit", () => {
+test("repeatMarked keeps the record limit", () => {
   const h = new Heap(v126, true, 10);
+  h.mark();
   h.malloc(32, false, "x", "a");
-  assert.throws(() => h.repeatLast(1, 10), /more than the simulator lists/);
+  assert.throws(() => h.repeatMarked(10), /more than the simulator lists/);
 });
