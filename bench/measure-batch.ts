@@ -5,15 +5,19 @@
  * All sides start from the same state: a fresh Go build cache (GOCACHE) warmed with the standard
  * library by one trivial probe, and a fresh probe cache (GOLAB_CACHE), so every side pays for
  * compiling and linking its own programs. Per-case ways are timed on a sample and scaled to N.
+ * The batch is timed `batches` times, each from an empty probe cache, and its figure is the median:
+ * one batch is one build and one run, whose time moved by about 2× between runs on this machine.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { Case } from "../kernel-helpers/case";
 import { findToolchain } from "../kernel-helpers/go";
-import { measureWith } from "../kernel-helpers/measure";
+import { DEFAULT_MEM_CAP, measureWith } from "../kernel-helpers/measure";
 import { validationMatrix } from "../kernel-helpers/record";
+import { median } from "../kernel-helpers/experiments/stats";
 import { benchAlternative } from "./measure-alternatives";
+import { batchSteps, BatchSteps } from "./measure-steps";
 
 export interface MeasureRow {
   way: string;
@@ -29,8 +33,13 @@ export interface MeasureRow {
 export interface MeasureFigures {
   go: string;
   cases: number;
+  /** The median of the batch's times. */
   batchMs: number;
+  /** Every batch's time, in the order run. */
+  batchRuns: number[];
   rows: MeasureRow[];
+  /** Where one batch's time goes (when asked for). */
+  steps?: BatchSteps;
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
@@ -39,7 +48,7 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   return [out, performance.now() - t0];
 }
 
-export async function benchMeasure({ go, count = 100, sample = 100, altSample = 10, runs = 5 }: { go?: string; count?: number; sample?: number; altSample?: number; runs?: number } = {}): Promise<MeasureFigures> {
+export async function benchMeasure({ go, count = 100, sample = 100, altSample = 10, runs = 5, batches = 5, steps = false }: { go?: string; count?: number; sample?: number; altSample?: number; runs?: number; batches?: number; steps?: boolean } = {}): Promise<MeasureFigures> {
   const cases: Case[] = validationMatrix().slice(0, count);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "golab-bench-"));
   const found = await findToolchain(go);
@@ -49,7 +58,16 @@ export async function benchMeasure({ go, count = 100, sample = 100, altSample = 
   try {
     const options = { runs, debug: false, timeoutMs: 600_000 };
     await measureWith(tc, [{ op: "makeslice", elem: "uint16", len: 3, escape: "heap" }], options);
-    const [lab, batchMs] = await timed(() => measureWith(tc, cases, options));
+    const batchRuns: number[] = [];
+    let lab: Awaited<ReturnType<typeof measureWith>> = [];
+    for (let b = 0; b < batches; b++) {
+      // An empty probe cache each time, so every batch builds; the last one's cache serves the rest.
+      process.env.GOLAB_CACHE = path.join(dir, `probes-${b}`);
+      const [out, ms] = await timed(() => measureWith(tc, cases, options));
+      lab = out;
+      batchRuns.push(ms);
+    }
+    const batchMs = median(batchRuns);
     const perCase = cases.slice(0, Math.min(sample, count));
     const [, perCaseMs] = await timed(async () => {
       for (const c of perCase) await measureWith(tc, [c], options);
@@ -63,7 +81,7 @@ export async function benchMeasure({ go, count = 100, sample = 100, altSample = 
       const f = await benchAlternative(way, tc, alt, lab.slice(0, alt.length));
       rows.push({ way: `${way} per case`, timed: f.sample, msPerCase: f.msPerCase, ratio: (f.msPerCase * count) / batchMs, agreement: `${f.agree}/${f.deterministic}` });
     }
-    return { go: tc.version, cases: count, batchMs, rows };
+    return { go: tc.version, cases: count, batchMs, batchRuns, rows, ...(steps ? { steps: await batchSteps(tc, cases, runs, DEFAULT_MEM_CAP) } : {}) };
   } finally {
     if (saved === undefined) delete process.env.GOLAB_CACHE;
     else process.env.GOLAB_CACHE = saved;
@@ -74,8 +92,9 @@ export async function benchMeasure({ go, count = 100, sample = 100, altSample = 
 /** The figures as a Markdown table. */
 export function measureTable(f: MeasureFigures): string {
   const lines = f.rows.map((r) => `| ${r.way} | ${r.timed} | ${r.msPerCase.toFixed(1)} ms | **${r.ratio.toFixed(1)}×** | ${r.agreement} |`);
+  const each = f.batchRuns.map((ms) => `${(ms / f.cases).toFixed(1)}`).join(", ");
   return [
-    `measure: ${f.cases} cases of the validation matrix on Go ${f.go}; time for all ${f.cases} over the batch's time`,
+    `measure: ${f.cases} cases of the validation matrix on Go ${f.go}; time for all ${f.cases} over the batch's time (the median of ${f.batchRuns.length} batches, each built from an empty probe cache: ${each} ms a case)`,
     "",
     "| way | cases timed | per case | time vs batch | counts equal to the lab's (deterministic cases) |",
     "|---|---|---|---|---|",

@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { benchMeasure, measureTable } from "./measure-batch";
+import { stepsTable } from "./measure-steps";
 import { benchSim, formatSimFigures, simRatios } from "./sim";
 import { benchPredictFrom, formatPredictFrom, predictFromRatios } from "./predict-from";
 import { benchSweep, sweepTable } from "./sweep";
@@ -36,8 +37,9 @@ async function main(): Promise<void> {
     sections.push(s);
   };
   say(`machine: ${machine()}; mode: ${quick ? "quick (sampled)" : "full"}`);
-  const m = await benchMeasure(quick ? { sample: 10, altSample: 5 } : {});
+  const m = await benchMeasure(quick ? { sample: 10, altSample: 5, batches: 3, steps: true } : { steps: true });
   say(measureTable(m));
+  if (m.steps) say(stepsTable(m.steps, m.cases));
   ratios["measure: batch vs one program per case"] = m.rows[1].ratio;
   const sim = benchSim();
   say(`\`\`\`\n${formatSimFigures(sim)}\n\`\`\``);

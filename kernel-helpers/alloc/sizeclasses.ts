@@ -39,7 +39,7 @@ export function sizeClassOf(sc: SizeClasses, size: number): number {
 
 /** Bytes of one page of the heap (1 << _PageShift). */
 export function pageSize(sc: SizeClasses): number {
-  return 2 ** sc.pageShift;
+  return 1 << sc.pageShift;
 }
 
 /**
@@ -47,7 +47,7 @@ export function pageSize(sc: SizeClasses): number {
  * _PageShift` plus one for a remainder; runtime/msize.go roundupsize: `alignUp(size, _PageSize)`).
  */
 export function largeSize(sc: SizeClasses, size: number): number {
-  const page = 2 ** sc.pageShift;
+  const page = 1 << sc.pageShift;
   return Math.ceil(size / page) * page;
 }
 

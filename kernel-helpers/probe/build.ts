@@ -21,6 +21,11 @@ export interface BuildOptions {
   debug?: boolean;
   /** Milliseconds for `go build`. Default 5 minutes (a cold build cache compiles the runtime). */
   timeoutMs?: number;
+  /**
+   * Keep the symbol table and DWARF, which a debugger needs (trace). Default true. Without them
+   * (measure) the link takes about a third less time; the code, and so what it allocates, is the same.
+   */
+  debugInfo?: boolean;
 }
 
 export interface BuiltProbe {
@@ -31,6 +36,11 @@ export interface BuiltProbe {
   gcflags: string[];
   /** True when the binary came from the cache. */
   cached: boolean;
+}
+
+/** The -ldflags argument: none, or `-s -w` (no symbol table, no DWARF) for a build no debugger reads. */
+export function ldflagsFor(debugInfo: boolean): string[] {
+  return debugInfo ? [] : ["-ldflags=-s -w"];
 }
 
 /**
@@ -44,10 +54,11 @@ export function gcflagsFor(debug: boolean, withCode = false): string[] {
     : [`-gcflags=${own}=-m`];
 }
 
-export async function buildProbe(probe: GeneratedProbe, tc: Toolchain, { debug = false, timeoutMs = 300_000 }: BuildOptions = {}): Promise<BuiltProbe> {
+export async function buildProbe(probe: GeneratedProbe, tc: Toolchain, { debug = false, timeoutMs = 300_000, debugInfo = true }: BuildOptions = {}): Promise<BuiltProbe> {
   const gcflags = gcflagsFor(debug, probe.files.length > 0);
+  const ldflags = ldflagsFor(debugInfo);
   const key = createHash("sha256")
-    .update(JSON.stringify([probe.source, probe.goMod, gcflags, tc.version, tc.goexperiment, tc.goarch, ...(probe.files.length > 0 ? [probe.files] : [])]))
+    .update(JSON.stringify([probe.source, probe.goMod, gcflags, tc.version, tc.goexperiment, tc.goarch, ...(probe.files.length > 0 ? [probe.files] : []), ...ldflags]))
     .digest("hex")
     .slice(0, 24);
   const cached = path.join(probesDir(), key);
@@ -74,7 +85,7 @@ export async function buildProbe(probe: GeneratedProbe, tc: Toolchain, { debug =
       const gotmp = path.join(work, "gotmp");
       fs.mkdirSync(gotmp);
       const env = { ...tc.env, GOTMPDIR: gotmp };
-      result = await runProcess(tc.goBinary, ["build", "-o", path.join(out, "probe"), ...gcflags, "."], { cwd: work, env, timeoutMs });
+      result = await runProcess(tc.goBinary, ["build", "-o", path.join(out, "probe"), ...gcflags, ...ldflags, "."], { cwd: work, env, timeoutMs });
     } catch (e) {
       if (e instanceof ProcessError) throw buildError(e, probe, tc);
       throw e;

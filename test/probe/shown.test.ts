@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parseCase } from "../../kernel-helpers/case";
-import { buildCommand, gcflagsFor, generateProbe, shownProgram } from "../../kernel-helpers/probe";
+import { buildCommand, gcflagsFor, generateProbe, ldflagsFor, shownProgram } from "../../kernel-helpers/probe";
 import { harnessMain } from "../../kernel-helpers/probe/harness";
 
 const CASES = [
@@ -29,9 +29,9 @@ test("the set-up that fills map keys is shown when a case needs it, and only the
 test("the build commands carry the flags the lab builds with", () => {
   const { builds } = shownProgram(CASES.slice(0, 1), { builds: [false, true, false] });
   assert.deepEqual(builds.map((b) => b.debug), [false, true]);
-  assert.equal(builds[1].command, "go build -gcflags='all=-N -l' -gcflags='golabprobe=-N -l -m' .");
+  assert.equal(builds[1].command, "go build -gcflags='all=-N -l' -gcflags='golabprobe=-N -l -m' -ldflags='-s -w' .");
   for (const debug of [false, true]) {
-    const flags = gcflagsFor(debug).map((f) => f.replace(/=(.*)$/, (_, v: string) => `=${/\s/.test(v) ? `'${v}'` : v}`));
+    const flags = [...gcflagsFor(debug), ...ldflagsFor(false)].map((f) => f.replace(/=(.*)$/, (_, v: string) => `=${/\s/.test(v) ? `'${v}'` : v}`));
     assert.equal(buildCommand(debug), ["go", "build", ...flags, "."].join(" "));
   }
 });
