@@ -105,14 +105,25 @@ export class DelveClient {
     this.abort(new DelveProtocolError(traceMessages.connectionLost("closed by the lab"), { method: "connection" }));
   }
 
+  /**
+   * Per method: calls made and milliseconds from request to answer (for `continue`, the time the
+   * program ran, breakpoint hits included). Where a session's time goes (bench/trace.ts).
+   */
+  readonly timings = new Map<string, { calls: number; ms: number }>();
+
   private call<T>(name: string, args: unknown, check: Check<T>): Promise<T> {
     const method = `RPCServer.${name}`;
     if (this.closedWith) return Promise.reject(this.closedWith);
+    const sent = performance.now();
+    const timing = this.timings.get(name) ?? { calls: 0, ms: 0 };
+    this.timings.set(name, timing);
     return new Promise<T>((resolve, reject) => {
       const id = this.nextId++;
       this.pending.set(id, {
         method,
         resolve: (result) => {
+          timing.calls++;
+          timing.ms += performance.now() - sent;
           try {
             check(result, method);
             resolve(result);

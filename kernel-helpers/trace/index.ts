@@ -2,5 +2,5 @@
 export { trace, traceWith, TraceOptions, TraceResult, TraceMode, TRACE_MODES, EntrySummary, DEFAULT_STACK, DEFAULT_TRACE_TIMEOUT } from "./trace";
 export { TraceAllocation } from "./detail";
 export { EntryPlan, MALLOCGC, SPECIALISED_FILTER, expectsSpecialised, planEntries, zeroReturnLine } from "./entrypoints";
-export { probeEnv } from "./session";
+export { probeEnv, SessionTimings } from "./session";
 export { experiment24, experiment24With, Experiment24Result, Experiment24Options, RuntimeHits, RuntimeFunction, RUNTIME_FUNCTIONS, DEFAULT_WORKLOAD, Family } from "./experiment-2-4";

@@ -25,6 +25,23 @@ export interface SessionOptions {
   setup?: (client: DelveClient) => Promise<void>;
   /** Gets the hits of `setup`'s breakpoints that stop before probeBegin(0). */
   onEarlyHit?: (hit: BreakpointHit) => Promise<void>;
+  /** Told, once the session is over, where its time went. */
+  onTimings?: (t: SessionTimings) => void;
+}
+
+/** Where a session's time went, in milliseconds. */
+export interface SessionTimings {
+  /** Building the probe (or finding it in the cache). */
+  build: number;
+  /** Starting dlv and the program, until the client is connected. */
+  start: number;
+  /**
+   * Every call to Delve after the start, by method: calls and time to its answer (`Command` is
+   * continue: the program running, breakpoints hit; `Detach` is stopping dlv and the program).
+   */
+  rpc: Map<string, { calls: number; ms: number }>;
+  /** From the start of the build until dlv and the program are gone. */
+  total: number;
 }
 
 /** A running session, stopped at probeBegin(0). */
@@ -67,10 +84,13 @@ export function probeEnv(tc: Toolchain): NodeJS.ProcessEnv {
 
 /** Builds the probe, starts it under Delve, runs `work`, and tears everything down. */
 export async function runSession<T>(tc: Toolchain, cases: readonly Case[], options: SessionOptions, work: (s: Session) => Promise<T>): Promise<T> {
-  const { debug, timeoutMs, signal, onProgress, setup, onEarlyHit } = options;
+  const { debug, timeoutMs, signal, onProgress, setup, onEarlyHit, onTimings } = options;
+  const t0 = performance.now();
   const probe = generateProbe(cases, languageVersion(tc.version));
   onProgress?.(`building one probe for ${cases.length} case${cases.length === 1 ? "" : "s"} with Go ${tc.version}${debug ? " (-N -l)" : ""}`);
   const built = await buildProbe(probe, tc, { debug });
+  const built0 = performance.now();
+  let started = built0;
   const delve = await selectDelve(tc.version);
   if (signal?.aborted) throw new GolabError(traceMessages.aborted());
   onProgress?.(`starting dlv ${delve.version} (${delve.path}) on it`);
@@ -86,6 +106,9 @@ export async function runSession<T>(tc: Toolchain, cases: readonly Case[], optio
   signal?.addEventListener("abort", onAbort);
   try {
     server = await startDelve(delve, built.binary, { args: ["1"], env: probeEnv(tc), startTimeoutMs: Math.min(60_000, timeoutMs) });
+    started = performance.now();
+    // Calls made while starting (the program's pid, once it runs) belong to the start.
+    server.client.timings.clear();
     // The time ran out (or the caller aborted) while dlv was starting: the catch below says which.
     if (ended) throw new GolabError(traceMessages.killed());
     const client = server.client;
@@ -112,6 +135,7 @@ export async function runSession<T>(tc: Toolchain, cases: readonly Case[], optio
     clearTimeout(timer);
     signal?.removeEventListener("abort", onAbort);
     await server?.close();
+    if (server) onTimings?.({ build: built0 - t0, start: started - built0, rpc: server.client.timings, total: performance.now() - t0 });
   }
 }
 

@@ -17,7 +17,7 @@ import { AllocResult } from "../result";
 import { countAllocations } from "./count";
 import { detailAllocations, TraceAllocation } from "./detail";
 import { planEntries } from "./entrypoints";
-import { runSession } from "./session";
+import { runSession, SessionTimings } from "./session";
 
 export const TRACE_MODES = ["count", "detail"] as const;
 export type TraceMode = (typeof TRACE_MODES)[number];
@@ -117,10 +117,10 @@ export async function trace(input: Case | string | readonly (Case | string)[], o
 /** The trusting half of trace: cases are valid, the toolchain is found. */
 export async function traceWith(
   tc: Toolchain, cases: readonly Case[],
-  { mode, stack, debug, timeoutMs, signal, onProgress }: { mode: TraceMode; stack: number; debug: boolean; timeoutMs: number; signal?: AbortSignal; onProgress?: (m: string) => void },
+  { mode, stack, debug, timeoutMs, signal, onProgress, onTimings }: { mode: TraceMode; stack: number; debug: boolean; timeoutMs: number; signal?: AbortSignal; onProgress?: (m: string) => void; onTimings?: (t: SessionTimings) => void },
 ): Promise<TraceResult[]> {
   const userCode = generateProbe(cases, languageVersion(tc.version)).userCode;
-  return runSession(tc, cases, { debug, timeoutMs, signal, onProgress }, async (s) => {
+  return runSession(tc, cases, { debug, timeoutMs, signal, onProgress, onTimings }, async (s) => {
     const plan = await planEntries(s.client, tc);
     const base = (c: Case) => ({
       go: tc.version,
