@@ -95,8 +95,7 @@ export class Heap {
     if (random) this.hashDependent = true;
     if (this.list) {
       const sizeClass = shape.sizeClass;
-      let how = describe(v.malloc, path, size, rounded, sizeClass, shape.header, noscan, shape.tinyAt);
-      if (size > 0 && size <= v.malloc.sizeSpecialized) how += SPECIALISED;
+      const how = describe(v.malloc, path, size, rounded, sizeClass, shape.header, noscan, shape.tinyAt);
       // Runs of alike allocations (a NewMap of many tables) share one explanation string.
       if (why !== this.lastWhy || how !== this.lastHow) {
         this.lastWhy = why;
@@ -156,27 +155,40 @@ export class Heap {
 
 const SPECIALISED = " (through the size-specialised mallocgc of malloc_generated.go)";
 
-/** Explanations of small-object paths, by version's rules and (class, header, noscan): built once each. */
+/**
+ * Explanations of the tiny and small paths, by version's rules and (class, header, noscan,
+ * size-specialised) or tiny offset: built once each, so alike calls share one string (and compare
+ * by identity when the heap looks for a run of them).
+ */
 const smallTexts = new Map<AllocRules, string[]>();
+const tinyTexts = new Map<AllocRules, string[]>();
+
+function textsOf(cache: Map<AllocRules, string[]>, rules: AllocRules): string[] {
+  let texts = cache.get(rules);
+  if (!texts) cache.set(rules, (texts = []));
+  return texts;
+}
 
 /** How mallocgc served a request, in words. */
 function describe(rules: AllocRules, path: AllocationRecord["path"], size: number, rounded: number, sizeClass: number, header: number, noscan: boolean, tinyAt: number): string {
+  // Sizes up to sizeSpecialized reach mallocgc's size-specialised functions (size 0 returns first).
+  const specialised = size > 0 && size <= rules.sizeSpecialized;
+  const via = specialised ? SPECIALISED : "";
   switch (path) {
     case "zero":
       return "size 0: mallocgc returns &zerobase and takes no memory (not counted in Mallocs)";
     case "tiny":
-      return tinyAt >= 0
-        ? `tiny allocator (noscan, under ${rules.tinySize} B): fits in the current 16-byte block at offset ${tinyAt}, no new memory`
-        : `tiny allocator (noscan, under ${rules.tinySize} B): takes a new 16-byte block (size class 2)`;
+      return (textsOf(tinyTexts, rules)[(tinyAt + 1) * 2 + (specialised ? 1 : 0)] ??= tinyAt >= 0
+        ? `tiny allocator (noscan, under ${rules.tinySize} B): fits in the current 16-byte block at offset ${tinyAt}, no new memory${via}`
+        : `tiny allocator (noscan, under ${rules.tinySize} B): takes a new 16-byte block (size class 2)${via}`);
     case "small": {
-      let texts = smallTexts.get(rules);
-      if (!texts) smallTexts.set(rules, (texts = []));
-      const key = sizeClass * 4 + (header ? 2 : 0) + (noscan ? 1 : 0);
-      return (texts[key] ??= header
-        ? `small object + ${header}-byte malloc header (scan, over ${rules.headers!.above} B) → size class ${sizeClass} (${rounded} B)`
-        : `small object: size class ${sizeClass} (${rounded} B)${noscan ? ", noscan" : ""}`);
+      const key = (sizeClass * 4 + (header ? 2 : 0) + (noscan ? 1 : 0)) * 2 + (specialised ? 1 : 0);
+      return (textsOf(smallTexts, rules)[key] ??= header
+        ? `small object + ${header}-byte malloc header (scan, over ${rules.headers!.above} B) → size class ${sizeClass} (${rounded} B)${via}`
+        : `small object: size class ${sizeClass} (${rounded} B)${noscan ? ", noscan" : ""}${via}`);
     }
     case "large": {
+      // Over maxSmall: never size-specialised.
       const page = pageSize(rules.sizeClasses);
       const pages = rounded / page;
       const text = `large object (over ${rules.maxSmall} B): ${pages} page${pages === 1 ? "" : "s"} of ${page / 1024} KiB from the heap`;
