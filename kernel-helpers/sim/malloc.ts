@@ -54,7 +54,11 @@ export class Heap {
   /** Calls that took the tiny path (each moves the block, so none can be repeated as is). */
   private tinyCalls = 0;
   /** The totals when `mark` was called: repeatMarked makes the calls since then again. */
-  private marked = { calls: 0, mallocs: 0, bytes: 0, allocated: 0, tinyCalls: 0 };
+  private markCalls = 0;
+  private markMallocs = 0;
+  private markBytes = 0;
+  private markAllocated = 0;
+  private markTinyCalls = 0;
 
   constructor(readonly version: VersionModel, recording: boolean, private readonly maxRecords = Infinity) {
     this.list = recording ? [] : null;
@@ -111,12 +115,11 @@ export class Heap {
 
   /** Starts a run of calls that repeatMarked can make again (the totals now, kept; no per-call work). */
   mark(): void {
-    const m = this.marked;
-    m.calls = this.calls;
-    m.mallocs = this.mallocs;
-    m.bytes = this.bytes;
-    m.allocated = this.allocated;
-    m.tinyCalls = this.tinyCalls;
+    this.markCalls = this.calls;
+    this.markMallocs = this.mallocs;
+    this.markBytes = this.bytes;
+    this.markAllocated = this.allocated;
+    this.markTinyCalls = this.tinyCalls;
   }
 
   /**
@@ -126,20 +129,19 @@ export class Heap {
    * moves, so a repeat would not be alike): the caller then makes the calls one by one.
    */
   repeatMarked(times: number): boolean {
-    const m = this.marked;
-    if (this.tinyCalls !== m.tinyCalls || times <= 0) return times <= 0;
-    const calls = this.calls - m.calls;
+    if (this.tinyCalls !== this.markTinyCalls || times <= 0) return times <= 0;
+    const calls = this.calls - this.markCalls;
     if (this.calls + calls * times > this.maxRecords) this.expect(this.calls + calls * times);
     // Without a tiny call the calls are alike each time: their totals grow by the same amounts.
-    this.mallocs += (this.mallocs - m.mallocs) * times;
-    this.bytes += (this.bytes - m.bytes) * times;
-    this.allocated += (this.allocated - m.allocated) * times;
+    this.mallocs += (this.mallocs - this.markMallocs) * times;
+    this.bytes += (this.bytes - this.markBytes) * times;
+    this.allocated += (this.allocated - this.markAllocated) * times;
     this.calls += calls * times;
     const old = this.list;
     if (old) {
       // A new array of the final length, filled once: pushing one by one regrew and copied it,
       // and growing the old one kept half as much again in spare room.
-      const from = m.calls;
+      const from = this.markCalls;
       const end = from + calls * (times + 1);
       const records = new Array<AllocationRecord>(end);
       for (let at = 0; at < from + calls; at++) records[at] = old[at];

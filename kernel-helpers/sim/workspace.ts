@@ -16,6 +16,7 @@ export class Workspace {
 
   /** Starts a run: every array lent before is free again (its contents are not to be read). */
   begin(): void {
+    if (this.lent.length === 0) return; // most runs (a make alone) borrow nothing
     for (const a of this.lent) {
       if (a.length > MAX_KEPT) continue;
       const list = this.free.get(a.length);
