@@ -16,9 +16,16 @@ export function formatBytes(n: number): string {
   return `${u === 0 ? String(v) : roundNumber(v)} ${UNITS[u]}`;
 }
 
+/**
+ * The formats toLocaleString("en-US", …) would make, made once: toLocaleString builds a new
+ * Intl.NumberFormat at every call, which was most of a long `predict --from` table's time.
+ */
+const INTEGER = new Intl.NumberFormat("en-US");
+const FRACTION = [0, 1, 2, 3].map((digits) => new Intl.NumberFormat("en-US", { maximumFractionDigits: digits }));
+
 /** A number as a reader takes it in: integers with thousands separators, others to 3 significant digits. */
 export function roundNumber(v: number): string {
-  if (Number.isInteger(v)) return v.toLocaleString("en-US");
+  if (Number.isInteger(v)) return INTEGER.format(v);
   const digits = Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : Math.abs(v) >= 1 ? 2 : 3;
-  return Number(v.toFixed(digits)).toLocaleString("en-US", { maximumFractionDigits: digits });
+  return FRACTION[digits].format(Number(v.toFixed(digits)));
 }
