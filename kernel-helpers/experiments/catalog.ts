@@ -48,7 +48,7 @@ export const GCTRACE_WORKLOAD: readonly string[] = ["make([]byte, 4096)"];
 const GCTRACE_BENCHTIME = "300ms";
 /** Bytes newBuffer allocates in the profiled program (claim 4.4). */
 export const PPROF_BYTES = 4000;
-const CHURN = { seconds: FRAGMENTATION_SECONDS, sampleMs: 100, workingSetBytes: 64 << 20 };
+const CHURN = { seconds: FRAGMENTATION_SECONDS, sampleMs: 100, workingSetBytes: 64 << 20, together: true };
 
 /** GC on and off (claim 2.5a) for the given cases. */
 export function gcLatencyExperiment(cases: readonly string[]): LiveExperiment<"gc-latency"> {
@@ -82,7 +82,7 @@ export function pprofExperiment(): LiveExperiment<"pprof-inlining"> {
 export function fragmentationExperiment(): LiveExperiment<"fragmentation"> {
   return {
     name: "fragmentation", inputs: { ...CHURN },
-    flags: ["go build", `${CHURN.seconds} s per workload (slices, maps)`, `runtime/metrics every ${CHURN.sampleMs} ms`, `working set ${CHURN.workingSetBytes} B`],
+    flags: ["go build", `${CHURN.seconds} s per workload (slices, maps; ${CHURN.together ? "side by side, a process each" : "one after the other"})`, `runtime/metrics every ${CHURN.sampleMs} ms`, `working set ${CHURN.workingSetBytes} B`],
     run: (go) => fragmentation({ go, ...CHURN }),
   };
 }
