@@ -55,7 +55,7 @@ export function gcLatencyExperiment(cases: readonly string[]): LiveExperiment<"g
   const inputs = { cases: [...cases], runs: GC_LATENCY_RUNS, benchtime: GC_LATENCY_BENCHTIME };
   return {
     name: "gc-latency", inputs,
-    flags: [`go test -run ^$ -bench . -benchmem -benchtime=${GC_LATENCY_BENCHTIME} -count=1`, `${GC_LATENCY_RUNS} runs each of GOGC=100 and GOGC=off, alternating`],
+    flags: [`go test -c, then the test binary with -test.run ^$ -test.bench . -test.benchmem -test.benchtime=${GC_LATENCY_BENCHTIME} -test.count=1`, `${GC_LATENCY_RUNS} runs each of GOGC=100 and GOGC=off, alternating, each a fresh process`],
     run: (go) => gcLatency(cases, { go, runs: GC_LATENCY_RUNS, benchtime: GC_LATENCY_BENCHTIME }),
   };
 }
