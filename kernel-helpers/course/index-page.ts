@@ -13,6 +13,8 @@ export interface ChapterPage {
   title: string;
   html: string;
   seconds: number;
+  /** The slowest code cell: its place among the notebook's cells and its seconds. */
+  slowestCell: { index: number; seconds: number } | null;
   failed: number;
   /** The chapter's opening paragraph, Markdown. */
   summary: string;
