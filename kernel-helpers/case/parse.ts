@@ -8,6 +8,7 @@ import { InputError } from "../errors";
 import { caseMessages, typeMessages } from "../messages";
 import { parseGoType, renderType, GoType, isComparable, layoutOf, MAX_TYPE_SIZE } from "../types";
 import { Case, CASE_SCHEMA, ESCAPES, Escape, FieldSpec, FIELDS, OPS, Op } from "./case";
+import { OBJECT_OPS, ObjectOp, validateObjectCase } from "./objects";
 import { readShortForm } from "./short-form";
 
 const MAX_TEXT = 4000;
@@ -124,7 +125,7 @@ export function validateCase(obj: unknown, defaultEscape: Escape = "heap"): Case
     throw new InputError(caseMessages.notObject(), String(obj));
   }
   const o = obj as Record<string, unknown>;
-  if (!(OPS as readonly string[]).includes(o.op as string)) throw new InputError(caseMessages.unknownOp(o.op), String(o.op));
+  if (!(OPS as readonly string[]).includes(o.op as string)) throw new InputError(caseMessages.unknownOp(o.op, OPS), String(o.op));
   const op = o.op as Op;
   for (const k of Object.keys(o)) {
     if (!FIELDS[op].includes(k)) throw new InputError(caseMessages.unknownField(op, k), k);
@@ -132,6 +133,7 @@ export function validateCase(obj: unknown, defaultEscape: Escape = "heap"): Case
   const v = readFields(op, o);
   if (op === "code") return prune({ op, source: v.source as string, name: v.name as string | undefined });
   const escape = (v.escape as Escape | undefined) ?? defaultEscape;
+  if ((OBJECT_OPS as readonly string[]).includes(op)) return validateObjectCase(op as ObjectOp, v, escape);
   const len = v.len as number | undefined;
   const cap = v.cap as number | undefined;
   if (len !== undefined && cap !== undefined && len > cap) throw new InputError(caseMessages.lenOverCap(len, cap), String(len));
@@ -160,6 +162,8 @@ export function validateCase(obj: unknown, defaultEscape: Escape = "heap"): Case
       if (freshElem && elem.tree.kind !== "pointer") throw new InputError(caseMessages.freshElemNeedsPointer(elem.text), elem.text);
       return prune({ op, key: key.text, elem: elem.text, n: v.n as number, hint: v.hint as number | undefined, freshElem, escape });
     }
+    default:
+      throw new Error(`no validation for op ${op}`);
   }
 }
 

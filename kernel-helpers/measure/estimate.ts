@@ -36,6 +36,11 @@ export function callBytes(c: Case): number {
       const fresh = c.freshElem ? c.n * Math.max(16, sizeOf(c.elem.slice(1))) : 0;
       return mapBytes(c.key, c.elem, Math.max(c.n, c.hint ?? 0)) + fresh;
     }
+    case "makechan":
+      return 128 + sizeOf(c.elem) * (c.cap ?? 0);
+    case "new":
+      // Every call's object stays until the harness collects: n of them, each at least a 16-byte block.
+      return (c.n ?? 1) * Math.max(16, sizeOf(c.type));
   }
 }
 

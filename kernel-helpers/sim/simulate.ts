@@ -8,6 +8,8 @@ import { InputError } from "../errors";
 import { codeMessages, simMessages } from "../messages";
 import { AllocationRecord, AllocResult, Distribution, distributionOf } from "../result";
 import { Heap } from "./malloc";
+import { simulateMakeChan } from "./chan";
+import { simulateNew } from "./newobject";
 import { simulateMakeMap, simulateMapInsert } from "./mapcase";
 import { Rand } from "./random";
 import { simulateAppend, simulateMakeSlice } from "./slice";
@@ -89,6 +91,12 @@ export function runSeed(v: VersionModel, c: Case, seed: number, recording: boole
       break;
     case "mapinsert":
       simulateMapInsert(v, heap, c, rand);
+      break;
+    case "new":
+      simulateNew(heap, c);
+      break;
+    case "makechan":
+      simulateMakeChan(heap, c);
       break;
     case "code":
       // Every way into the model comes through here: user code is measured or traced, never modelled.

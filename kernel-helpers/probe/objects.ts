@@ -1,0 +1,54 @@
+/**
+ * The probe functions of the object operations (case/objects.ts). Like every probe, each is a
+ * `//go:noinline` function written from the case's canonical fields and type trees only. `heap`
+ * stores the result in a typed package-level variable; `stack` hands it to a `//go:noinline`
+ * helper that only compares it with nil (so it does not escape, yet stays live); `discard`
+ * writes `_ =`.
+ */
+import { ObjectCase } from "../case";
+import { parseGoType, renderType } from "../types";
+import type { CaseCode } from "./generate";
+
+/** Re-spells a type from its tree, so that the source never holds the text as given. */
+function goType(text: string): string {
+  return renderType(parseGoType(text));
+}
+
+/** A helper that keeps a value of `type` live without letting it escape. */
+function keeper(i: number, type: string): string {
+  return `//go:noinline\nfunc keep${i}(v ${type}) int {\n\tif v == nil {\n\t\treturn 1\n\t}\n\treturn 0\n}\n`;
+}
+
+/** The statement that finishes with value `v` of `type`, and the declarations it needs. */
+function finish(c: ObjectCase, i: number, v: string, type: string): { line: string; decls: string[] } {
+  switch (c.escape) {
+    case "heap":
+      return { line: `sink${i} = ${v}`, decls: [`var sink${i} ${type}`] };
+    case "stack":
+      return { line: `sinkLen += keep${i}(${v})`, decls: [keeper(i, type)] };
+    case "discard":
+      return { line: `_ = ${v}`, decls: [] };
+  }
+}
+
+/** The declarations of an object case's probe, and the sink the harness clears. */
+export function objectCaseCode(c: ObjectCase, i: number): CaseCode {
+  const noinline = `//go:noinline\nfunc probe${i}() {`;
+  switch (c.op) {
+    case "new": {
+      const t = goType(c.type);
+      const expr = c.literal ? `&${t}{}` : `new(${t})`;
+      const end = finish(c, i, expr, `*${t}`);
+      const body = c.n === undefined ? `\t${end.line}` : `\tfor i := 0; i < ${c.n}; i++ {\n\t\t${end.line}\n\t}`;
+      return {
+        decls: [...end.decls, `${noinline}\n${body}\n}\n`].join("\n"),
+        clear: c.escape === "heap" ? `sink${i} = nil` : undefined,
+      };
+    }
+    case "makechan": {
+      const t = `chan ${goType(c.elem)}`;
+      const end = finish(c, i, `make(${t}${c.cap === undefined ? "" : `, ${c.cap}`})`, t);
+      return { decls: [...end.decls, `${noinline}\n\t${end.line}\n}\n`].join("\n"), clear: c.escape === "heap" ? `sink${i} = nil` : undefined };
+    }
+  }
+}

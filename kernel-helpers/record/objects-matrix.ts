@@ -1,0 +1,65 @@
+/**
+ * The objects matrix: new(T) and &T{}, make(chan T, n), any(x) and closures, with cases on both
+ * sides of each rule the simulator applies to them (sim/newobject.ts, chan.ts, box.ts,
+ * closure.ts): the tiny allocator's 16 bytes and its blocks, size classes, the 512-byte malloc
+ * header, 1.27's 80-byte size-specialised entry points, the 64 KiB implicit stack limit, zero
+ * sizes.
+ */
+import { Case, Escape } from "../case";
+
+function news(type: string, ns: (number | undefined)[], escape: Escape = "heap", literal = false): Case[] {
+  return ns.map((n): Case => ({ op: "new", type, ...(n === undefined ? {} : { n }), ...(literal ? { literal } : {}), escape }));
+}
+
+function chans(elem: string, caps: (number | undefined)[], escape: Escape = "heap"): Case[] {
+  return caps.map((cap): Case => ({ op: "makechan", elem, ...(cap === undefined ? {} : { cap }), escape }));
+}
+
+/** Every case of the objects matrix, in a stable order. */
+export function objectsMatrix(): Case[] {
+  return [
+    // new(T): tiny (noscan < 16 B) packing and its blocks, 16 B, classes, pointers, headers, 80 B, 64 KiB.
+    ...news("int8", [undefined, 16, 17]),
+    ...news("int32", [undefined, 4, 5, 10]),
+    ...news("int", [undefined, 2, 3]),
+    ...news("[3]byte", [5, 6]),
+    ...news("[15]byte", [undefined, 2]),
+    ...news("[16]byte", [undefined, 2]),
+    ...news("struct{}", [undefined, 3]),
+    ...news("[0]int", [undefined]),
+    ...news("*int", [undefined, 3]),
+    ...news("string", [undefined]),
+    ...news("[10]int", [undefined]),
+    ...news("[80]byte", [undefined]),
+    ...news("[81]byte", [undefined]),
+    ...news("[10]*int", [undefined]),
+    ...news("[11]*int", [undefined]),
+    ...news("[64]*int", [undefined]),
+    ...news("[65]*int", [undefined]),
+    ...news("[72]*int", [undefined]),
+    ...news("[4096]byte", [undefined]),
+    ...news("[32768]byte", [undefined]),
+    ...news("[32769]byte", [undefined]),
+    ...news("[65536]byte", [undefined]),
+    ...news("struct{a int; b string}", [undefined, 2], "heap", true),
+    ...news("[100]byte", [undefined], "heap", true),
+    ...news("[10]int", [undefined], "stack"),
+    ...news("[65536]byte", [undefined], "stack"),
+    ...news("[65537]byte", [undefined], "stack"),
+    ...news("[65537]byte", [undefined], "discard"),
+    ...news("int", [3], "discard"),
+    // make(chan T, cap): hchan alone (mem 0), hchan + buffer in one noscan allocation, or new(hchan)
+    // and a scanned buffer; size classes, the 512-byte header of a pointerful buffer, large buffers.
+    ...chans("int", [undefined, 0, 1, 2, 4, 5, 16, 100, 4081, 4082, 4084, 4085, 10_000]),
+    ...chans("int", [undefined, 10], "stack"),
+    ...chans("int", [10], "discard"),
+    ...chans("byte", [1, 16, 17, 32]),
+    ...chans("struct{}", [undefined, 1000]),
+    ...chans("[0]int", [10]),
+    ...chans("*int", [undefined, 1, 2, 64, 65, 10_000]),
+    ...chans("string", [1, 32, 33]),
+    ...chans("any", [3]),
+    ...chans("[100]byte", [1, 400]),
+    ...chans("struct{a int; p *int}", [4]),
+  ];
+}
