@@ -88,6 +88,14 @@ export const objectMessages = {
   newTooLarge: (type: string, size: number, max: number) =>
     `${type} is ${formatBytes(size)}; a new case allocates at most ${formatBytes(max)} per call`,
   countFlagNotFor: (flag: string) => `[${flag}] applies only to new(T) and &T{}`,
+  boxOfInterface: (type: string) => `any(x) with x of type ${show(type)}: x is already an interface, so nothing is boxed (use a concrete type)`,
+  valueNeedsBasic: (type: string) =>
+    `a value can be given only for a basic type other than complex (bool, integers, floats, string); ${show(type)} boxes its zero value, so leave value out`,
+  badBoxValue: (type: string, value: unknown) => `${show(String(JSON.stringify(value) ?? value).slice(0, 60))} is not a value of type ${show(type)}`,
+  outOfRange: (type: string, value: number, lo: number, hi: number) => `${value} is out of range for ${type} (${lo} to ${hi})`,
+  boxStringTooLong: (length: number, max: number) => `the string is ${length} characters long; a box case holds at most ${max}`,
+  badLiteral: (text: string) => `cannot read the value ${show(text.slice(0, 60))}: write nil, true, false, a number or a "string"`,
+  boxForm: (text: string) => `cannot read ${show(text.slice(0, 120))}: write any(T(value)), any(T{}) for a struct or array, or any((T)(nil))`,
   chanElemTooLarge: (elem: string, size: number) =>
     `channel element type ${show(elem)} is ${formatBytes(size)}: Go refuses channel elements of 64 KiB or more ("channel element type too large")`,
   chanBufferTooLarge: (elem: string, cap: number, bytes: number, max: number) =>

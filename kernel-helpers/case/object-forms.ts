@@ -6,6 +6,7 @@
 import { InputError } from "../errors";
 import { caseMessages, objectMessages } from "../messages";
 import { parseGoType, renderType } from "../types";
+import { readLiteral } from "./box-value";
 import { intLiteral } from "./literals";
 
 /** The object forms, one line a form, for --help and the "cannot read case" message. */
@@ -13,6 +14,7 @@ export const OBJECT_FORMS: readonly { form: string; means: string }[] = [
   { form: "new(T) | &T{}", means: "new: one new object (&T{} for struct, array, slice and map types)" },
   { form: "new(T) [N times]", means: "new, n: N objects one after another (the tiny allocator packs small ones)" },
   { form: "make(chan T) | make(chan T, cap)", means: "makechan: an unbuffered or a buffered channel" },
+  { form: "any(T(value)) | any(T{}) | any((T)(nil))", means: "box: a variable of type T holding value (or its zero value) converted to an interface" },
 ];
 
 /** Reads an object form, or returns undefined when `body` is none of them. */
@@ -23,6 +25,10 @@ export function readObjectForm(body: string, fn: string | undefined, args: reado
     if (args.length > 2) throw new InputError(caseMessages.shortFormArgs(text), text);
     const elem = renderType(parseGoType(args[0].slice(4).trim()));
     return { op: "makechan", elem, ...(args.length === 2 ? { cap: intLiteral("cap", args[1], text) } : {}) };
+  }
+  if (fn === "any") {
+    if (args.length !== 1) throw new InputError(caseMessages.shortFormArgs(text), text);
+    return readBox(args[0], text);
   }
   if (fn === "new") {
     if (args.length !== 1) throw new InputError(caseMessages.shortFormArgs(text), text);
@@ -40,3 +46,22 @@ export function readCountFlag(flag: string, c: Record<string, unknown>, text: st
   return true;
 }
 
+
+/** `T(value)`, `T{}` (struct or array zero value) or `(T)(nil)` inside `any(…)`. */
+function readBox(inner: string, text: string): Record<string, unknown> {
+  const composite = /^([\s\S]+)\{\s*\}$/.exec(inner);
+  if (composite) {
+    const type = parseGoType(composite[1].trim());
+    if (type.kind !== "struct" && type.kind !== "array") throw new InputError(objectMessages.boxForm(text), text);
+    return { op: "box", type: renderType(type) };
+  }
+  if (!inner.endsWith(")")) throw new InputError(objectMessages.boxForm(text), text);
+  // The value's parenthesis: before a string literal (which may hold parentheses), else the last one.
+  const quote = inner.indexOf('("');
+  const open = quote > 0 ? quote : inner.lastIndexOf("(");
+  if (open <= 0) throw new InputError(objectMessages.boxForm(text), text);
+  const type = parseGoType(inner.slice(0, open).trim());
+  const value = readLiteral(inner.slice(open + 1, -1));
+  if (value === null && type.kind !== "pointer" && type.kind !== "slice" && type.kind !== "map") throw new InputError(objectMessages.boxForm(text), text);
+  return { op: "box", type: renderType(type), ...(value === null ? {} : { value }) };
+}

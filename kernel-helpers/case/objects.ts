@@ -5,7 +5,8 @@
  */
 import { InputError } from "../errors";
 import { objectMessages } from "../messages";
-import { GoType, layoutOf } from "../types";
+import { GoType, layoutOf, parseGoType } from "../types";
+import { BoxValue, checkBoxValue, describeBox } from "./box-value";
 import type { Escape, FieldSpec, OpSpec } from "./case";
 
 /** Most calls one `new` case makes (`[N times]`): enough for the tiny allocator's blocks to show. */
@@ -33,10 +34,18 @@ export interface MakeChanCase {
   escape: Escape;
 }
 
+/** `any(x)` with x a variable of type T holding `value` (absent: T's zero value). */
+export interface BoxCase {
+  op: "box";
+  type: string;
+  value?: BoxValue;
+  escape: Escape;
+}
+
 /** The object ops. */
-export const OBJECT_OPS = ["new", "makechan"] as const;
+export const OBJECT_OPS = ["new", "makechan", "box"] as const;
 export type ObjectOp = (typeof OBJECT_OPS)[number];
-export type ObjectCase = NewCase | MakeChanCase;
+export type ObjectCase = NewCase | MakeChanCase | BoxCase;
 
 /**
  * The compiler refuses a channel element of 64 KiB or more ("channel element type too large
@@ -61,6 +70,14 @@ export function objectSchema(escape: FieldSpec): Record<ObjectOp, OpSpec> {
   makechan: {
     go: "make(chan T) or make(chan T, cap)",
     fields: [field("elem", "type", true, "T"), field("cap", "size", false, "the buffer's size in elements (none: make(chan T))"), escape],
+  },
+  box: {
+    go: "any(x), x a variable of type T (not an interface) holding value",
+    fields: [
+      field("type", "type", true, "T"),
+      field("value", "literal", false, "x's value, for a basic T: a number, true or false, or a string (default: T's zero value)"),
+      escape,
+    ],
   },
   };
 }
@@ -98,6 +115,12 @@ export function validateObjectCase(op: ObjectOp, v: ReadValues, escape: Escape):
       if (size * (cap ?? 0) > MAX_CHAN_BUFFER) throw new InputError(objectMessages.chanBufferTooLarge(elem.text, cap!, size * cap!, MAX_CHAN_BUFFER), String(cap));
       return { op, elem: elem.text, ...(cap === undefined ? {} : { cap }), escape };
     }
+    case "box": {
+      const type = v.type as TypeField;
+      if (type.tree.kind === "any") throw new InputError(objectMessages.boxOfInterface(type.text), type.text);
+      const value = checkBoxValue(type.tree, type.text, v.value);
+      return { op, type: type.text, ...(value === undefined ? {} : { value }), escape };
+    }
   }
 }
 
@@ -108,6 +131,8 @@ export function describeObjectCall(c: ObjectCase): string {
       return c.literal ? `&${c.type}{}` : `new(${c.type})`;
     case "makechan":
       return `make(chan ${c.elem}${c.cap === undefined ? "" : `, ${c.cap}`})`;
+    case "box":
+      return describeBox(parseGoType(c.type), c.value);
   }
 }
 

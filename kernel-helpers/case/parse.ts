@@ -101,6 +101,8 @@ function readField(f: FieldSpec, value: unknown): unknown {
   if (f.kind === "boolean") return bool(f.name, value);
   if (f.kind === "source") return source(f.name, value);
   if (f.kind === "name") return fileName(f.name, value);
+  // A literal is checked against its case's type, which only the op's validation knows (objects.ts).
+  if (f.kind === "literal") return value;
   return oneOf(f.name, value, f.kind);
 }
 

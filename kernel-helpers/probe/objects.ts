@@ -7,6 +7,7 @@
  */
 import { ObjectCase } from "../case";
 import { parseGoType, renderType } from "../types";
+import { goLiteral } from "../case/box-value";
 import type { CaseCode } from "./generate";
 
 /** Re-spells a type from its tree, so that the source never holds the text as given. */
@@ -49,6 +50,14 @@ export function objectCaseCode(c: ObjectCase, i: number): CaseCode {
       const t = `chan ${goType(c.elem)}`;
       const end = finish(c, i, `make(${t}${c.cap === undefined ? "" : `, ${c.cap}`})`, t);
       return { decls: [...end.decls, `${noinline}\n\t${end.line}\n}\n`].join("\n"), clear: c.escape === "heap" ? `sink${i} = nil` : undefined };
+    }
+    case "box": {
+      // x is a package variable, so the compiler cannot know its value (a constant would be boxed statically).
+      const tree = parseGoType(c.type);
+      const value = goLiteral(tree, c.value);
+      const x = `var boxed${i} ${renderType(tree)}${value === "" ? "" : ` = ${value}`}`;
+      const end = finish(c, i, `any(boxed${i})`, "any");
+      return { decls: [x, ...end.decls, `${noinline}\n\t${end.line}\n}\n`].join("\n"), clear: c.escape === "heap" ? `sink${i} = nil` : undefined };
     }
   }
 }

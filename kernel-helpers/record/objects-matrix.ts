@@ -15,6 +15,10 @@ function chans(elem: string, caps: (number | undefined)[], escape: Escape = "hea
   return caps.map((cap): Case => ({ op: "makechan", elem, ...(cap === undefined ? {} : { cap }), escape }));
 }
 
+function boxes(type: string, values: (number | boolean | string | undefined)[], escape: Escape = "heap"): Case[] {
+  return values.map((value): Case => ({ op: "box", type, ...(value === undefined ? {} : { value }), escape }));
+}
+
 /** Every case of the objects matrix, in a stable order. */
 export function objectsMatrix(): Case[] {
   return [
@@ -61,5 +65,43 @@ export function objectsMatrix(): Case[] {
     ...chans("any", [3]),
     ...chans("[100]byte", [1, 400]),
     ...chans("struct{a int; p *int}", [4]),
+    // any(x): staticuint64s below 256 (convT16/32/64, single bytes, bools), zero values, pointer
+    // shapes, zero sizes, convTstring/convTslice/convT/convTnoptr, the 1024-byte stack temporary.
+    ...boxes("int", [undefined, 1, 255, 256, -1, 1_000_000]),
+    ...boxes("int8", [-1]),
+    ...boxes("uint8", [255]),
+    ...boxes("bool", [true]),
+    ...boxes("int16", [255, 256, -1]),
+    ...boxes("uint16", [65535]),
+    ...boxes("int32", [255, 256]),
+    ...boxes("uint32", [4294967295]),
+    ...boxes("uint64", [255, 256]),
+    ...boxes("uintptr", [256]),
+    ...boxes("float32", [undefined, 1]),
+    ...boxes("float64", [undefined, 0.5, 5e-324]),
+    ...boxes("string", [undefined, "hello"]),
+    ...boxes("[2]byte", [undefined]),
+    ...boxes("[1]int16", [undefined]),
+    ...boxes("[2]int32", [undefined]),
+    ...boxes("complex64", [undefined]),
+    ...boxes("complex128", [undefined]),
+    ...boxes("[3]int", [undefined]),
+    ...boxes("struct{a int; b string}", [undefined]),
+    ...boxes("struct{a string}", [undefined]),
+    ...boxes("[]int", [undefined]),
+    ...boxes("map[int]int", [undefined]),
+    ...boxes("*int", [undefined]),
+    ...boxes("[1]*int", [undefined]),
+    ...boxes("struct{a *int}", [undefined]),
+    ...boxes("struct{}", [undefined]),
+    ...boxes("[100]byte", [undefined]),
+    ...boxes("[64]*int", [undefined]),
+    ...boxes("[65]*int", [undefined]),
+    ...boxes("[1024]byte", [undefined]),
+    ...boxes("[1024]byte", [undefined], "stack"),
+    ...boxes("[1025]byte", [undefined], "stack"),
+    ...boxes("[1025]byte", [undefined], "discard"),
+    ...boxes("int", [300], "stack"),
+    ...boxes("int", [300], "discard"),
   ];
 }

@@ -8,6 +8,7 @@ import { InputError } from "../errors";
 import { codeMessages, simMessages } from "../messages";
 import { AllocationRecord, AllocResult, Distribution, distributionOf } from "../result";
 import { Heap } from "./malloc";
+import { simulateBox } from "./box";
 import { simulateMakeChan } from "./chan";
 import { simulateNew } from "./newobject";
 import { simulateMakeMap, simulateMapInsert } from "./mapcase";
@@ -97,6 +98,9 @@ export function runSeed(v: VersionModel, c: Case, seed: number, recording: boole
       break;
     case "makechan":
       simulateMakeChan(heap, c);
+      break;
+    case "box":
+      simulateBox(heap, c);
       break;
     case "code":
       // Every way into the model comes through here: user code is measured or traced, never modelled.

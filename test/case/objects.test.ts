@@ -69,3 +69,36 @@ test("make(chan): bad input is one clear line", () => {
   rejects("make(chan int, 200000000)", /buffers at most 1 GiB/);
   rejects("make(chan int) [3 times]", /applies only to new/);
 });
+
+test("any(x): JSON and short forms; the zero value is the same case as no value", () => {
+  parses("any(int(300))", { op: "box", type: "int", value: 300, escape: "heap" });
+  parses("any(int(0))", { op: "box", type: "int", escape: "heap" });
+  parses('{"op":"box","type":"int","value":0}', { op: "box", type: "int", escape: "heap" });
+  parses("any(int16(-1)) [stack]", { op: "box", type: "int16", value: -1, escape: "stack" });
+  parses("any(float64(5e-324))", { op: "box", type: "float64", value: 5e-324, escape: "heap" });
+  parses('any(string("a(b\\"c"))', { op: "box", type: "string", value: 'a(b"c', escape: "heap" });
+  parses("any(bool(true))", { op: "box", type: "bool", value: true, escape: "heap" });
+  parses("any([2]int{})", { op: "box", type: "[2]int", escape: "heap" });
+  parses("any((*int)(nil))", { op: "box", type: "*int", escape: "heap" });
+  parses("_ = any([]string(nil))", { op: "box", type: "[]string", escape: "discard" });
+  parses("any(complex64(0))", { op: "box", type: "complex64", escape: "heap" });
+  assert.equal(describeCase(parseCase('{"op":"box","type":"map[int]int"}')), "any((map[int]int)(nil))");
+});
+
+test("any(x): bad input is one clear line", () => {
+  rejects("any(any(1))", /unknown type name|already an interface|cannot read/);
+  rejects('{"op":"box","type":"any"}', /already an interface/);
+  rejects("any(int8(128))", /out of range for int8 \(-128 to 127\)/);
+  rejects("any(uint(-1))", /out of range for uint/);
+  rejects("any(int(1.5))", /out of range|not a value/);
+  rejects("any(float32(1e39))", /not a value of type "float32"/);
+  rejects('{"op":"box","type":"[2]int","value":1}', /value can be given only for a basic type/);
+  rejects('{"op":"box","type":"int","value":"1"}', /not a value of type "int"/);
+  rejects("any(int(0x10))", /cannot read the value/);
+  rejects("any(int(010))", /cannot read the value/);
+  rejects("any(int(nil))", /any\(T\(value\)\)/);
+  rejects("any([]int{})", /any\(T\(value\)\)/);
+  rejects("any(int)", /any\(T\(value\)\)|cannot read/);
+  rejects('{"op":"box","type":"string","value":"\\ud800"}', /not a value of type "string"/);
+  rejects(JSON.stringify({ op: "box", type: "string", value: "x".repeat(1001) }), /at most 1000/);
+});

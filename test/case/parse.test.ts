@@ -183,6 +183,7 @@ const FULL: Record<Op, Record<string, unknown>> = {
   code: { op: "code", source: "func probe() {}\n", name: "x.go" },
   new: { op: "new", type: "struct{a int}", n: 3, literal: true, escape: "stack" },
   makechan: { op: "makechan", elem: "*int", cap: 3, escape: "stack" },
+  box: { op: "box", type: "int16", value: 300, escape: "stack" },
 };
 
 // ---------------------------------------------------------------------------------------------
