@@ -48,6 +48,7 @@ export const caseMessages = {
   unknownField: (op: string, field: string) => `unknown field ${show(field)} for op ${op}`,
   missingField: (op: string, field: string) => `op ${op} needs the field ${show(field)}`,
   notString: (field: string) => `field ${show(field)} must be a string holding a Go type`,
+  notTypeList: (field: string) => `field ${show(field)} must be a list of Go types, such as ["int", "string"]`,
   badSize: (field: string, value: unknown) =>
     `${field} must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, not ${show(String(value))}`,
   badEnum: (field: string, value: unknown, allowed: readonly string[]) =>
@@ -96,6 +97,8 @@ export const objectMessages = {
   boxStringTooLong: (length: number, max: number) => `the string is ${length} characters long; a box case holds at most ${max}`,
   badLiteral: (text: string) => `cannot read the value ${show(text.slice(0, 60))}: write nil, true, false, a number or a "string"`,
   boxForm: (text: string) => `cannot read ${show(text.slice(0, 120))}: write any(T(value)), any(T{}) for a struct or array, or any((T)(nil))`,
+  tooManyCaptures: (count: number, max: number) => `a closure case captures at most ${max} variables, not ${count}`,
+  captureTooLarge: (type: string, size: number, max: number) => `a captured ${type} is ${formatBytes(size)}; a closure case captures variables of at most ${formatBytes(max)}`,
   chanElemTooLarge: (elem: string, size: number) =>
     `channel element type ${show(elem)} is ${formatBytes(size)}: Go refuses channel elements of 64 KiB or more ("channel element type too large")`,
   chanBufferTooLarge: (elem: string, cap: number, bytes: number, max: number) =>

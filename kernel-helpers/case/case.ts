@@ -5,7 +5,7 @@
  * parseCase is safe to write into Go source.
  */
 import { describeObjectCall, OBJECT_OPS, ObjectCase, objectFlags, objectSchema } from "./objects";
-export type { BoxCase, MakeChanCase, NewCase, ObjectCase, ObjectOp } from "./objects";
+export type { BoxCase, ClosureCase, MakeChanCase, NewCase, ObjectCase, ObjectOp } from "./objects";
 export { OBJECT_OPS };
 
 /**
@@ -84,8 +84,8 @@ export function isOperation(c: Case): c is OperationCase {
   return c.op !== "code";
 }
 
-/** What a field holds: a Go type expression, a whole number, a boolean, a Go value (literal), or one of some words. */
-export type FieldKind = "type" | "size" | "boolean" | "source" | "name" | "literal" | readonly string[];
+/** What a field holds: a Go type expression (or a list of them), a whole number, a boolean, a Go value (literal), or one of some words. */
+export type FieldKind = "type" | "types" | "size" | "boolean" | "source" | "name" | "literal" | readonly string[];
 
 /** One JSON field of a case: the parser reads it by this description, and --help prints it. */
 export interface FieldSpec {

@@ -14,6 +14,7 @@ export const OBJECT_FORMS: readonly { form: string; means: string }[] = [
   { form: "new(T) | &T{}", means: "new: one new object (&T{} for struct, array, slice and map types)" },
   { form: "new(T) [N times]", means: "new, n: N objects one after another (the tiny allocator packs small ones)" },
   { form: "make(chan T) | make(chan T, cap)", means: "makechan: an unbuffered or a buffered channel" },
+  { form: "closure(T1, T2, …) [reassigned]", means: "closure: func(){…} reading variables of these types (reassigned after: captured by reference)" },
   { form: "any(T(value)) | any(T{}) | any((T)(nil))", means: "box: a variable of type T holding value (or its zero value) converted to an interface" },
 ];
 
@@ -25,6 +26,10 @@ export function readObjectForm(body: string, fn: string | undefined, args: reado
     if (args.length > 2) throw new InputError(caseMessages.shortFormArgs(text), text);
     const elem = renderType(parseGoType(args[0].slice(4).trim()));
     return { op: "makechan", elem, ...(args.length === 2 ? { cap: intLiteral("cap", args[1], text) } : {}) };
+  }
+  if (fn === "closure") {
+    const captures = args.length === 1 && args[0] === "" ? [] : args.map((a) => renderType(parseGoType(a)));
+    return { op: "closure", captures };
   }
   if (fn === "any") {
     if (args.length !== 1) throw new InputError(caseMessages.shortFormArgs(text), text);

@@ -42,10 +42,27 @@ export interface BoxCase {
   escape: Escape;
 }
 
+/**
+ * A func literal that reads variables of the `captures` types declared just before it (`c0 :=
+ * …`); `reassigned`: each is assigned again after the closure is made, so it is captured by
+ * reference.
+ */
+export interface ClosureCase {
+  op: "closure";
+  captures: string[];
+  reassigned?: boolean;
+  escape: Escape;
+}
+
 /** The object ops. */
-export const OBJECT_OPS = ["new", "makechan", "box"] as const;
+export const OBJECT_OPS = ["new", "makechan", "box", "closure"] as const;
 export type ObjectOp = (typeof OBJECT_OPS)[number];
-export type ObjectCase = NewCase | MakeChanCase | BoxCase;
+export type ObjectCase = NewCase | MakeChanCase | BoxCase | ClosureCase;
+
+/** Most variables a closure case captures. */
+export const MAX_CAPTURES = 8;
+/** Largest captured variable: a variable under 64 KiB stays in the frame when nothing makes it escape, on every modelled version. */
+export const MAX_CAPTURE_BYTES = 64 * 1024;
 
 /**
  * The compiler refuses a channel element of 64 KiB or more ("channel element type too large
@@ -76,6 +93,14 @@ export function objectSchema(escape: FieldSpec): Record<ObjectOp, OpSpec> {
     fields: [
       field("type", "type", true, "T"),
       field("value", "literal", false, "x's value, for a basic T: a number, true or false, or a string (default: T's zero value)"),
+      escape,
+    ],
+  },
+  closure: {
+    go: "func() { … } reading variables of the captured types, declared just before it",
+    fields: [
+      field("captures", "types", true, "the captured variables' types, in order ([] for none)"),
+      field("reassigned", "boolean", false, "true: each variable is assigned again after the closure is made (captured by reference)", false),
       escape,
     ],
   },
@@ -121,6 +146,15 @@ export function validateObjectCase(op: ObjectOp, v: ReadValues, escape: Escape):
       const value = checkBoxValue(type.tree, type.text, v.value);
       return { op, type: type.text, ...(value === undefined ? {} : { value }), escape };
     }
+    case "closure": {
+      const captures = v.captures as TypeField[];
+      if (captures.length > MAX_CAPTURES) throw new InputError(objectMessages.tooManyCaptures(captures.length, MAX_CAPTURES), String(captures.length));
+      for (const t of captures) {
+        const size = layoutOf(t.tree)!.size;
+        if (size > MAX_CAPTURE_BYTES) throw new InputError(objectMessages.captureTooLarge(t.text, size, MAX_CAPTURE_BYTES), t.text);
+      }
+      return { op, captures: captures.map((t) => t.text), ...(v.reassigned ? { reassigned: true } : {}), escape };
+    }
   }
 }
 
@@ -133,6 +167,8 @@ export function describeObjectCall(c: ObjectCase): string {
       return `make(chan ${c.elem}${c.cap === undefined ? "" : `, ${c.cap}`})`;
     case "box":
       return describeBox(parseGoType(c.type), c.value);
+    case "closure":
+      return `closure(${c.captures.join(", ")})`;
   }
 }
 
@@ -141,6 +177,8 @@ export function objectFlags(c: ObjectCase): string[] {
   switch (c.op) {
     case "new":
       return c.n === undefined ? [] : [`${c.n} times`];
+    case "closure":
+      return c.reassigned ? ["reassigned"] : [];
     default:
       return [];
   }

@@ -64,6 +64,12 @@ function goType(field: string, value: unknown): TypeField {
   return { text: renderType(tree), tree };
 }
 
+/** A JSON array of Go types, each read as a type field is. */
+function typeList(field: string, value: unknown): TypeField[] {
+  if (!Array.isArray(value)) throw new InputError(caseMessages.notTypeList(field), String(value));
+  return value.map((t) => goType(field, t));
+}
+
 /** A map's key must be comparable; parseGoType checks that only when it sees the whole map type. */
 function checkMapKey(key: TypeField, elem: TypeField): void {
   if (!isComparable(key.tree)) {
@@ -97,6 +103,7 @@ function fileName(field: string, value: unknown): string {
 /** A field's value checked against its kind: a Go type parsed, a size, a boolean, or one of its words. */
 function readField(f: FieldSpec, value: unknown): unknown {
   if (f.kind === "type") return goType(f.name, value);
+  if (f.kind === "types") return typeList(f.name, value);
   if (f.kind === "size") return size(f.name, value);
   if (f.kind === "boolean") return bool(f.name, value);
   if (f.kind === "source") return source(f.name, value);

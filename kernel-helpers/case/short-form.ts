@@ -32,6 +32,7 @@ const FLAGS: Record<string, { op?: string; form: string; set: (o: Record<string,
   stack: { form: "any case", set: (o) => (o.escape = "stack") },
   "variable size": { op: "makeslice", form: "make([]T, len[, cap])", set: (o) => (o.constSize = false) },
   "new value each": { op: "mapinsert", form: "insert(…)", set: (o) => (o.freshElem = true) },
+  reassigned: { op: "closure", form: "closure(…)", set: (o) => (o.reassigned = true) },
 };
 
 /** Reads a short form into a case object (not yet validated); `defaultEscape` unless it says `_ =` or `[stack]`. */

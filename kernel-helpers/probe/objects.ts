@@ -59,5 +59,25 @@ export function objectCaseCode(c: ObjectCase, i: number): CaseCode {
       const end = finish(c, i, `any(boxed${i})`, "any");
       return { decls: [x, ...end.decls, `${noinline}\n\t${end.line}\n}\n`].join("\n"), clear: c.escape === "heap" ? `sink${i} = nil` : undefined };
     }
+    case "closure":
+      return closureCode(c, i, noinline);
   }
+}
+
+/**
+ * `cK := capturedI_K` for each captured type (package variables, so nothing is constant), then the
+ * func literal that copies each into `keptI_K`, then (reassigned) each assigned again, then the
+ * closure finished as every object is.
+ */
+function closureCode(c: Extract<ObjectCase, { op: "closure" }>, i: number, noinline: string): CaseCode {
+  const types = c.captures.map(goType);
+  const vars = types.flatMap((t, k) => [`var captured${i}_${k} ${t}`, `var kept${i}_${k} ${t}`]);
+  const declare = types.map((_, k) => `\tc${k} := captured${i}_${k}\n`).join("");
+  const body = types.map((_, k) => `\t\tkept${i}_${k} = c${k}\n`).join("");
+  const again = c.reassigned ? types.map((_, k) => `\tc${k} = captured${i}_${k}\n`).join("") : "";
+  const end = finish(c, i, "f", "func()");
+  return {
+    decls: [...vars, ...end.decls, `${noinline}\n${declare}\tf := func() {\n${body}\t}\n${again}\t${end.line}\n}\n`].join("\n"),
+    clear: c.escape === "heap" ? `sink${i} = nil` : undefined,
+  };
 }

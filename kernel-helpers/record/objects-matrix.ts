@@ -19,6 +19,10 @@ function boxes(type: string, values: (number | boolean | string | undefined)[], 
   return values.map((value): Case => ({ op: "box", type, ...(value === undefined ? {} : { value }), escape }));
 }
 
+function closure(captures: string[], reassigned = false, escape: Escape = "heap"): Case {
+  return { op: "closure", captures, ...(reassigned ? { reassigned } : {}), escape };
+}
+
 /** Every case of the objects matrix, in a stable order. */
 export function objectsMatrix(): Case[] {
   return [
@@ -103,5 +107,33 @@ export function objectsMatrix(): Case[] {
     ...boxes("[1025]byte", [undefined], "discard"),
     ...boxes("int", [300], "stack"),
     ...boxes("int", [300], "discard"),
+    // closures: none captured (static), by value up to 128 B, by reference (reassigned or larger),
+    // 1.26's shared allocation of small pointer-free variables (16 B), the closure's own size classes.
+    closure([]),
+    closure(["int"]),
+    closure(["int32"]),
+    closure(["int", "string"]),
+    closure(["[16]int"]),
+    closure(["[17]int"]),
+    closure(["[10]int", "[10]int"]),
+    closure(["*int", "map[int]int"]),
+    closure(["[8]string"]),
+    closure(["[9]string"]),
+    closure(["int"], true),
+    closure(["int32", "int32"], true),
+    closure(["int32", "int32", "int64"], true),
+    closure(["int64", "int64"], true),
+    closure(["int64", "int64", "int64"], true),
+    closure(["int8", "int64", "int16"], true),
+    closure(["[15]byte", "byte"], true),
+    closure(["[16]byte", "int32"], true),
+    closure(["int32", "*int", "int32"], true),
+    closure(["string"], true),
+    closure(["struct{}"], true),
+    closure(["struct{}", "int"]),
+    closure(["int", "int", "int", "int", "int", "int", "int", "int"], true),
+    closure(["int"], false, "stack"),
+    closure(["int"], true, "stack"),
+    closure(["[17]int"], false, "discard"),
   ];
 }

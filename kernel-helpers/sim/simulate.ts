@@ -10,6 +10,7 @@ import { AllocationRecord, AllocResult, Distribution, distributionOf } from "../
 import { Heap } from "./malloc";
 import { simulateBox } from "./box";
 import { simulateMakeChan } from "./chan";
+import { simulateClosure } from "./closure";
 import { simulateNew } from "./newobject";
 import { simulateMakeMap, simulateMapInsert } from "./mapcase";
 import { Rand } from "./random";
@@ -101,6 +102,9 @@ export function runSeed(v: VersionModel, c: Case, seed: number, recording: boole
       break;
     case "box":
       simulateBox(heap, c);
+      break;
+    case "closure":
+      simulateClosure(heap, c);
       break;
     case "code":
       // Every way into the model comes through here: user code is measured or traced, never modelled.

@@ -102,3 +102,19 @@ test("any(x): bad input is one clear line", () => {
   rejects('{"op":"box","type":"string","value":"\\ud800"}', /not a value of type "string"/);
   rejects(JSON.stringify({ op: "box", type: "string", value: "x".repeat(1001) }), /at most 1000/);
 });
+
+test("closures: JSON and short forms", () => {
+  parses("closure()", { op: "closure", captures: [], escape: "heap" });
+  parses("closure(int, struct{a, b int})", { op: "closure", captures: ["int", "struct{a int; b int}"], escape: "heap" });
+  parses("closure(int) [reassigned, stack]", { op: "closure", captures: ["int"], reassigned: true, escape: "stack" });
+  parses('{"op":"closure","captures":["[17]int"],"reassigned":false,"escape":"discard"}', { op: "closure", captures: ["[17]int"], escape: "discard" });
+});
+
+test("closures: bad input is one clear line", () => {
+  rejects('{"op":"closure","captures":"int"}', /must be a list of Go types/);
+  rejects('{"op":"closure"}', /needs the field "captures"/);
+  rejects("closure(int, chan int)", /unknown type name "chan"/);
+  rejects("closure(int, int, int, int, int, int, int, int, int)", /at most 8 variables/);
+  rejects("closure([65537]byte)", /at most 64 KiB/);
+  rejects("new(int) [reassigned]", /\[reassigned\] applies only to closure/);
+});

@@ -184,6 +184,7 @@ const FULL: Record<Op, Record<string, unknown>> = {
   new: { op: "new", type: "struct{a int}", n: 3, literal: true, escape: "stack" },
   makechan: { op: "makechan", elem: "*int", cap: 3, escape: "stack" },
   box: { op: "box", type: "int16", value: 300, escape: "stack" },
+  closure: { op: "closure", captures: ["int", "string"], reassigned: true, escape: "stack" },
 };
 
 // ---------------------------------------------------------------------------------------------
