@@ -8,11 +8,8 @@ import { InputError } from "../errors";
 import { codeMessages, simMessages } from "../messages";
 import { AllocationRecord, AllocResult, Distribution, distributionOf } from "../result";
 import { Heap } from "./malloc";
-import { simulateBox } from "./box";
-import { simulateMakeChan } from "./chan";
-import { simulateClosure } from "./closure";
-import { simulateNew } from "./newobject";
 import { simulateMakeMap, simulateMapInsert } from "./mapcase";
+import { simulateObject } from "./objects";
 import { Rand } from "./random";
 import { simulateAppend, simulateMakeSlice } from "./slice";
 import { debugBuild, VersionModel, versionModel } from "./versions";
@@ -94,21 +91,11 @@ export function runSeed(v: VersionModel, c: Case, seed: number, recording: boole
     case "mapinsert":
       simulateMapInsert(v, heap, c, rand);
       break;
-    case "new":
-      simulateNew(heap, c);
-      break;
-    case "makechan":
-      simulateMakeChan(heap, c);
-      break;
-    case "box":
-      simulateBox(heap, c);
-      break;
-    case "closure":
-      simulateClosure(heap, c);
-      break;
     case "code":
       // Every way into the model comes through here: user code is measured or traced, never modelled.
       throw new InputError(codeMessages.noSimulation(), "code");
+    default:
+      simulateObject(heap, c);
   }
   return heap;
 }
