@@ -29,6 +29,7 @@ export function addRecordCommand(program: Command): void {
     .option("--json", "print a JSON summary of what was written (file, Go version, build, counts) instead of the file's path")
     .option("--quiet", "no progress lines on stderr")
     .action(async (o) => {
+      const matrix = matrixNamed(o.matrix);
       checkRecordOut(o.out, o.experiments);
       const progress = o.quiet ? undefined : (m: string) => process.stderr.write(`golab: ${m}\n`);
       if (o.only && !o.experiments) throw new InputError("--only needs --experiments", "--only");
@@ -38,7 +39,6 @@ export function addRecordCommand(program: Command): void {
         process.stdout.write(o.json ? `${JSON.stringify(recordSummary(file, "experiments"), null, 2)}\n` : `${file}\n`);
         return;
       }
-      const matrix = matrixNamed(o.matrix);
       progress?.(`recording ${matrix.cases().length} cases`);
       const file = await record({ go: o.go, outDir: o.out, runs: o.runs, debug: o.debug, goexperiment: o.goexperiment, matrix: matrix.key, onProgress: progress });
       process.stdout.write(o.json ? `${JSON.stringify(recordSummary(file, "measurements"), null, 2)}\n` : `${file}\n`);
