@@ -8,7 +8,7 @@ import { InputError } from "../errors";
 import { caseMessages, typeMessages } from "../messages";
 import { parseGoType, renderType, GoType, isComparable, layoutOf, MAX_TYPE_SIZE } from "../types";
 import { Case, CASE_SCHEMA, ESCAPES, Escape, FieldSpec, FIELDS, OPS, Op } from "./case";
-import { OBJECT_OPS, ObjectOp, validateObjectCase } from "./objects";
+import { ObjectOp, validateObjectCase } from "./objects";
 import { readShortForm } from "./short-form";
 
 const MAX_TEXT = 4000;
@@ -103,13 +103,12 @@ function fileName(field: string, value: unknown): string {
 /** A field's value checked against its kind: a Go type parsed, a size, a boolean, or one of its words. */
 function readField(f: FieldSpec, value: unknown): unknown {
   if (f.kind === "type") return goType(f.name, value);
-  if (f.kind === "types") return typeList(f.name, value);
   if (f.kind === "size") return size(f.name, value);
   if (f.kind === "boolean") return bool(f.name, value);
   if (f.kind === "source") return source(f.name, value);
   if (f.kind === "name") return fileName(f.name, value);
   // A literal is checked against its case's type, which only the op's validation knows (objects.ts).
-  if (f.kind === "literal") return value;
+  if (typeof f.kind === "string") return f.kind === "types" ? typeList(f.name, value) : value;
   return oneOf(f.name, value, f.kind);
 }
 
@@ -142,7 +141,6 @@ export function validateCase(obj: unknown, defaultEscape: Escape = "heap"): Case
   const v = readFields(op, o);
   if (op === "code") return prune({ op, source: v.source as string, name: v.name as string | undefined });
   const escape = (v.escape as Escape | undefined) ?? defaultEscape;
-  if ((OBJECT_OPS as readonly string[]).includes(op)) return validateObjectCase(op as ObjectOp, v, escape);
   const len = v.len as number | undefined;
   const cap = v.cap as number | undefined;
   if (len !== undefined && cap !== undefined && len > cap) throw new InputError(caseMessages.lenOverCap(len, cap), String(len));
@@ -172,7 +170,7 @@ export function validateCase(obj: unknown, defaultEscape: Escape = "heap"): Case
       return prune({ op, key: key.text, elem: elem.text, n: v.n as number, hint: v.hint as number | undefined, freshElem, escape });
     }
     default:
-      throw new Error(`no validation for op ${op}`);
+      return validateObjectCase(op as ObjectOp, v, escape);
   }
 }
 
