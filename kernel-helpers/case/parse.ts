@@ -8,6 +8,7 @@ import { InputError } from "../errors";
 import { caseMessages, typeMessages } from "../messages";
 import { parseGoType, renderType, GoType, isComparable, layoutOf, MAX_TYPE_SIZE } from "../types";
 import { Case, CASE_SCHEMA, ESCAPES, Escape, FieldSpec, FIELDS, OPS, Op } from "./case";
+import { ObjectOp, validateObjectCase } from "./objects";
 import { readShortForm } from "./short-form";
 
 const MAX_TEXT = 4000;
@@ -63,6 +64,12 @@ function goType(field: string, value: unknown): TypeField {
   return { text: renderType(tree), tree };
 }
 
+/** A JSON array of Go types, each read as a type field is. */
+function typeList(field: string, value: unknown): TypeField[] {
+  if (!Array.isArray(value)) throw new InputError(caseMessages.notTypeList(field), String(value));
+  return value.map((t) => goType(field, t));
+}
+
 /** A map's key must be comparable; parseGoType checks that only when it sees the whole map type. */
 function checkMapKey(key: TypeField, elem: TypeField): void {
   if (!isComparable(key.tree)) {
@@ -100,6 +107,8 @@ function readField(f: FieldSpec, value: unknown): unknown {
   if (f.kind === "boolean") return bool(f.name, value);
   if (f.kind === "source") return source(f.name, value);
   if (f.kind === "name") return fileName(f.name, value);
+  // A literal is checked against its case's type, which only the op's validation knows (objects.ts).
+  if (typeof f.kind === "string") return f.kind === "types" ? typeList(f.name, value) : value;
   return oneOf(f.name, value, f.kind);
 }
 
@@ -124,7 +133,7 @@ export function validateCase(obj: unknown, defaultEscape: Escape = "heap"): Case
     throw new InputError(caseMessages.notObject(), String(obj));
   }
   const o = obj as Record<string, unknown>;
-  if (!(OPS as readonly string[]).includes(o.op as string)) throw new InputError(caseMessages.unknownOp(o.op), String(o.op));
+  if (!(OPS as readonly string[]).includes(o.op as string)) throw new InputError(caseMessages.unknownOp(o.op, OPS), String(o.op));
   const op = o.op as Op;
   for (const k of Object.keys(o)) {
     if (!FIELDS[op].includes(k)) throw new InputError(caseMessages.unknownField(op, k), k);
@@ -160,6 +169,8 @@ export function validateCase(obj: unknown, defaultEscape: Escape = "heap"): Case
       if (freshElem && elem.tree.kind !== "pointer") throw new InputError(caseMessages.freshElemNeedsPointer(elem.text), elem.text);
       return prune({ op, key: key.text, elem: elem.text, n: v.n as number, hint: v.hint as number | undefined, freshElem, escape });
     }
+    default:
+      return validateObjectCase(op as ObjectOp, v, escape);
   }
 }
 

@@ -5,7 +5,7 @@ import { claimLiveExperiments, loadClaims } from "../claims";
 import { InputError } from "../errors";
 import { courseExperiments } from "../experiments";
 import { checkOutputDir } from "../output";
-import { experimentsDir, measurementsDir, record, RECORD_RUNS, recordExperiments, validationMatrix } from "../record";
+import { experimentsDir, MATRICES, matrixNamed, measurementsDir, record, RECORD_RUNS, recordExperiments } from "../record";
 import { wholeNumber } from "./options";
 import { recordSummary } from "./written";
 
@@ -24,10 +24,12 @@ export function addRecordCommand(program: Command): void {
     .option("--out <dir>", "folder to write to (default: the project's data/measurements, or data/experiments with --experiments)")
     .option("--runs <n>", "calls of each case", wholeNumber("--runs", 1, 10_000), RECORD_RUNS)
     .option("--debug", "build with -gcflags=all=-N -l (written as go<version>-N-l.jsonl)", false)
+    .option("--matrix <name>", `the cases to record: ${MATRICES.map((m) => `${m.key} (go<version>${m.suffix}.jsonl)`).join(" or ")}`, "validation")
     .option("--goexperiment <list>", "GOEXPERIMENT for the build")
     .option("--json", "print a JSON summary of what was written (file, Go version, build, counts) instead of the file's path")
     .option("--quiet", "no progress lines on stderr")
     .action(async (o) => {
+      const matrix = matrixNamed(o.matrix);
       checkRecordOut(o.out, o.experiments);
       const progress = o.quiet ? undefined : (m: string) => process.stderr.write(`golab: ${m}\n`);
       if (o.only && !o.experiments) throw new InputError("--only needs --experiments", "--only");
@@ -37,8 +39,8 @@ export function addRecordCommand(program: Command): void {
         process.stdout.write(o.json ? `${JSON.stringify(recordSummary(file, "experiments"), null, 2)}\n` : `${file}\n`);
         return;
       }
-      progress?.(`recording ${validationMatrix().length} cases`);
-      const file = await record({ go: o.go, outDir: o.out, runs: o.runs, debug: o.debug, goexperiment: o.goexperiment, onProgress: progress });
+      progress?.(`recording ${matrix.cases().length} cases`);
+      const file = await record({ go: o.go, outDir: o.out, runs: o.runs, debug: o.debug, goexperiment: o.goexperiment, matrix: matrix.key, onProgress: progress });
       process.stdout.write(o.json ? `${JSON.stringify(recordSummary(file, "measurements"), null, 2)}\n` : `${file}\n`);
     });
 }

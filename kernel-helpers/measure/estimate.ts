@@ -36,6 +36,15 @@ export function callBytes(c: Case): number {
       const fresh = c.freshElem ? c.n * Math.max(16, sizeOf(c.elem.slice(1))) : 0;
       return mapBytes(c.key, c.elem, Math.max(c.n, c.hint ?? 0)) + fresh;
     }
+    case "closure":
+      return 64 + 2 * c.captures.reduce((sum, t) => sum + sizeOf(t) + 16, 0);
+    case "box":
+      return 16 + sizeOf(c.type);
+    case "makechan":
+      return 128 + sizeOf(c.elem) * (c.cap ?? 0);
+    case "new":
+      // Every call's object stays until the harness collects: n of them, each at least a 16-byte block.
+      return (c.n ?? 1) * Math.max(16, sizeOf(c.type));
   }
 }
 

@@ -16,6 +16,11 @@ const SAMPLES: Case[] = [
   { op: "append", elem: "[2]int", n: 2, start: "make", len: 0, cap: 1, escape: "stack" },
   { op: "mapinsert", key: "int", elem: "*int", n: 2, freshElem: true, escape: "heap" },
   { op: "mapinsert", key: "struct{a int; b string}", elem: "int", n: 2, hint: 1, escape: "stack" },
+  { op: "new", type: "int32", n: 2, escape: "heap" },
+  { op: "new", type: "struct{a int}", literal: true, escape: "stack" },
+  { op: "makechan", elem: "*int", cap: 2, escape: "stack" },
+  { op: "box", type: "string", value: "a", escape: "heap" },
+  { op: "closure", captures: ["int", "string"], reassigned: true, escape: "heap" },
   { op: "code", source: "func probe() {}\n" },
 ];
 

@@ -9,6 +9,7 @@ import { Case, DEFAULT_CODE_NAME, OperationCase } from "../case";
 import { codeProbeFiles, ProbeFile, UserCode } from "../code/files";
 import { GoType, parseGoType, renderType } from "../types";
 import { harnessHead, harnessMain } from "./harness";
+import { objectCaseCode } from "./objects";
 import { keyLeafAssignment } from "./values";
 
 export interface GeneratedProbe {
@@ -66,7 +67,8 @@ function lineCount(s: string): number {
   return s.split("\n").length - 1;
 }
 
-interface CaseCode {
+/** A case's declarations in main.go, and its lines in setup() and clearSinks(). */
+export interface CaseCode {
   decls: string;
   setup?: string;
   clear?: string;
@@ -149,6 +151,8 @@ function caseCode(c: OperationCase, i: number): CaseCode {
         clear: c.escape === "heap" ? `sink${i} = nil` : undefined,
       };
     }
+    default:
+      return objectCaseCode(c, i);
   }
 }
 

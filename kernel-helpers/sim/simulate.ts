@@ -9,6 +9,7 @@ import { codeMessages, simMessages } from "../messages";
 import { AllocationRecord, AllocResult, Distribution, distributionOf } from "../result";
 import { Heap } from "./malloc";
 import { simulateMakeMap, simulateMapInsert } from "./mapcase";
+import { simulateObject } from "./objects";
 import { Rand } from "./random";
 import { simulateAppend, simulateMakeSlice } from "./slice";
 import { debugBuild, VersionModel, versionModel } from "./versions";
@@ -93,6 +94,8 @@ export function runSeed(v: VersionModel, c: Case, seed: number, recording: boole
     case "code":
       // Every way into the model comes through here: user code is measured or traced, never modelled.
       throw new InputError(codeMessages.noSimulation(), "code");
+    default:
+      simulateObject(heap, c);
   }
   return heap;
 }
