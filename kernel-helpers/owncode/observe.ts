@@ -8,7 +8,7 @@ import { codeExperiment, OwnCodeRow, OwnCodeSnippet } from "../experiments";
 import * as path from "node:path";
 import { PROVENANCE_MIME, progress, showMarkdown, VersionProvenance } from "../display";
 import { LiveObservation, observe, onEveryVersion, SourceKind } from "../store";
-import { ownCodeSource } from "./tables";
+import { anyOwnCodeData, ownCodeSource } from "./tables";
 
 /** The programs and, per Go version, what measure and trace said of them (or why nothing did). */
 export interface OwnCodeObservations {
@@ -40,8 +40,8 @@ export async function observeOwnCode(snippets: readonly OwnCodeSnippet[], { vers
     const sources: Partial<Record<SourceKind, number>> = o?.result ? { [o.source.kind]: o.result.length } : {};
     return { spec: v.spec, go: o?.result ? o.go : v.go, ran: v.toolchain !== undefined, sources };
   });
-  line.done(ownCodeSource(observed), { [PROVENANCE_MIME]: { versions: provenance } });
+  line.done(anyOwnCodeData(observed) ? ownCodeSource(observed) : "nothing measured or recorded", { [PROVENANCE_MIME]: { versions: provenance } });
   const recorded = observed.flatMap((o) => (o.result && o.source.kind === "recorded" ? [`Go ${o.go} on ${o.source.at.slice(0, 10)} (data/experiments/${path.basename(o.source.file)})`] : []));
-  if (recorded.length) showMarkdown(`Recorded, not run here: ${recorded.join(", ")}, by \`golab record --experiments --only ${x.name}\` with ${x.flags.map((f) => `\`${f}\``).join(" and ")}.`);
+  if (recorded.length) showMarkdown(`Recorded, not run here: ${recorded.join(", ")}, by \`golab record --experiments --only ${x.name}\`. How: ${x.flags.join("; ")}.`);
   return { snippets: [...snippets], versions: observed };
 }

@@ -12,6 +12,9 @@
  * debugger (trace) counts the allocations between them, so measure and trace run the very same
  * program and see the very same allocations.
  *
+ * One P (GOMAXPROCS 1), as testing.AllocsPerRun: the probe goroutine never moves to another P, whose
+ * per-P caches (a sync.Pool's local pool, the mcache) it would have to fill again.
+ *
  * Memory: GC is off, so what the probes drop stays until the harness collects. It collects after
  * any call (warm-up included) that leaves more than COLLECT_ABOVE (or half the memory cap, if less)
  * on the heap, so a batch holds at most that plus one case, never every case at once. It never
@@ -141,6 +144,9 @@ func main() {
 		}
 		limitMemory(capBytes)
 	}
+	// One P, as testing.AllocsPerRun runs: the probe goroutine keeps the same per-P caches on every
+	// call (a sync.Pool's, the mcache's), so a call never pays for a P it has not used before.
+	runtime.GOMAXPROCS(1)
 	debug.SetGCPercent(-1)
 	setup()
 	before := make([]metrics.Sample, len(metricNames))

@@ -61,8 +61,8 @@ lab.showOwnCodeLines(own, "6.1");
 // up front.
 //
 // **Exercise.** Set `pieces = 1000` and run all cells again. How do the three counts and the
-// bytes taken change, and which one grows fastest? Then set `pieces = 16`: why can the Builder
-// without `Grow` come out close to the one with it?
+// bytes taken change, and which one grows fastest? Then set `pieces = 4`: what is left for `Grow`
+// to save?
 
 // %% [markdown]
 // ## 6.2 Closures: what does capturing a variable cost?
@@ -120,8 +120,8 @@ lab.showOwnCodeEscapes(own, "6.3");
 // `convTnoptr` or `convT` for other types), which copies the value into a new heap object of its
 // own size. The compiler says "escapes to heap" for all four, but the runtime decides the rest:
 // `convT64` returns a pointer into `runtime.staticuint64s`, a table of the integers 0 to 255, for
-// a small value, and allocates only for the others; an empty string or a zero value likewise
-// points at shared memory. So whether boxing an int costs an allocation depends on its value at
+// a small value, and allocates only for the others; `convTstring` likewise points an empty
+// string at shared memory. So whether boxing an int costs an allocation depends on its value at
 // run time, not on the code.
 //
 // **Exercise.** Set `boxed = 255`, then `boxed = 256`, and run all cells again. Which line stops
@@ -147,8 +147,9 @@ lab.showOwnCodeLines(own, "6.4");
 // so the allocator may serve them from one 16-byte tiny block: the second then takes no new
 // memory, though it still counts as an allocation. Its working buffer is not allocated per call: fmt keeps its
 // printers in a `sync.Pool` and reuses them, so only a call right after a garbage collection,
-// which empties every pool, pays for a printer again (the measured call follows a warm-up call
-// with no collection between, as `testing.AllocsPerRun` does). `strconv.AppendInt` writes the
+// which empties every pool, or on a processor (P) whose cache of the pool is still empty pays for
+// a printer again (the measured call follows a warm-up call on the same single P with no
+// collection between, as under `testing.AllocsPerRun`). `strconv.AppendInt` writes the
 // digits straight into a slice you give it: once that slice has room, nothing is allocated.
 //
 // **Exercise.** Set `number = 255`. Which of the Sprintf line's allocations goes away, and which
