@@ -193,7 +193,8 @@ await lab.showChart(lab.ownCodeChart(own.snippets, own.versions));
 // %% [markdown]
 // ## 6.6 Your own program
 //
-// Write a `func probe()` of your own in the template below: package-level declarations and
+// In the notebook, write a `func probe()` of your own in the template of the next cell (`npx golab
+// lab` opens it; the page shows the program the template makes): package-level declarations and
 // standard-library imports, no `package` line and no `main`, as `golab measure --code` takes a
 // file. Each `{{name}}` is replaced by the value of `name` in the object after the template,
 // written as a Go literal, so you can change sizes without editing the code. It runs only where
@@ -212,6 +213,7 @@ func probe() {
 }
 `, { capacity: 4, count: 10 });
 const yours = await lab.observeOwnCode([mine], { versions: versions, live: live, cache: cache });
+lab.showOwnCodePrograms(yours, "yours");
 lab.showOwnCodeCounts(yours, "yours");
 lab.showOwnCodeLines(yours, "yours");
 
