@@ -110,7 +110,8 @@ const PAGE_FACTS = `(() => {
     visibleTableRows: [...document.querySelectorAll("table")].filter(visible).map((t) => t.querySelectorAll("tbody tr").length),
     chartAlts: [...document.querySelectorAll(".jp-RenderedSVG img")].map((i) => i.getAttribute("alt") || ""),
     navHrefs: [...document.querySelectorAll(".golab-nav a")].map((a) => a.getAttribute("href") || ""),
-    missingAnchors: [...document.querySelectorAll(".golab-toc a")].map((a) => decodeURIComponent((a.getAttribute("href") || "").slice(1))).filter((id) => !document.getElementById(id)),
+    // As a browser follows a fragment: the id as written, then percent-decoded.
+    missingAnchors: [...document.querySelectorAll(".golab-toc a")].map((a) => (a.getAttribute("href") || "").slice(1)).filter((id) => !document.getElementById(id) && !document.getElementById(decodeURIComponent(id))),
     tsTokens: tokens(".jp-InputArea-editor"),
     goTokens: tokens(".jp-RenderedMarkdown"),
     programs: [...document.querySelectorAll(".jp-OutputArea-output .highlight")].map((h) => [...h.querySelectorAll("span")].map((s) => s.className + ":" + s.textContent)),
