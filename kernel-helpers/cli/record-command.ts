@@ -19,7 +19,7 @@ export function addRecordCommand(program: Command): void {
     .command("record")
     .description(SUMMARIES.record)
     .option("--go <version>", "1.19, 1.26, 1.27, or a path to a go binary (default: the go on PATH)")
-    .option("--experiments", "record the live-only experiments (Delve hit counts, GC on/off, gctrace, churn, pprof, map or slice) instead of the matrix", false)
+    .option("--experiments", "record the live-only experiments (Delve hit counts, GC on/off, gctrace, churn, pprof, map or slice, chapter 6's code) instead of the matrix", false)
     .option("--only <names...>", "with --experiments: run only these (e.g. map-or-slice) and keep the file's other experiments as recorded")
     .option("--out <dir>", "folder to write to (default: the project's data/measurements, or data/experiments with --experiments)")
     .option("--runs <n>", "calls of each case", wholeNumber("--runs", 1, 10_000), RECORD_RUNS)

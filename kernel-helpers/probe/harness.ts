@@ -12,9 +12,15 @@
  * debugger (trace) counts the allocations between them, so measure and trace run the very same
  * program and see the very same allocations.
  *
+ * One P (GOMAXPROCS 1), as testing.AllocsPerRun: the probe goroutine never moves to another P, whose
+ * per-P caches (a sync.Pool's local pool, the mcache) it would have to fill again.
+ *
  * Memory: GC is off, so what the probes drop stays until the harness collects. It collects after
  * any call (warm-up included) that leaves more than COLLECT_ABOVE (or half the memory cap, if less)
- * on the heap, so a batch holds at most that plus one case, never every case at once. With a memory cap (the optional second
+ * on the heap, so a batch holds at most that plus one case, never every case at once. It never
+ * collects otherwise, not even between the warm-up and the measured calls: a collection empties
+ * every sync.Pool, so the first call after it would count the pool's re-pinning, as
+ * testing.AllocsPerRun (one warm-up call, no collection) does not. With a memory cap (the optional second
  * argument) the whole process is held to it: a soft limit the collector keeps to, and a hard
  * limit on address space (RLIMIT_AS) of the cap above what the runtime reserved before main ran.
  * That reservation is read, not assumed: it is about 0.7 GB on Go 1.19 and 1.2 GB on 1.26 and
@@ -138,6 +144,9 @@ func main() {
 		}
 		limitMemory(capBytes)
 	}
+	// One P, as testing.AllocsPerRun runs: the probe goroutine keeps the same per-P caches on every
+	// call (a sync.Pool's, the mcache's), so a call never pays for a P it has not used before.
+	runtime.GOMAXPROCS(1)
 	debug.SetGCPercent(-1)
 	setup()
 	before := make([]metrics.Sample, len(metricNames))
@@ -155,14 +164,15 @@ func main() {
 	width := ${COLUMNS.length} + nb
 	results := make([]uint64, runs*caseCount*width)
 	var m0, m1 runtime.MemStats
-	// Warm-up: every probe once, outside the measurement.
+	// Warm-up: every probe once, outside the measurement. No collection after it unless the heap
+	// is large: a collection empties every sync.Pool, and the next call to use one would pin it
+	// again (sync.(*Pool).pinSlow allocates), which testing.AllocsPerRun, warming up the same way,
+	// does not count.
 	for _, p := range probes {
 		p()
 		runtime.ReadMemStats(&m1)
 		collectIfLarge(&m1)
 	}
-	clearSinks()
-	runtime.GC()
 	for r := 0; r < runs; r++ {
 		for c, p := range probes {
 			runtime.ReadMemStats(&m0)
