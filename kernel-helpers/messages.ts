@@ -43,10 +43,11 @@ export const typeMessages = {
 export const caseMessages = {
   notObject: () => "a case must be a JSON object or a short form such as make(map[int]int, 1000)",
   badJson: (reason: string) => `the case is not valid JSON: ${oneLine(reason)}`,
-  unknownOp: (op: unknown) =>
-    `unknown op ${show(String(op))}: use makemap, makeslice, append, mapinsert or code`,
+  unknownOp: (op: unknown, ops: readonly string[]) =>
+    `unknown op ${show(String(op))}: use ${ops.slice(0, -1).join(", ")} or ${ops[ops.length - 1]}`,
   unknownField: (op: string, field: string) => `unknown field ${show(field)} for op ${op}`,
   missingField: (op: string, field: string) => `op ${op} needs the field ${show(field)}`,
+  notSizes: (field: string) => `field ${show(field)} must be a list of whole numbers, such as [3, 5]`,
   notString: (field: string) => `field ${show(field)} must be a string holding a Go type`,
   badSize: (field: string, value: unknown) =>
     `${field} must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, not ${show(String(value))}`,
@@ -311,4 +312,12 @@ export const liveMessages = {
   bug: (why: string) => `the simulator failed on this case; this is a bug in golab: ${oneLine(why)}`,
   noJavaScript: () => "This panel runs golab's simulator in your browser, which needs JavaScript.",
   noVersion: () => "pick at least one Go version",
+};
+
+export const stringOpMessages = {
+  tooLarge: (field: string, value: number, max: number) =>
+    `${field} is ${value}; at most ${max} (1 GiB) for a string or slice here, to keep a run within the memory cap`,
+  concatParts: (count: number, max: number) => `concat joins 2 to ${max} strings, not ${count}`,
+  capWithoutMake: () => "len and cap apply only to start \"make\"; start \"nil\" begins from var s []T",
+  needsSlices: (go: string) => `slices.Grow needs Go 1.21 or later: Go ${go} has no package slices`,
 };

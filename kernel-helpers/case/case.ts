@@ -4,6 +4,7 @@
  * type expressions in their canonical spelling, produced by parseCase: a Case that came through
  * parseCase is safe to write into Go source.
  */
+import { STRING_OP_SCHEMA, STRING_OPS, StringOpCase, stringOpCall } from "./string-ops";
 
 /**
  * Where the result goes: `heap` stores it in a typed package-level variable, `stack` keeps it in
@@ -13,7 +14,7 @@ export const ESCAPES = ["heap", "stack", "discard"] as const;
 export type Escape = (typeof ESCAPES)[number];
 
 /** The operations the simulator models and the short forms write. */
-export const OPERATIONS = ["makemap", "makeslice", "append", "mapinsert"] as const;
+export const OPERATIONS = ["makemap", "makeslice", "append", "mapinsert", ...STRING_OPS] as const;
 /** Every op: the operations, and `code` (the user's own Go). */
 export const OPS = [...OPERATIONS, "code"] as const;
 export type Op = (typeof OPS)[number];
@@ -72,7 +73,7 @@ export interface CodeCase {
 }
 
 /** The four operations the simulator models; a code case is only measured or traced. */
-export type OperationCase = MakeMapCase | MakeSliceCase | AppendCase | MapInsertCase;
+export type OperationCase = MakeMapCase | MakeSliceCase | AppendCase | MapInsertCase | StringOpCase;
 
 export type Case = OperationCase | CodeCase;
 
@@ -82,7 +83,7 @@ export function isOperation(c: Case): c is OperationCase {
 }
 
 /** What a field holds: a Go type expression, a whole number, a boolean, or one of some words. */
-export type FieldKind = "type" | "size" | "boolean" | "source" | "name" | readonly string[];
+export type FieldKind = "type" | "size" | "sizes" | "boolean" | "source" | "name" | readonly string[];
 
 /** One JSON field of a case: the parser reads it by this description, and --help prints it. */
 export interface FieldSpec {
@@ -144,6 +145,7 @@ export const CASE_SCHEMA: Record<Op, OpSpec> = {
       may("freshElem", "boolean", "true: each insert stores new(T) (V must be *T)", false), ESCAPE_FIELD,
     ],
   },
+  ...STRING_OP_SCHEMA,
 };
 
 /** The fields each op accepts, in the order they are written out. */
@@ -188,5 +190,7 @@ function call(c: OperationCase): string {
       return `append(${c.start === "nil" ? `[]${c.elem}` : `make([]${c.elem}, ${sliceArgs(c.len ?? 0, c.cap)})`}, ${c.n})`;
     case "mapinsert":
       return `insert(${c.hint === undefined ? `map[${c.key}]${c.elem}` : `make(map[${c.key}]${c.elem}, ${c.hint})`}, ${c.n})`;
+    default:
+      return stringOpCall(c);
   }
 }

@@ -9,6 +9,7 @@ import { caseMessages, typeMessages } from "../messages";
 import { parseGoType, renderType, GoType, isComparable, layoutOf, MAX_TYPE_SIZE } from "../types";
 import { Case, CASE_SCHEMA, ESCAPES, Escape, FieldSpec, FIELDS, OPS, Op } from "./case";
 import { readShortForm } from "./short-form";
+import { buildStringOp, isStringOp } from "./string-ops";
 
 const MAX_TEXT = 4000;
 /** Largest Go source a code case holds (a snippet, not a program). */
@@ -57,6 +58,12 @@ function size(field: string, value: unknown): number {
   throw new InputError(caseMessages.badSize(field, value), String(value));
 }
 
+/** A JSON array of sizes. */
+function sizes(field: string, value: unknown): number[] {
+  if (!Array.isArray(value)) throw new InputError(caseMessages.notSizes(field), String(value));
+  return value.map((v, i) => size(`${field}[${i}]`, v));
+}
+
 function goType(field: string, value: unknown): TypeField {
   if (typeof value !== "string") throw new InputError(caseMessages.notString(field), String(value));
   const tree = parseGoType(value);
@@ -97,6 +104,7 @@ function fileName(field: string, value: unknown): string {
 function readField(f: FieldSpec, value: unknown): unknown {
   if (f.kind === "type") return goType(f.name, value);
   if (f.kind === "size") return size(f.name, value);
+  if (f.kind === "sizes") return sizes(f.name, value);
   if (f.kind === "boolean") return bool(f.name, value);
   if (f.kind === "source") return source(f.name, value);
   if (f.kind === "name") return fileName(f.name, value);
@@ -124,7 +132,7 @@ export function validateCase(obj: unknown, defaultEscape: Escape = "heap"): Case
     throw new InputError(caseMessages.notObject(), String(obj));
   }
   const o = obj as Record<string, unknown>;
-  if (!(OPS as readonly string[]).includes(o.op as string)) throw new InputError(caseMessages.unknownOp(o.op), String(o.op));
+  if (!(OPS as readonly string[]).includes(o.op as string)) throw new InputError(caseMessages.unknownOp(o.op, OPS), String(o.op));
   const op = o.op as Op;
   for (const k of Object.keys(o)) {
     if (!FIELDS[op].includes(k)) throw new InputError(caseMessages.unknownField(op, k), k);
@@ -135,6 +143,7 @@ export function validateCase(obj: unknown, defaultEscape: Escape = "heap"): Case
   const len = v.len as number | undefined;
   const cap = v.cap as number | undefined;
   if (len !== undefined && cap !== undefined && len > cap) throw new InputError(caseMessages.lenOverCap(len, cap), String(len));
+  if (isStringOp(op)) return buildStringOp(op, v, escape);
   const elem = v.elem as TypeField;
   switch (op) {
     case "makemap": {

@@ -9,6 +9,7 @@ import { InputError } from "../errors";
 import { caseMessages } from "../messages";
 import { parseGoType, renderType } from "../types";
 import type { Escape } from "./case";
+import { readStringOpForm, STRING_OP_FORMS } from "./string-forms";
 
 /** The grammar, one line a form: what --help and the "cannot read case" message show. */
 export const SHORT_FORMS: readonly { form: string; means: string }[] = [
@@ -18,6 +19,7 @@ export const SHORT_FORMS: readonly { form: string; means: string }[] = [
   { form: "append(make([]T, len[, cap]), n)", means: "append, start make: n single appends to make([]T, len, cap)" },
   { form: "insert(map[K]V, n)", means: "mapinsert: m := make(map[K]V), then n inserts (keys 0..n-1)" },
   { form: "insert(make(map[K]V, hint), n)", means: "mapinsert with make's size hint" },
+  ...STRING_OP_FORMS,
   { form: "_ = FORM", means: "escape discard: the result is thrown away, as in the article's programs" },
   { form: "FORM [stack]", means: "escape stack: the result is used only in the function" },
   { form: "make([]T, …) [variable size]", means: "constSize false: len and cap are variables" },
@@ -52,12 +54,14 @@ export function readShortForm(text: string, defaultEscape: Escape): Record<strin
 }
 
 /** `make(...)`, `append(...)` or `insert(...)`, its arguments split at top-level commas. */
-function callOf(body: string): { fn: string; args: string[] } | undefined {
+export function callOf(body: string): { fn: string; args: string[] } | undefined {
   const m = /^([a-z]+)\s*\(([\s\S]*)\)$/.exec(body);
   return m ? { fn: m[1], args: splitTopLevel(m[2]).map((a) => a.trim()) } : undefined;
 }
 
 function readCall(body: string, text: string): Record<string, unknown> {
+  const stringOp = readStringOpForm(body, text);
+  if (stringOp) return stringOp;
   const call = callOf(body);
   if (call?.fn === "make") return readMake(call.args, text);
   if (call?.fn === "append") return readGrowth(call.args, text, "append");
@@ -66,7 +70,7 @@ function readCall(body: string, text: string): Record<string, unknown> {
 }
 
 /** `make(map[K]V[, hint])` → makemap; `make([]T, len[, cap])` → makeslice. */
-function readMake(args: readonly string[], text: string): Record<string, unknown> {
+export function readMake(args: readonly string[], text: string): Record<string, unknown> {
   if (args.length < 1 || args.length > 3) throw new InputError(caseMessages.shortFormArgs(text), text);
   const type = parseGoType(args[0]);
   if (type.kind === "map") {
@@ -110,7 +114,7 @@ function readGrowth(args: readonly string[], text: string, fn: "append" | "inser
 }
 
 /** A decimal integer literal as Go writes it (digit separators allowed); the size check is validateCase's. */
-function intLiteral(name: string, s: string, text: string): number {
+export function intLiteral(name: string, s: string, text: string): number {
   const clean = s.replace(/_/g, "");
   // Decimal only: Go reads a leading 0 as octal (010 is 8), so that is refused.
   if (!/^(0|[1-9][0-9]*)$/.test(clean) || /^_|_$|__/.test(s)) throw new InputError(caseMessages.badSize(name, s), text);
@@ -120,7 +124,7 @@ function intLiteral(name: string, s: string, text: string): number {
 }
 
 /** Splits on commas that are not inside brackets, braces or parentheses. */
-function splitTopLevel(s: string): string[] {
+export function splitTopLevel(s: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let start = 0;

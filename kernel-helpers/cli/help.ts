@@ -39,7 +39,7 @@ export function withCaseHelp<C extends Command>(command: C): C {
 }
 
 const KIND_TEXT = (kind: FieldKind): string =>
-  kind === "type" ? "Go type" : kind === "size" ? "number" : kind === "boolean" ? "true|false" :
+  kind === "type" ? "Go type" : kind === "size" ? "number" : kind === "sizes" ? "[numbers]" : kind === "boolean" ? "true|false" :
   kind === "source" ? "Go source" : kind === "name" ? "file name" : kind.join("|");
 
 /** Short forms whose JSON the help shows beside them. */

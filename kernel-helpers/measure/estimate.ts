@@ -3,8 +3,10 @@
  * over the memory cap before it builds anything. They err high: growth doubles, maps carry
  * per-entry overhead.
  */
-import { Case } from "../case";
+import { Case, StringOpCase } from "../case";
 import { layoutOf, parseGoType } from "../types";
+import { isStringOp } from "../case";
+import { stringOpCallBytes, stringOpHeldBytes } from "./string-estimate";
 
 function sizeOf(type: string): number {
   return layoutOf(parseGoType(type))!.size;
@@ -17,6 +19,7 @@ function mapBytes(key: string, elem: string, entries: number): number {
 
 /** Bytes a case keeps for the whole run: the keys a mapinsert probe builds before measuring. */
 export function heldBytes(c: Case): number {
+  if (isStringOp(c.op)) return stringOpHeldBytes(c as StringOpCase);
   return c.op === "mapinsert" ? c.n * (sizeOf(c.key) + (c.key.includes("string") ? 24 : 0)) : 0;
 }
 
@@ -36,6 +39,8 @@ export function callBytes(c: Case): number {
       const fresh = c.freshElem ? c.n * Math.max(16, sizeOf(c.elem.slice(1))) : 0;
       return mapBytes(c.key, c.elem, Math.max(c.n, c.hint ?? 0)) + fresh;
     }
+    default:
+      return stringOpCallBytes(c);
   }
 }
 

@@ -9,6 +9,7 @@ import { Case, DEFAULT_CODE_NAME, OperationCase } from "../case";
 import { codeProbeFiles, ProbeFile, UserCode } from "../code/files";
 import { GoType, parseGoType, renderType } from "../types";
 import { harnessHead, harnessMain } from "./harness";
+import { stringOpCode, stringOpImports } from "./string-ops";
 import { keyLeafAssignment } from "./values";
 
 export interface GeneratedProbe {
@@ -28,7 +29,7 @@ export const PROBE_MODULE = "golabprobe";
 
 /** Writes the Go program that measures `cases`, for a toolchain of `languageVersion` ("1.26"). */
 export function generateProbe(cases: readonly Case[], languageVersion: string): GeneratedProbe {
-  let source = harnessHead();
+  let source = harnessHead(stringOpImports(cases, languageVersion));
   const caseLines: { start: number; end: number }[] = [];
   const setups: string[] = [];
   const clears: string[] = [];
@@ -149,6 +150,8 @@ function caseCode(c: OperationCase, i: number): CaseCode {
         clear: c.escape === "heap" ? `sink${i} = nil` : undefined,
       };
     }
+    default:
+      return stringOpCode(c, i);
   }
 }
 

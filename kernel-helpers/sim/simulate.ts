@@ -11,6 +11,7 @@ import { Heap } from "./malloc";
 import { simulateMakeMap, simulateMapInsert } from "./mapcase";
 import { Rand } from "./random";
 import { simulateAppend, simulateMakeSlice } from "./slice";
+import { simulateStringOp } from "./string-ops";
 import { debugBuild, VersionModel, versionModel } from "./versions";
 import { workspace } from "./workspace";
 
@@ -93,6 +94,8 @@ export function runSeed(v: VersionModel, c: Case, seed: number, recording: boole
     case "code":
       // Every way into the model comes through here: user code is measured or traced, never modelled.
       throw new InputError(codeMessages.noSimulation(), "code");
+    default:
+      simulateStringOp(heap, c);
   }
   return heap;
 }

@@ -181,6 +181,13 @@ const FULL: Record<Op, Record<string, unknown>> = {
   append: { op: "append", elem: "int", n: 3, start: "make", len: 1, cap: 2, escape: "stack" },
   mapinsert: { op: "mapinsert", key: "int", elem: "*int", n: 3, hint: 2, freshElem: true, escape: "stack" },
   code: { op: "code", source: "func probe() {}\n", name: "x.go" },
+  concat: { op: "concat", lens: [3, 5], escape: "stack" },
+  concatloop: { op: "concatloop", len: 3, n: 10, escape: "stack" },
+  convert: { op: "convert", to: "runes", len: 3, escape: "stack" },
+  appendslice: { op: "appendslice", elem: "int", add: 3, start: "make", len: 1, cap: 2, escape: "stack" },
+  slicesgrow: { op: "slicesgrow", elem: "int", grow: 3, start: "make", len: 1, cap: 2, escape: "stack" },
+  builder: { op: "builder", len: 3, n: 10, grow: 4, escape: "stack" },
+  buffer: { op: "buffer", len: 3, n: 10, grow: 4, escape: "stack" },
 };
 
 // ---------------------------------------------------------------------------------------------
