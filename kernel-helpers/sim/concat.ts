@@ -27,7 +27,7 @@ export function concatstrings(heap: Heap, lens: readonly number[], buf: boolean,
 /** `a + b (+ …)` once: the result escapes (heap) or not (stack, discard: `_ =` does not escape either). */
 export function simulateConcat(heap: Heap, c: ConcatCase): void {
   const buf = c.escape !== "heap";
-  concatstrings(heap, c.lens, buf, `${c.lens.join(" + ")} bytes`);
+  concatstrings(heap, c.lens, buf, `concatenating ${c.lens.join(" + ")} bytes`);
 }
 
 /**
