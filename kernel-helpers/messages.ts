@@ -318,6 +318,5 @@ export const stringOpMessages = {
   tooLarge: (field: string, value: number, max: number) =>
     `${field} is ${value}; at most ${max} (1 GiB) for a string or slice here, to keep a run within the memory cap`,
   concatParts: (count: number, max: number) => `concat joins 2 to ${max} strings, not ${count}`,
-  capWithoutMake: () => "len and cap apply only to start \"make\"; start \"nil\" begins from var s []T",
   needsSlices: (go: string) => `slices.Grow needs Go 1.21 or later: Go ${go} has no package slices`,
 };

@@ -143,7 +143,7 @@ export function validateCase(obj: unknown, defaultEscape: Escape = "heap"): Case
   const len = v.len as number | undefined;
   const cap = v.cap as number | undefined;
   if (len !== undefined && cap !== undefined && len > cap) throw new InputError(caseMessages.lenOverCap(len, cap), String(len));
-  if (isStringOp(op)) return buildStringOp(op, v, escape);
+  if (isStringOp(op)) return prune(buildStringOp(op, v, escape));
   const elem = v.elem as TypeField;
   switch (op) {
     case "makemap": {

@@ -7,7 +7,7 @@
  * typed reaches Go source.
  */
 import { InputError } from "../errors";
-import { stringOpMessages } from "../messages";
+import { caseMessages, stringOpMessages } from "../messages";
 import { GoType, layoutOf } from "../types";
 import type { Escape, FieldKind, FieldSpec, OpSpec } from "./case";
 
@@ -139,7 +139,10 @@ function limit(field: string, value: number): number {
   return value;
 }
 
-/** The case of a string op from its fields, each already read by its kind (parse.ts readFields). */
+/**
+ * The case of a string op from its fields, each already read by its kind (parse.ts readFields);
+ * fields left undefined are dropped by the caller (parse.ts prune).
+ */
 export function buildStringOp(op: StringOp, v: Record<string, unknown>, escape: Escape): StringOpCase {
   const size = (name: string) => (v[name] === undefined ? undefined : limit(name, v[name] as number));
   switch (op) {
@@ -158,25 +161,19 @@ export function buildStringOp(op: StringOp, v: Record<string, unknown>, escape: 
     case "slicesgrow": {
       const { text: elem, tree } = v.elem as { text: string; tree: GoType };
       const start = v.start as "nil" | "make";
-      if (start === "nil" && (v.len !== undefined || v.cap !== undefined)) throw new InputError(stringOpMessages.capWithoutMake(), start);
+      if (start === "nil" && (v.len !== undefined || v.cap !== undefined)) throw new InputError(caseMessages.capWithoutMake(), start);
       const len = start === "make" ? (size("len") ?? 0) : undefined;
       const cap = size("cap");
       const more = op === "appendslice" ? { add: size("add")! } : { grow: size("grow")! };
       const elements = Math.max((len ?? 0) + (op === "appendslice" ? (v.add as number) : (v.grow as number)), cap ?? 0);
       limit("the grown slice's bytes", elements * Math.max(1, layoutOf(tree)!.size));
-      return prune({ op, elem, ...more, start, len, cap, escape } as StringOpCase);
+      return { op, elem, ...more, start, len, cap, escape } as StringOpCase;
     }
     case "builder":
     case "buffer":
       limit("len × n", (v.len as number) * (v.n as number));
-      return prune({ op, len: v.len as number, n: v.n as number, grow: size("grow"), escape });
+      return { op, len: v.len as number, n: v.n as number, grow: size("grow"), escape };
   }
-}
-
-function prune<T extends object>(c: T): T {
-  const out: Partial<T> = {};
-  for (const k of Object.keys(c) as (keyof T)[]) if (c[k] !== undefined) out[k] = c[k];
-  return out as T;
 }
 
 const startText = (elem: string, start: "nil" | "make", len?: number, cap?: number) =>
