@@ -43,7 +43,7 @@ const KIND_TEXT = (kind: FieldKind): string =>
   kind === "source" ? "Go source" : kind === "name" ? "file name" : kind.join("|");
 
 /** Short forms whose JSON the help shows beside them. */
-const PAIRED = ["make(map[int]int, 1000)", "_ = make([]int, 0, 8)", "append(make([]int, 0, 1000), 1000)", "insert(map[int]*int, 64) [new value each]"];
+const PAIRED = ["make(map[int]int, 1000)", "_ = make([]int, 0, 8)", "append(make([]int, 0, 1000), 1000)", "insert(map[int]*int, 64) [new value each]", "concat(16, 17) [stack]"];
 
 /** The case schema: short forms, the JSON each op takes, and the Go types accepted. */
 export function caseHelp(): string {
