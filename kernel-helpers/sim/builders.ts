@@ -8,6 +8,7 @@ import { BufferCase, BuilderCase } from "../case";
 import { roundupsize } from "../alloc/msize";
 import { Heap } from "./malloc";
 import { growslice } from "./slice";
+import { extendSlice } from "./slice-growth";
 import { stringRules } from "./string-rules";
 import { typeInfo } from "./typeinfo";
 
@@ -72,7 +73,7 @@ function bufferGrow(heap: Heap, len: number, cap: number, n: number, what: strin
     return SMALL_BUFFER_SIZE;
   }
   const c = Math.max(len + n, 2 * cap);
-  return growslice(heap, BYTE(), 0, c, `${what}: growSlice needs len ${len} + ${n}, at least twice cap ${cap}: append([]byte(nil), make([]byte, ${c})...)`);
+  return extendSlice(heap, BYTE(), 0, c, c, `${what}: growSlice needs len ${len} + ${n}, at least twice cap ${cap}: append([]byte(nil), make([]byte, ${c})...)`);
 }
 
 /** `var b bytes.Buffer; [b.Grow(grow)]; n × b.WriteString(x)`: tryGrowByReslice, else grow. */

@@ -9,8 +9,22 @@ import { InputError } from "../errors";
 import { stringOpMessages } from "../messages";
 import { Heap } from "./malloc";
 import { growslice, simulateMakeSlice } from "./slice";
+import { TypeInfo } from "./typeinfo";
 import { stringRules } from "./string-rules";
 import { typeInfo } from "./typeinfo";
+
+/**
+ * `append(s, make([]T, n)...)` from capacity `oldCap` to length `newLen`: walk/assign.go
+ * extendSlice turns it into one growslice, but only when isAppendOfMake holds, which needs
+ * `base.Flag.N == 0`; a -N build makes the zeroed make([]T, n) first (a variable size: on the
+ * heap), then appends it (appendSlice). Returns the new cap.
+ */
+export function extendSlice(heap: Heap, et: TypeInfo, oldCap: number, newLen: number, n: number, why: string): number {
+  if (heap.version.compiler.debug) {
+    heap.malloc(n * et.size, !et.pointers, "runtime.makeslice", heap.recording ? `${why}: a -N build makes make([]${et.text}, ${n}) before appending it (walk isAppendOfMake needs base.Flag.N == 0)` : "");
+  }
+  return growslice(heap, et, oldCap, newLen, why);
+}
 
 /** The starting slice: nil, or make([]T, len, cap) placed as a make of constant size is. */
 function start(heap: Heap, c: AppendSliceCase | SlicesGrowCase): { len: number; cap: number } {
@@ -37,5 +51,5 @@ export function simulateSlicesGrow(heap: Heap, c: SlicesGrowCase): void {
   const s = start(heap, c);
   const n = c.grow - (s.cap - s.len);
   if (n <= 0) return heap.note(`slices.Grow(s, ${c.grow}): cap ${s.cap} already leaves room for ${c.grow} more`);
-  growslice(heap, typeInfo(c.elem), s.cap, s.cap + n, `slices.Grow(s, ${c.grow}) appends ${n} zero elements after cap ${s.cap}`);
+  extendSlice(heap, typeInfo(c.elem), s.cap, s.cap + n, n, `slices.Grow(s, ${c.grow}) appends ${n} zero elements after cap ${s.cap}`);
 }
