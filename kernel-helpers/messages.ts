@@ -254,7 +254,7 @@ export const codeMessages = {
   missingParameter: (name: string) => `the template has {{${name}}} but no parameter ${name}`,
   unusedParameter: (name: string) => `parameter ${name} is not in the template (no {{${name}}})`,
   checkerOutput: (text: string) => `the Go code checker printed what the lab cannot read: ${show(text)}`,
-  noSimulation: () => "the simulator models the four operations (makemap, makeslice, append, mapinsert); your own code is measured or traced: golab measure --code FILE",
+  noSimulation: (ops: readonly string[]) => `the simulator models the operations (${ops.join(", ")}); your own code is measured or traced: golab measure --code FILE`,
 };
 
 /** " (at main.probe (a.go:3) ← …)": where in the user's code, innermost first. */

@@ -72,7 +72,7 @@ export interface CodeCase {
   name?: string;
 }
 
-/** The four operations the simulator models; a code case is only measured or traced. */
+/** The operations the simulator models; a code case is only measured or traced. */
 export type OperationCase = MakeMapCase | MakeSliceCase | AppendCase | MapInsertCase | StringOpCase;
 
 export type Case = OperationCase | CodeCase;

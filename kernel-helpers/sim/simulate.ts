@@ -3,7 +3,7 @@
  * (no Go, no I/O), explaining every allocation; where the runtime depends on the per-map hash
  * seed, the model runs over many seeds and returns the distribution of mallocs.
  */
-import { Case, parseCase } from "../case";
+import { Case, OPERATIONS, parseCase } from "../case";
 import { InputError } from "../errors";
 import { codeMessages, simMessages } from "../messages";
 import { AllocationRecord, AllocResult, Distribution, distributionOf } from "../result";
@@ -93,7 +93,7 @@ export function runSeed(v: VersionModel, c: Case, seed: number, recording: boole
       break;
     case "code":
       // Every way into the model comes through here: user code is measured or traced, never modelled.
-      throw new InputError(codeMessages.noSimulation(), "code");
+      throw new InputError(codeMessages.noSimulation(OPERATIONS), "code");
     default:
       simulateStringOp(heap, c);
   }
