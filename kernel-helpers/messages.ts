@@ -314,6 +314,10 @@ export const liveMessages = {
   noVersion: () => "pick at least one Go version",
 };
 
+export const recordMessages = {
+  unknownMatrix: (name: string, known: readonly string[]) => `unknown matrix ${show(name)}: use ${known.join(" or ")}`,
+};
+
 export const stringOpMessages = {
   tooLarge: (field: string, value: number, max: number) =>
     `${field} is ${value}; at most ${max} (1 GiB) for a string or slice here, to keep a run within the memory cap`,

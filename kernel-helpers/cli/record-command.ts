@@ -5,7 +5,7 @@ import { claimLiveExperiments, loadClaims } from "../claims";
 import { InputError } from "../errors";
 import { courseExperiments } from "../experiments";
 import { checkOutputDir } from "../output";
-import { experimentsDir, MATRICES, MatrixChoice, measurementsDir, record, RECORD_RUNS, recordExperiments } from "../record";
+import { experimentsDir, MATRICES, matrixNamed, measurementsDir, record, RECORD_RUNS, recordExperiments } from "../record";
 import { wholeNumber } from "./options";
 import { recordSummary } from "./written";
 
@@ -24,25 +24,23 @@ export function addRecordCommand(program: Command): void {
     .option("--out <dir>", "folder to write to (default: the project's data/measurements, or data/experiments with --experiments)")
     .option("--runs <n>", "calls of each case", wholeNumber("--runs", 1, 10_000), RECORD_RUNS)
     .option("--debug", "build with -gcflags=all=-N -l (written as go<version>-N-l.jsonl)", false)
-    .option("--matrix <name>", `which cases: ${MATRICES.join(" or ")} (the string and growth operations, written as go<version>-strings.jsonl)`, "validation")
+    .option("--matrix <name>", `the cases to record: ${MATRICES.map((m) => `${m.key} (go<version>${m.suffix}.jsonl)`).join(" or ")}`, "validation")
     .option("--goexperiment <list>", "GOEXPERIMENT for the build")
     .option("--json", "print a JSON summary of what was written (file, Go version, build, counts) instead of the file's path")
     .option("--quiet", "no progress lines on stderr")
     .action(async (o) => {
+      const matrix = matrixNamed(o.matrix);
       checkRecordOut(o.out, o.experiments);
       const progress = o.quiet ? undefined : (m: string) => process.stderr.write(`golab: ${m}\n`);
       if (o.only && !o.experiments) throw new InputError("--only needs --experiments", "--only");
-      if (!(MATRICES as readonly string[]).includes(o.matrix)) throw new InputError(`invalid --matrix: ${JSON.stringify(o.matrix)} (use ${MATRICES.join(", ")})`, o.matrix);
-      const matrix = o.matrix as MatrixChoice;
-      if (matrix !== "validation" && o.experiments) throw new InputError("--matrix applies to the matrix, not to --experiments", "--matrix");
       if (o.experiments) {
         const experiments = [...claimLiveExperiments(loadClaims()), ...courseExperiments()];
         const file = await recordExperiments({ go: o.go, experiments, outDir: o.out, only: o.only, onProgress: progress });
         process.stdout.write(o.json ? `${JSON.stringify(recordSummary(file, "experiments"), null, 2)}\n` : `${file}\n`);
         return;
       }
-      progress?.(`recording the ${matrix} matrix`);
-      const file = await record({ go: o.go, outDir: o.out, runs: o.runs, debug: o.debug, goexperiment: o.goexperiment, matrix, onProgress: progress });
+      progress?.(`recording the ${matrix.key} matrix`);
+      const file = await record({ go: o.go, outDir: o.out, runs: o.runs, debug: o.debug, goexperiment: o.goexperiment, matrix: matrix.key, onProgress: progress });
       process.stdout.write(o.json ? `${JSON.stringify(recordSummary(file, "measurements"), null, 2)}\n` : `${file}\n`);
     });
 }

@@ -26,8 +26,8 @@ export interface Dataset {
 }
 
 /**
- * File name for a version, build and matrix: go1.26.8.jsonl, go1.26.8-N-l.jsonl for debug builds,
- * go1.26.8-strings.jsonl for the strings matrix (`suffix`).
+ * File name for a version, build and matrix suffix: go1.26.8.jsonl, go1.26.8-N-l.jsonl for debug
+ * builds, go1.26.8.strings.jsonl for the strings matrix (record/matrices.ts).
  */
 export function datasetFileName(goVersion: string, debug: boolean, suffix = ""): string {
   return `go${goVersion}${debug ? "-N-l" : ""}${suffix}.jsonl`;

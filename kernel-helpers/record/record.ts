@@ -1,28 +1,14 @@
-/** record: measures the validation matrix on one Go version and writes it with provenance. */
+/** record: measures a matrix (the validation matrix by default) on one Go version and writes it with provenance. */
 import * as os from "node:os";
 import * as path from "node:path";
-import { Case } from "../case";
 import { findToolchain } from "../go";
 import { measureWith, cpuModel } from "../measure";
 import { checkOutputDir, checkOutputFile } from "../output";
 import { gcflagsFor } from "../probe";
 import { datasetFileName, DATASET_SCHEMA, Provenance, writeDataset } from "./dataset";
-import { validationMatrix } from "./matrix";
-import { stringsMatrix, STRINGS_MATRIX_NAME } from "./string-matrix";
+import { matrixNamed } from "./matrices";
 
 export const RECORD_RUNS = 51;
-export const MATRIX_NAME = "validation-v1";
-
-/** The matrices record measures: the article's operations (the default), or the string and growth operations. */
-export const MATRICES = ["validation", "strings"] as const;
-export type MatrixChoice = (typeof MATRICES)[number];
-
-/** A matrix's cases for a Go version, its name in the provenance, and its file name's suffix. */
-export function matrixOf(choice: MatrixChoice, go: string): { cases: Case[]; name: string; suffix: string } {
-  return choice === "strings"
-    ? { cases: stringsMatrix(go), name: STRINGS_MATRIX_NAME, suffix: "-strings" }
-    : { cases: validationMatrix(), name: MATRIX_NAME, suffix: "" };
-}
 
 export interface RecordOptions {
   go?: string;
@@ -31,8 +17,8 @@ export interface RecordOptions {
   runs?: number;
   debug?: boolean;
   goexperiment?: string;
-  /** Which matrix: validation (default, go<version>.jsonl) or strings (go<version>-strings.jsonl). */
-  matrix?: MatrixChoice;
+  /** Which matrix (record/matrices.ts): `validation` (default) or `strings`. */
+  matrix?: string;
   onProgress?: (message: string) => void;
 }
 
@@ -41,15 +27,15 @@ export function measurementsDir(): string {
   return path.resolve(__dirname, "..", "..", "..", "data", "measurements");
 }
 
-/** Measures the whole matrix in one build and one run, and writes the dataset; returns its path. */
+/** Measures the whole matrix in one build and one run, and writes its dataset; returns its path. */
 export async function record({ go, outDir = measurementsDir(), runs = RECORD_RUNS, debug = false, goexperiment, matrix = "validation", onProgress }: RecordOptions = {}): Promise<string> {
+  const m = matrixNamed(matrix);
   // A folder that cannot be written is refused now, not after minutes of measuring.
   checkOutputDir(outDir);
   const tc = await findToolchain(go, { goexperiment });
-  const chosen = matrixOf(matrix, tc.version);
-  const file = path.join(outDir, datasetFileName(tc.version, debug, chosen.suffix));
+  const file = path.join(outDir, datasetFileName(tc.version, debug, m.suffix));
   checkOutputFile(file);
-  const cases = chosen.cases;
+  const cases = m.cases(tc.version);
   const results = await measureWith(tc, cases, { runs, debug, timeoutMs: 1_800_000, onProgress });
   const provenance: Provenance = {
     kind: "provenance",
@@ -65,7 +51,7 @@ export async function record({ go, outDir = measurementsDir(), runs = RECORD_RUN
     cpu: cpuModel(),
     cores: os.cpus().length,
     recorder: "golab record",
-    matrix: chosen.name,
+    matrix: m.name,
     cases: cases.length,
   };
   writeDataset(file, provenance, results);

@@ -5,11 +5,9 @@
  * and rawruneslice's rounding to a size class, the 16-byte tiny allocator and 32 KiB large
  * objects, growslice's doubling below 256 elements and its jump to the length asked when that is
  * more than double, bytes.Buffer's 64-byte first buffer, strings.Builder.Grow's exact or rounded
- * capacity. `golab record --matrix strings` writes it as go<version>-strings.jsonl.
+ * capacity. `golab record --matrix strings` writes it as go<version>.strings.jsonl (matrices.ts).
  */
 import { Case, Escape, StringOpCase } from "../case";
-
-export const STRINGS_MATRIX_NAME = "strings-v1";
 
 const concat = (lens: number[][], escape: Escape = "heap"): Case[] => lens.map((l) => ({ op: "concat", lens: l, escape }));
 const loops = (runs: [number, number][], escape: Escape = "heap"): Case[] => runs.map(([len, n]) => ({ op: "concatloop", len, n, escape }));

@@ -1,9 +1,9 @@
 /**
- * The simulator against the recorded strings matrix (data/measurements/go<version>-strings.jsonl,
+ * The simulator against the recorded strings matrix (data/measurements/go<version>.strings.jsonl,
  * `golab record --matrix strings`): for every recorded deterministic result of the string and
  * growth operations, predict's mallocs, bytes taken, tiny allocations and allocations per size
  * bucket must equal the measured ones, on every recorded Go version, optimized and -N -l
- * (go<version>-N-l-strings.jsonl). Prints the table.
+ * (go<version>-N-l.strings.jsonl). Prints the table.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -14,7 +14,7 @@ import { measurementsDir, readDataset } from "../../kernel-helpers/record";
 import { agreement, MODELLED_VERSIONS, simulate } from "../../kernel-helpers/sim";
 
 const dir = measurementsDir();
-const datasets = fs.readdirSync(dir).filter((f) => /^go[\d.]+(-N-l)?-strings\.jsonl$/.test(f)).sort().map((f) => readDataset(path.join(dir, f)));
+const datasets = fs.readdirSync(dir).filter((f) => /^go[\d.]+(-N-l)?\.strings\.jsonl$/.test(f)).sort().map((f) => readDataset(path.join(dir, f)));
 
 test("predict equals every recorded result of the string and growth operations", () => {
   for (const debug of [false, true]) {
