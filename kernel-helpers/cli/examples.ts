@@ -34,6 +34,7 @@ export const EXAMPLES: Record<CommandName | "cache info" | "cache clear", readon
   record: [
     ["golab record --go 1.27", "measure the validation matrix again and write data/measurements/go1.27.x.jsonl"],
     ["golab record --go 1.26 --debug --out /tmp/data --json", "the -N -l matrix into another folder; a JSON summary of what was written"],
+    ["golab record --go 1.26 --matrix strings", "concatenation, conversions, append(s, t...), slices.Grow, Builder, Buffer: data/measurements/go1.26.8.strings.jsonl"],
     ["golab record --experiments --go 1.19", "the live-only experiments (Delve hit counts, GC, churn, pprof, map or slice)"],
     ["golab record --experiments --go 1.26 --only map-or-slice-timings", "time chapter 5's look-ups again; the file's other experiments kept"],
   ],
