@@ -47,6 +47,7 @@ export const caseMessages = {
     `unknown op ${show(String(op))}: use ${ops.slice(0, -1).join(", ")} or ${ops[ops.length - 1]}`,
   unknownField: (op: string, field: string) => `unknown field ${show(field)} for op ${op}`,
   missingField: (op: string, field: string) => `op ${op} needs the field ${show(field)}`,
+  notSizes: (field: string) => `field ${show(field)} must be a list of whole numbers, such as [3, 5]`,
   notString: (field: string) => `field ${show(field)} must be a string holding a Go type`,
   notTypeList: (field: string) => `field ${show(field)} must be a list of Go types, such as ["int", "string"]`,
   badSize: (field: string, value: unknown) =>
@@ -79,7 +80,7 @@ export const caseMessages = {
 
 /** What golab record refuses before it measures. */
 export const recordMessages = {
-  unknownMatrix: (name: string, known: readonly string[]) => `unknown matrix ${show(name)}: use ${known.join(" or ")}`,
+  unknownMatrix: (name: string, known: readonly string[]) => `unknown matrix ${show(name)}: use ${known.length > 1 ? `${known.slice(0, -1).join(", ")} or ${known[known.length - 1]}` : known[0]}`,
 };
 
 /** The object operations' own refusals (case/objects.ts). */
@@ -282,7 +283,7 @@ export const codeMessages = {
   missingParameter: (name: string) => `the template has {{${name}}} but no parameter ${name}`,
   unusedParameter: (name: string) => `parameter ${name} is not in the template (no {{${name}}})`,
   checkerOutput: (text: string) => `the Go code checker printed what the lab cannot read: ${show(text)}`,
-  noSimulation: () => "the simulator models the four operations (makemap, makeslice, append, mapinsert); your own code is measured or traced: golab measure --code FILE",
+  noSimulation: (ops: readonly string[]) => `the simulator models the operations (${ops.join(", ")}); your own code is measured or traced: golab measure --code FILE`,
 };
 
 /** " (at main.probe (a.go:3) ← …)": where in the user's code, innermost first. */
@@ -340,4 +341,12 @@ export const liveMessages = {
   bug: (why: string) => `the simulator failed on this case; this is a bug in golab: ${oneLine(why)}`,
   noJavaScript: () => "This panel runs golab's simulator in your browser, which needs JavaScript.",
   noVersion: () => "pick at least one Go version",
+};
+
+/** The string and growth operations' own refusals (case/string-ops.ts). */
+export const stringOpMessages = {
+  tooLarge: (field: string, value: number, max: number) =>
+    `${field} is ${value}; at most ${max} (1 GiB) for a string or slice here, to keep a run within the memory cap`,
+  concatParts: (count: number, max: number) => `concat joins 2 to ${max} strings, not ${count}`,
+  needsSlices: (go: string) => `slices.Grow needs Go 1.21 or later: Go ${go} has no package slices`,
 };

@@ -5,6 +5,7 @@
  * parseCase is safe to write into Go source.
  */
 import { describeObjectCall, OBJECT_OPS, ObjectCase, objectFlags, objectSchema } from "./objects";
+import { isStringOp, STRING_OP_SCHEMA, STRING_OPS, StringOpCase, stringOpCall } from "./string-ops";
 export type { BoxCase, ClosureCase, MakeChanCase, NewCase, ObjectCase, ObjectOp } from "./objects";
 export { OBJECT_OPS };
 
@@ -16,7 +17,7 @@ export const ESCAPES = ["heap", "stack", "discard"] as const;
 export type Escape = (typeof ESCAPES)[number];
 
 /** The operations the simulator models and the short forms write. */
-export const OPERATIONS = ["makemap", "makeslice", "append", "mapinsert", ...OBJECT_OPS] as const;
+export const OPERATIONS = ["makemap", "makeslice", "append", "mapinsert", ...OBJECT_OPS, ...STRING_OPS] as const;
 /** Every op: the operations, and `code` (the user's own Go). */
 export const OPS = [...OPERATIONS, "code"] as const;
 export type Op = (typeof OPS)[number];
@@ -75,7 +76,7 @@ export interface CodeCase {
 }
 
 /** The operations the simulator models; a code case is only measured or traced. */
-export type OperationCase = MakeMapCase | MakeSliceCase | AppendCase | MapInsertCase | ObjectCase;
+export type OperationCase = MakeMapCase | MakeSliceCase | AppendCase | MapInsertCase | ObjectCase | StringOpCase;
 
 export type Case = OperationCase | CodeCase;
 
@@ -84,8 +85,8 @@ export function isOperation(c: Case): c is OperationCase {
   return c.op !== "code";
 }
 
-/** What a field holds: a Go type expression (or a list of them), a whole number, a boolean, a Go value (literal), or one of some words. */
-export type FieldKind = "type" | "types" | "size" | "boolean" | "source" | "name" | "literal" | readonly string[];
+/** What a field holds: a Go type expression (or a list of them), a whole number (or a list of them), a boolean, a Go value (literal), or one of some words. */
+export type FieldKind = "type" | "types" | "size" | "sizes" | "boolean" | "source" | "name" | "literal" | readonly string[];
 
 /** One JSON field of a case: the parser reads it by this description, and --help prints it. */
 export interface FieldSpec {
@@ -148,6 +149,7 @@ export const CASE_SCHEMA: Record<Op, OpSpec> = {
     ],
   },
   ...objectSchema(ESCAPE_FIELD),
+  ...STRING_OP_SCHEMA,
 };
 
 /** The fields each op accepts, in the order they are written out. */
@@ -194,6 +196,6 @@ function call(c: OperationCase): string {
     case "mapinsert":
       return `insert(${c.hint === undefined ? `map[${c.key}]${c.elem}` : `make(map[${c.key}]${c.elem}, ${c.hint})`}, ${c.n})`;
     default:
-      return describeObjectCall(c);
+      return isStringOp(c.op) ? stringOpCall(c as StringOpCase) : describeObjectCall(c as ObjectCase);
   }
 }

@@ -10,6 +10,7 @@ import { parseGoType, renderType, GoType, isComparable, layoutOf, MAX_TYPE_SIZE 
 import { Case, CASE_SCHEMA, ESCAPES, Escape, FieldSpec, FIELDS, OPS, Op } from "./case";
 import { ObjectOp, validateObjectCase } from "./objects";
 import { readShortForm } from "./short-form";
+import { buildStringOp, isStringOp } from "./string-ops";
 
 const MAX_TEXT = 4000;
 /** Largest Go source a code case holds (a snippet, not a program). */
@@ -58,6 +59,12 @@ function size(field: string, value: unknown): number {
   throw new InputError(caseMessages.badSize(field, value), String(value));
 }
 
+/** A JSON array of sizes. */
+function sizes(field: string, value: unknown): number[] {
+  if (!Array.isArray(value)) throw new InputError(caseMessages.notSizes(field), String(value));
+  return value.map((v, i) => size(`${field}[${i}]`, v));
+}
+
 function goType(field: string, value: unknown): TypeField {
   if (typeof value !== "string") throw new InputError(caseMessages.notString(field), String(value));
   const tree = parseGoType(value);
@@ -104,6 +111,7 @@ function fileName(field: string, value: unknown): string {
 function readField(f: FieldSpec, value: unknown): unknown {
   if (f.kind === "type") return goType(f.name, value);
   if (f.kind === "size") return size(f.name, value);
+  if (f.kind === "sizes") return sizes(f.name, value);
   if (f.kind === "boolean") return bool(f.name, value);
   if (f.kind === "source") return source(f.name, value);
   if (f.kind === "name") return fileName(f.name, value);
@@ -144,6 +152,7 @@ export function validateCase(obj: unknown, defaultEscape: Escape = "heap"): Case
   const len = v.len as number | undefined;
   const cap = v.cap as number | undefined;
   if (len !== undefined && cap !== undefined && len > cap) throw new InputError(caseMessages.lenOverCap(len, cap), String(len));
+  if (isStringOp(op)) return prune(buildStringOp(op, v, escape));
   const elem = v.elem as TypeField;
   switch (op) {
     case "makemap": {

@@ -11,6 +11,7 @@ import { parseGoType, renderType } from "../types";
 import type { Escape } from "./case";
 import { intLiteral } from "./literals";
 import { OBJECT_FORMS, readCountFlag, readObjectForm } from "./object-forms";
+import { readStringOpForm, STRING_OP_FORMS } from "./string-forms";
 
 /** The grammar, one line a form: what --help and the "cannot read case" message show. */
 export const SHORT_FORMS: readonly { form: string; means: string }[] = [
@@ -20,6 +21,7 @@ export const SHORT_FORMS: readonly { form: string; means: string }[] = [
   { form: "append(make([]T, len[, cap]), n)", means: "append, start make: n single appends to make([]T, len, cap)" },
   { form: "insert(map[K]V, n)", means: "mapinsert: m := make(map[K]V), then n inserts (keys 0..n-1)" },
   { form: "insert(make(map[K]V, hint), n)", means: "mapinsert with make's size hint" },
+  ...STRING_OP_FORMS,
   { form: "_ = FORM", means: "escape discard: the result is thrown away, as in the article's programs" },
   { form: "FORM [stack]", means: "escape stack: the result is used only in the function" },
   { form: "make([]T, …) [variable size]", means: "constSize false: len and cap are variables" },
@@ -57,12 +59,14 @@ export function readShortForm(text: string, defaultEscape: Escape): Record<strin
 }
 
 /** `make(...)`, `append(...)` or `insert(...)`, its arguments split at top-level commas. */
-function callOf(body: string): { fn: string; args: string[] } | undefined {
+export function callOf(body: string): { fn: string; args: string[] } | undefined {
   const m = /^([a-z]+)\s*\(([\s\S]*)\)$/.exec(body);
   return m ? { fn: m[1], args: splitTopLevel(m[2]).map((a) => a.trim()) } : undefined;
 }
 
 function readCall(body: string, text: string): Record<string, unknown> {
+  const stringOp = readStringOpForm(body, text);
+  if (stringOp) return stringOp;
   const call = callOf(body);
   const object = readObjectForm(body, call?.fn, call?.args ?? [], text);
   if (object) return object;
@@ -73,7 +77,7 @@ function readCall(body: string, text: string): Record<string, unknown> {
 }
 
 /** `make(map[K]V[, hint])` → makemap; `make([]T, len[, cap])` → makeslice. */
-function readMake(args: readonly string[], text: string): Record<string, unknown> {
+export function readMake(args: readonly string[], text: string): Record<string, unknown> {
   if (args.length < 1 || args.length > 3) throw new InputError(caseMessages.shortFormArgs(text), text);
   const type = parseGoType(args[0]);
   if (type.kind === "map") {
@@ -117,7 +121,7 @@ function readGrowth(args: readonly string[], text: string, fn: "append" | "inser
 }
 
 /** Splits on commas that are not inside brackets, braces or parentheses. */
-function splitTopLevel(s: string): string[] {
+export function splitTopLevel(s: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let start = 0;

@@ -39,7 +39,7 @@ export function addRecordCommand(program: Command): void {
         process.stdout.write(o.json ? `${JSON.stringify(recordSummary(file, "experiments"), null, 2)}\n` : `${file}\n`);
         return;
       }
-      progress?.(`recording ${matrix.cases().length} cases`);
+      progress?.(`recording the ${matrix.key} matrix`);
       const file = await record({ go: o.go, outDir: o.out, runs: o.runs, debug: o.debug, goexperiment: o.goexperiment, matrix: matrix.key, onProgress: progress });
       process.stdout.write(o.json ? `${JSON.stringify(recordSummary(file, "measurements"), null, 2)}\n` : `${file}\n`);
     });

@@ -3,8 +3,9 @@
  * over the memory cap before it builds anything. They err high: growth doubles, maps carry
  * per-entry overhead.
  */
-import { Case } from "../case";
+import { Case, isStringOp, StringOpCase } from "../case";
 import { layoutOf, parseGoType } from "../types";
+import { stringOpCallBytes, stringOpHeldBytes } from "./string-estimate";
 
 function sizeOf(type: string): number {
   return layoutOf(parseGoType(type))!.size;
@@ -17,6 +18,7 @@ function mapBytes(key: string, elem: string, entries: number): number {
 
 /** Bytes a case keeps for the whole run: the keys a mapinsert probe builds before measuring. */
 export function heldBytes(c: Case): number {
+  if (isStringOp(c.op)) return stringOpHeldBytes(c as StringOpCase);
   return c.op === "mapinsert" ? c.n * (sizeOf(c.key) + (c.key.includes("string") ? 24 : 0)) : 0;
 }
 
@@ -45,6 +47,8 @@ export function callBytes(c: Case): number {
     case "new":
       // Every call's object stays until the harness collects: n of them, each at least a 16-byte block.
       return (c.n ?? 1) * Math.max(16, sizeOf(c.type));
+    default:
+      return stringOpCallBytes(c);
   }
 }
 

@@ -27,7 +27,7 @@ export interface Dataset {
 
 /**
  * File name for a version, build and matrix suffix: go1.26.8.jsonl, go1.26.8-N-l.jsonl for debug
- * builds, go1.26.8.objects.jsonl for the objects matrix (record/matrices.ts).
+ * builds, go1.26.8.objects.jsonl and go1.26.8.strings.jsonl for the other matrices (record/matrices.ts).
  */
 export function datasetFileName(goVersion: string, debug: boolean, suffix = ""): string {
   return `go${goVersion}${debug ? "-N-l" : ""}${suffix}.jsonl`;

@@ -17,7 +17,7 @@ export interface RecordOptions {
   runs?: number;
   debug?: boolean;
   goexperiment?: string;
-  /** Which matrix (record/matrices.ts): `validation` (default) or `objects`. */
+  /** Which matrix (record/matrices.ts): `validation` (default), `objects` or `strings`. */
   matrix?: string;
   onProgress?: (message: string) => void;
 }
@@ -35,7 +35,7 @@ export async function record({ go, outDir = measurementsDir(), runs = RECORD_RUN
   const tc = await findToolchain(go, { goexperiment });
   const file = path.join(outDir, datasetFileName(tc.version, debug, m.suffix));
   checkOutputFile(file);
-  const cases = m.cases();
+  const cases = m.cases(tc.version);
   const results = await measureWith(tc, cases, { runs, debug, timeoutMs: 1_800_000, onProgress });
   const provenance: Provenance = {
     kind: "provenance",

@@ -9,12 +9,12 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { describeCase, parseCase, Case } from "../../kernel-helpers/case";
 import { generateProbe } from "../../kernel-helpers/probe";
-import { objectsMatrix, validationMatrix } from "../../kernel-helpers/record";
+import { objectsMatrix, stringsMatrix, validationMatrix } from "../../kernel-helpers/record";
 import { acceptOrReject, newTally, report, SAFE_TYPE_TEXT } from "../helpers/fuzz";
 
 const RUNS = 10_000;
-const VALID = [...validationMatrix(), ...objectsMatrix()];
-const FIELDS = ["op", "key", "elem", "hint", "len", "cap", "n", "start", "escape", "constSize", "freshElem", "type", "literal", "value", "captures", "reassigned", "bogus"];
+const VALID = [...validationMatrix(), ...objectsMatrix(), ...stringsMatrix("1.26.8")];
+const FIELDS = ["op", "key", "elem", "hint", "len", "cap", "n", "start", "escape", "constSize", "freshElem", "type", "literal", "value", "captures", "reassigned", "lens", "to", "add", "grow", "bogus"];
 
 /** Any JSON value, biased towards the shapes the parser reads: sizes, type texts, enum words. */
 const jsonValue = fc.oneof(
@@ -43,7 +43,8 @@ const mutatedCase = fc.tuple(fc.constantFrom(...VALID), fc.array(fc.tuple(fc.con
 const shortForm = fc.tuple(
   fc.constantFrom("make(map[int]int", "make([]int", "make([]byte", "_ = make(map[string]int", "make(map[[2]int]*int", "make([]struct{a int; b string}",
     "append([]int", "append(make([]int, 0, 8)", "_ = append([]*int", "insert(map[int]int", "insert(make(map[int]*int, 4)", "insert(map[string]*[2]int",
-    "new(int32", "new([2]string", "make(chan int", "make(chan *int", "any(int(300)", 'any(string("a")', "any([2]int{}", "closure(int", "closure("),
+    "new(int32", "new([2]string", "make(chan int", "make(chan *int", "any(int(300)", 'any(string("a")', "any([2]int{}", "closure(int", "closure(",
+    "concat(3", "concatloop(3", "slices.Grow(make([]int, 3)", "strings.Builder(3", "_ = bytes.Buffer(64", "append([]string, 2...", "[]rune(3-byte string"),
   fc.array(fc.oneof(fc.integer({ min: -5, max: 70_000 }).map(String), fc.string({ unit: "binary", maxLength: 6 }), fc.constantFrom("1_000", "010", "0x10", "1e3", "1.5", "")), { maxLength: 3 }),
   fc.constantFrom(")", "", "))", ") ; os.Exit(1)", ") [stack]", ") [variable size]", ") [new value each, stack]", ") [x]", ") [3 times]", ") [reassigned]", ")) [stack]"),
 ).map(([head, args, tail]) => [head, ...args].join(", ") + tail);

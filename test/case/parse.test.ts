@@ -185,6 +185,13 @@ const FULL: Record<Op, Record<string, unknown>> = {
   makechan: { op: "makechan", elem: "*int", cap: 3, escape: "stack" },
   box: { op: "box", type: "int16", value: 300, escape: "stack" },
   closure: { op: "closure", captures: ["int", "string"], reassigned: true, escape: "stack" },
+  concat: { op: "concat", lens: [3, 5], escape: "stack" },
+  concatloop: { op: "concatloop", len: 3, n: 10, escape: "stack" },
+  convert: { op: "convert", to: "runes", len: 3, escape: "stack" },
+  appendslice: { op: "appendslice", elem: "int", add: 3, start: "make", len: 1, cap: 2, escape: "stack" },
+  slicesgrow: { op: "slicesgrow", elem: "int", grow: 3, start: "make", len: 1, cap: 2, escape: "stack" },
+  builder: { op: "builder", len: 3, n: 10, grow: 4, escape: "stack" },
+  buffer: { op: "buffer", len: 3, n: 10, grow: 4, escape: "stack" },
 };
 
 // ---------------------------------------------------------------------------------------------
