@@ -24,6 +24,7 @@ export { groupedBars, growthLines, matrix, renderSvg } from "./chart";
 export { showProgram, showGoSource, programMarkdown, showByVersion, showVerdict, showChart, showTable, showMarkdown, showVerdicts, showBeside, observeWithProgress, progress, setDisplaySink } from "./display";
 export { validationMatrix, readDataset, recordedDatasets } from "./record";
 export { observeMapOrSlice, costPoints, timingPoints, decisionSource, costChart, timingChart, decisionGuide } from "./decision";
-export { lookupProgram, MAP_OR_SLICE_SIZES } from "./experiments";
+export { lookupProgram, MAP_OR_SLICE_SIZES, OWN_CODE_DEFAULTS, ownCodeSnippets, ownSnippet, OwnCodeParameters, OwnCodeSnippet, OwnCodeRow } from "./experiments";
+export { observeOwnCode, ownCodeChart, showOwnCodePrograms, showOwnCodeCounts, showOwnCodeLines, showOwnCodeEscapes, ownCodeCounts, ownCodeLines, ownCodeEscapes, ownCodeSource, OwnCodeObservations } from "./owncode";
 export { simulate, simulateCounts, agreement, MODELLED_VERSIONS, DEFAULT_SEEDS, DEFAULT_SIM_GO, SimulateOptions, SimResult, SimCounts, Agreement } from "./sim";
 export * as aq from "arquero";

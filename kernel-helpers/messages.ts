@@ -43,11 +43,13 @@ export const typeMessages = {
 export const caseMessages = {
   notObject: () => "a case must be a JSON object or a short form such as make(map[int]int, 1000)",
   badJson: (reason: string) => `the case is not valid JSON: ${oneLine(reason)}`,
-  unknownOp: (op: unknown) =>
-    `unknown op ${show(String(op))}: use makemap, makeslice, append, mapinsert or code`,
+  unknownOp: (op: unknown, ops: readonly string[]) =>
+    `unknown op ${show(String(op))}: use ${ops.slice(0, -1).join(", ")} or ${ops[ops.length - 1]}`,
   unknownField: (op: string, field: string) => `unknown field ${show(field)} for op ${op}`,
   missingField: (op: string, field: string) => `op ${op} needs the field ${show(field)}`,
+  notSizes: (field: string) => `field ${show(field)} must be a list of whole numbers, such as [3, 5]`,
   notString: (field: string) => `field ${show(field)} must be a string holding a Go type`,
+  notTypeList: (field: string) => `field ${show(field)} must be a list of Go types, such as ["int", "string"]`,
   badSize: (field: string, value: unknown) =>
     `${field} must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, not ${show(String(value))}`,
   badEnum: (field: string, value: unknown, allowed: readonly string[]) =>
@@ -74,6 +76,34 @@ export const caseMessages = {
   badFileName: (name: string) => `invalid name ${show(name.slice(0, 120))}: a file name of 1 to 100 printable characters, without spaces or slashes`,
   beyondMaxAlloc: (what: string, bytes: number) =>
     `${what} would need ${bytes} bytes, more than one Go allocation can hold on amd64 (2^48 bytes, runtime.maxAlloc): Go panics with "len out of range"`,
+};
+
+/** What golab record refuses before it measures. */
+export const recordMessages = {
+  unknownMatrix: (name: string, known: readonly string[]) => `unknown matrix ${show(name)}: use ${known.length > 1 ? `${known.slice(0, -1).join(", ")} or ${known[known.length - 1]}` : known[0]}`,
+};
+
+/** The object operations' own refusals (case/objects.ts). */
+export const objectMessages = {
+  noLiteral: (type: string) => `&${type}{} is not Go: a composite literal needs a struct, array, slice or map type (use new(${type}))`,
+  newCalls: (n: number | undefined, max: number) => `n must be a whole number from 1 to ${max} (calls of new), not ${show(String(n))}`,
+  newTooLarge: (type: string, size: number, max: number) =>
+    `${type} is ${formatBytes(size)}; a new case allocates at most ${formatBytes(max)} per call`,
+  countFlagNotFor: (flag: string) => `[${flag}] applies only to new(T) and &T{}`,
+  boxOfInterface: (type: string) => `any(x) with x of type ${show(type)}: x is already an interface, so nothing is boxed (use a concrete type)`,
+  valueNeedsBasic: (type: string) =>
+    `a value can be given only for a basic type other than complex (bool, integers, floats, string); ${show(type)} boxes its zero value, so leave value out`,
+  badBoxValue: (type: string, value: unknown) => `${show(String(JSON.stringify(value) ?? value).slice(0, 60))} is not a value of type ${show(type)}`,
+  outOfRange: (type: string, value: number, lo: number, hi: number) => `${value} is out of range for ${type} (${lo} to ${hi})`,
+  boxStringTooLong: (length: number, max: number) => `the string is ${length} characters long; a box case holds at most ${max}`,
+  badLiteral: (text: string) => `cannot read the value ${show(text.slice(0, 60))}: write nil, true, false, a number or a "string"`,
+  boxForm: (text: string) => `cannot read ${show(text.slice(0, 120))}: write any(T(value)), any(T{}) for a struct or array, or any((T)(nil))`,
+  tooManyCaptures: (count: number, max: number) => `a closure case captures at most ${max} variables, not ${count}`,
+  captureTooLarge: (type: string, size: number, max: number) => `a captured ${type} is ${formatBytes(size)}; a closure case captures variables of at most ${formatBytes(max)}`,
+  chanElemTooLarge: (elem: string, size: number) =>
+    `channel element type ${show(elem)} is ${formatBytes(size)}: Go refuses channel elements of 64 KiB or more ("channel element type too large")`,
+  chanBufferTooLarge: (elem: string, cap: number, bytes: number, max: number) =>
+    `make(chan ${elem}, ${cap}) would buffer ${formatBytes(bytes)}; a makechan case buffers at most ${formatBytes(max)}`,
 };
 
 export const goMessages = {
@@ -253,7 +283,7 @@ export const codeMessages = {
   missingParameter: (name: string) => `the template has {{${name}}} but no parameter ${name}`,
   unusedParameter: (name: string) => `parameter ${name} is not in the template (no {{${name}}})`,
   checkerOutput: (text: string) => `the Go code checker printed what the lab cannot read: ${show(text)}`,
-  noSimulation: () => "the simulator models the four operations (makemap, makeslice, append, mapinsert); your own code is measured or traced: golab measure --code FILE",
+  noSimulation: (ops: readonly string[]) => `the simulator models the operations (${ops.join(", ")}); your own code is measured or traced: golab measure --code FILE`,
 };
 
 /** " (at main.probe (a.go:3) ← …)": where in the user's code, innermost first. */
@@ -311,4 +341,12 @@ export const liveMessages = {
   bug: (why: string) => `the simulator failed on this case; this is a bug in golab: ${oneLine(why)}`,
   noJavaScript: () => "This panel runs golab's simulator in your browser, which needs JavaScript.",
   noVersion: () => "pick at least one Go version",
+};
+
+/** The string and growth operations' own refusals (case/string-ops.ts). */
+export const stringOpMessages = {
+  tooLarge: (field: string, value: number, max: number) =>
+    `${field} is ${value}; at most ${max} (1 GiB) for a string or slice here, to keep a run within the memory cap`,
+  concatParts: (count: number, max: number) => `concat joins 2 to ${max} strings, not ${count}`,
+  needsSlices: (go: string) => `slices.Grow needs Go 1.21 or later: Go ${go} has no package slices`,
 };

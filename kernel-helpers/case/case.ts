@@ -4,6 +4,10 @@
  * type expressions in their canonical spelling, produced by parseCase: a Case that came through
  * parseCase is safe to write into Go source.
  */
+import { describeObjectCall, OBJECT_OPS, ObjectCase, objectFlags, objectSchema } from "./objects";
+import { isStringOp, STRING_OP_SCHEMA, STRING_OPS, StringOpCase, stringOpCall } from "./string-ops";
+export type { BoxCase, ClosureCase, MakeChanCase, NewCase, ObjectCase, ObjectOp } from "./objects";
+export { OBJECT_OPS };
 
 /**
  * Where the result goes: `heap` stores it in a typed package-level variable, `stack` keeps it in
@@ -13,7 +17,7 @@ export const ESCAPES = ["heap", "stack", "discard"] as const;
 export type Escape = (typeof ESCAPES)[number];
 
 /** The operations the simulator models and the short forms write. */
-export const OPERATIONS = ["makemap", "makeslice", "append", "mapinsert"] as const;
+export const OPERATIONS = ["makemap", "makeslice", "append", "mapinsert", ...OBJECT_OPS, ...STRING_OPS] as const;
 /** Every op: the operations, and `code` (the user's own Go). */
 export const OPS = [...OPERATIONS, "code"] as const;
 export type Op = (typeof OPS)[number];
@@ -71,8 +75,8 @@ export interface CodeCase {
   name?: string;
 }
 
-/** The four operations the simulator models; a code case is only measured or traced. */
-export type OperationCase = MakeMapCase | MakeSliceCase | AppendCase | MapInsertCase;
+/** The operations the simulator models; a code case is only measured or traced. */
+export type OperationCase = MakeMapCase | MakeSliceCase | AppendCase | MapInsertCase | ObjectCase | StringOpCase;
 
 export type Case = OperationCase | CodeCase;
 
@@ -81,8 +85,8 @@ export function isOperation(c: Case): c is OperationCase {
   return c.op !== "code";
 }
 
-/** What a field holds: a Go type expression, a whole number, a boolean, or one of some words. */
-export type FieldKind = "type" | "size" | "boolean" | "source" | "name" | readonly string[];
+/** What a field holds: a Go type expression (or a list of them), a whole number (or a list of them), a boolean, a Go value (literal), or one of some words. */
+export type FieldKind = "type" | "types" | "size" | "sizes" | "boolean" | "source" | "name" | "literal" | readonly string[];
 
 /** One JSON field of a case: the parser reads it by this description, and --help prints it. */
 export interface FieldSpec {
@@ -144,6 +148,8 @@ export const CASE_SCHEMA: Record<Op, OpSpec> = {
       may("freshElem", "boolean", "true: each insert stores new(T) (V must be *T)", false), ESCAPE_FIELD,
     ],
   },
+  ...objectSchema(ESCAPE_FIELD),
+  ...STRING_OP_SCHEMA,
 };
 
 /** The fields each op accepts, in the order they are written out. */
@@ -162,6 +168,7 @@ function flags(c: OperationCase): string {
   const out = [
     ...(c.op === "makeslice" && c.constSize === false ? ["variable size"] : []),
     ...(c.op === "mapinsert" && c.freshElem ? ["new value each"] : []),
+    ...((OBJECT_OPS as readonly string[]).includes(c.op) ? objectFlags(c as ObjectCase) : []),
     ...(c.escape === "stack" ? ["stack"] : []),
   ];
   return out.length === 0 ? "" : ` [${out.join(", ")}]`;
@@ -188,5 +195,7 @@ function call(c: OperationCase): string {
       return `append(${c.start === "nil" ? `[]${c.elem}` : `make([]${c.elem}, ${sliceArgs(c.len ?? 0, c.cap)})`}, ${c.n})`;
     case "mapinsert":
       return `insert(${c.hint === undefined ? `map[${c.key}]${c.elem}` : `make(map[${c.key}]${c.elem}, ${c.hint})`}, ${c.n})`;
+    default:
+      return isStringOp(c.op) ? stringOpCall(c as StringOpCase) : describeObjectCall(c as ObjectCase);
   }
 }

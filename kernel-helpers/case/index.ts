@@ -3,3 +3,4 @@ export * from "./case";
 export * from "./experiment";
 export { parseCase, validateCase, ParseOptions } from "./parse";
 export { SHORT_FORMS } from "./short-form";
+export * from "./string-ops";

@@ -8,7 +8,9 @@ import { InputError } from "../errors";
 import { caseMessages, typeMessages } from "../messages";
 import { parseGoType, renderType, GoType, isComparable, layoutOf, MAX_TYPE_SIZE } from "../types";
 import { Case, CASE_SCHEMA, ESCAPES, Escape, FieldSpec, FIELDS, MakeMapCase, MakeSliceCase, OPS, Op } from "./case";
+import { ObjectOp, validateObjectCase } from "./objects";
 import { readShortForm } from "./short-form";
+import { buildStringOp, isStringOp } from "./string-ops";
 
 const MAX_TEXT = 4000;
 /** Largest Go source a code case holds (a snippet, not a program). */
@@ -64,6 +66,12 @@ function size(field: string, value: unknown): number {
   throw new InputError(caseMessages.badSize(field, value), String(value));
 }
 
+/** A JSON array of sizes. */
+function sizes(field: string, value: unknown): number[] {
+  if (!Array.isArray(value)) throw new InputError(caseMessages.notSizes(field), String(value));
+  return value.map((v, i) => size(`${field}[${i}]`, v));
+}
+
 function goType(field: string, value: unknown): TypeField {
   if (typeof value !== "string") throw new InputError(caseMessages.notString(field), String(value));
   let t = typeFields.get(value);
@@ -74,6 +82,12 @@ function goType(field: string, value: unknown): TypeField {
     typeFields.set(value, t);
   }
   return t;
+}
+
+/** A JSON array of Go types, each read as a type field is. */
+function typeList(field: string, value: unknown): TypeField[] {
+  if (!Array.isArray(value)) throw new InputError(caseMessages.notTypeList(field), String(value));
+  return value.map((t) => goType(field, t));
 }
 
 /** A map's key must be comparable; parseGoType checks that only when it sees the whole map type. */
@@ -110,9 +124,12 @@ function fileName(field: string, value: unknown): string {
 function readField(f: FieldSpec, value: unknown): unknown {
   if (f.kind === "type") return goType(f.name, value);
   if (f.kind === "size") return size(f.name, value);
+  if (f.kind === "sizes") return sizes(f.name, value);
   if (f.kind === "boolean") return bool(f.name, value);
   if (f.kind === "source") return source(f.name, value);
   if (f.kind === "name") return fileName(f.name, value);
+  // A literal is checked against its case's type, which only the op's validation knows (objects.ts).
+  if (typeof f.kind === "string") return f.kind === "types" ? typeList(f.name, value) : value;
   return oneOf(f.name, value, f.kind);
 }
 
@@ -163,7 +180,7 @@ export function validateCase(obj: unknown, defaultEscape: Escape = "heap"): Case
     throw new InputError(caseMessages.notObject(), String(obj));
   }
   const o = obj as Record<string, unknown>;
-  if (!(OPS as readonly string[]).includes(o.op as string)) throw new InputError(caseMessages.unknownOp(o.op), String(o.op));
+  if (!(OPS as readonly string[]).includes(o.op as string)) throw new InputError(caseMessages.unknownOp(o.op, OPS), String(o.op));
   const op = o.op as Op;
   const v = readFields(op, o);
   if (op === "code") return prune({ op, source: v.source as string, name: v.name as string | undefined });
@@ -171,6 +188,7 @@ export function validateCase(obj: unknown, defaultEscape: Escape = "heap"): Case
   const len = v.len as number | undefined;
   const cap = v.cap as number | undefined;
   if (len !== undefined && cap !== undefined && len > cap) throw new InputError(caseMessages.lenOverCap(len, cap), String(len));
+  if (isStringOp(op)) return prune(buildStringOp(op, v, escape));
   const elem = v.elem as TypeField;
   switch (op) {
     case "makemap": {
@@ -203,6 +221,8 @@ export function validateCase(obj: unknown, defaultEscape: Escape = "heap"): Case
       if (freshElem && elem.tree.kind !== "pointer") throw new InputError(caseMessages.freshElemNeedsPointer(elem.text), elem.text);
       return prune({ op, key: key.text, elem: elem.text, n: v.n as number, hint: v.hint as number | undefined, freshElem, escape });
     }
+    default:
+      return validateObjectCase(op as ObjectOp, v, escape);
   }
 }
 

@@ -9,6 +9,9 @@ import { InputError } from "../errors";
 import { caseMessages } from "../messages";
 import { parseGoType, renderType } from "../types";
 import type { Escape } from "./case";
+import { intLiteral } from "./literals";
+import { OBJECT_FORMS, readCountFlag, readObjectForm } from "./object-forms";
+import { readStringOpForm, STRING_OP_FORMS } from "./string-forms";
 
 /** The grammar, one line a form: what --help and the "cannot read case" message show. */
 export const SHORT_FORMS: readonly { form: string; means: string }[] = [
@@ -18,10 +21,12 @@ export const SHORT_FORMS: readonly { form: string; means: string }[] = [
   { form: "append(make([]T, len[, cap]), n)", means: "append, start make: n single appends to make([]T, len, cap)" },
   { form: "insert(map[K]V, n)", means: "mapinsert: m := make(map[K]V), then n inserts (keys 0..n-1)" },
   { form: "insert(make(map[K]V, hint), n)", means: "mapinsert with make's size hint" },
+  ...STRING_OP_FORMS,
   { form: "_ = FORM", means: "escape discard: the result is thrown away, as in the article's programs" },
   { form: "FORM [stack]", means: "escape stack: the result is used only in the function" },
   { form: "make([]T, …) [variable size]", means: "constSize false: len and cap are variables" },
   { form: "insert(…) [new value each]", means: "freshElem true: each insert stores new(T); V is *T" },
+  ...OBJECT_FORMS,
 ];
 
 /** The flags in brackets after the call, and the op each belongs to (undefined: any op). */
@@ -29,6 +34,7 @@ const FLAGS: Record<string, { op?: string; form: string; set: (o: Record<string,
   stack: { form: "any case", set: (o) => (o.escape = "stack") },
   "variable size": { op: "makeslice", form: "make([]T, len[, cap])", set: (o) => (o.constSize = false) },
   "new value each": { op: "mapinsert", form: "insert(…)", set: (o) => (o.freshElem = true) },
+  reassigned: { op: "closure", form: "closure(…)", set: (o) => (o.reassigned = true) },
 };
 
 /** Reads a short form into a case object (not yet validated); `defaultEscape` unless it says `_ =` or `[stack]`. */
@@ -36,12 +42,13 @@ export function readShortForm(text: string, defaultEscape: Escape): Record<strin
   let body = text;
   const discard = /^_\s*=\s*/.exec(body);
   if (discard) body = body.slice(discard[0].length);
-  const flagged = /\)\s*\[([^[\]]*)\]$/.exec(body);
+  const flagged = /[)}]\s*\[([^[\]]*)\]$/.exec(body);
   const flags = flagged ? flagged[1].split(",").map((f) => f.trim().replace(/\s+/g, " ")) : [];
   if (flagged) body = body.slice(0, flagged.index + 1);
   const c = readCall(body, text);
   c.escape = discard ? "discard" : defaultEscape;
   for (const name of flags) {
+    if (readCountFlag(name, c, text)) continue;
     const flag = FLAGS[name];
     if (!flag) throw new InputError(caseMessages.unknownFlag(name, Object.keys(FLAGS)), text);
     if (flag.op !== undefined && flag.op !== c.op) throw new InputError(caseMessages.flagNotFor(name, flag.form), text);
@@ -52,13 +59,17 @@ export function readShortForm(text: string, defaultEscape: Escape): Record<strin
 }
 
 /** `make(...)`, `append(...)` or `insert(...)`, its arguments split at top-level commas. */
-function callOf(body: string): { fn: string; args: string[] } | undefined {
+export function callOf(body: string): { fn: string; args: string[] } | undefined {
   const m = /^([a-z]+)\s*\(([\s\S]*)\)$/.exec(body);
   return m ? { fn: m[1], args: splitTopLevel(m[2]).map((a) => a.trim()) } : undefined;
 }
 
 function readCall(body: string, text: string): Record<string, unknown> {
+  const stringOp = readStringOpForm(body, text);
+  if (stringOp) return stringOp;
   const call = callOf(body);
+  const object = readObjectForm(body, call?.fn, call?.args ?? [], text);
+  if (object) return object;
   if (call?.fn === "make") return readMake(call.args, text);
   if (call?.fn === "append") return readGrowth(call.args, text, "append");
   if (call?.fn === "insert") return readGrowth(call.args, text, "insert");
@@ -66,7 +77,7 @@ function readCall(body: string, text: string): Record<string, unknown> {
 }
 
 /** `make(map[K]V[, hint])` → makemap; `make([]T, len[, cap])` → makeslice. */
-function readMake(args: readonly string[], text: string): Record<string, unknown> {
+export function readMake(args: readonly string[], text: string): Record<string, unknown> {
   if (args.length < 1 || args.length > 3) throw new InputError(caseMessages.shortFormArgs(text), text);
   const type = parseGoType(args[0]);
   if (type.kind === "map") {
@@ -109,18 +120,8 @@ function readGrowth(args: readonly string[], text: string, fn: "append" | "inser
   return { op: "mapinsert", key: renderType(type.key), elem: renderType(type.elem), n };
 }
 
-/** A decimal integer literal as Go writes it (digit separators allowed); the size check is validateCase's. */
-function intLiteral(name: string, s: string, text: string): number {
-  const clean = s.replace(/_/g, "");
-  // Decimal only: Go reads a leading 0 as octal (010 is 8), so that is refused.
-  if (!/^(0|[1-9][0-9]*)$/.test(clean) || /^_|_$|__/.test(s)) throw new InputError(caseMessages.badSize(name, s), text);
-  const n = Number(clean);
-  if (!Number.isSafeInteger(n)) throw new InputError(caseMessages.badSize(name, clean), text);
-  return n;
-}
-
 /** Splits on commas that are not inside brackets, braces or parentheses. */
-function splitTopLevel(s: string): string[] {
+export function splitTopLevel(s: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let start = 0;

@@ -39,11 +39,11 @@ export function withCaseHelp<C extends Command>(command: C): C {
 }
 
 const KIND_TEXT = (kind: FieldKind): string =>
-  kind === "type" ? "Go type" : kind === "size" ? "number" : kind === "boolean" ? "true|false" :
-  kind === "source" ? "Go source" : kind === "name" ? "file name" : kind.join("|");
+  kind === "type" ? "Go type" : kind === "types" ? "[Go type, …]" : kind === "size" ? "number" : kind === "sizes" ? "[numbers]" : kind === "boolean" ? "true|false" :
+  kind === "source" ? "Go source" : kind === "name" ? "file name" : kind === "literal" ? "number|true|false|string" : kind.join("|");
 
 /** Short forms whose JSON the help shows beside them. */
-const PAIRED = ["make(map[int]int, 1000)", "_ = make([]int, 0, 8)", "append(make([]int, 0, 1000), 1000)", "insert(map[int]*int, 64) [new value each]"];
+const PAIRED = ["make(map[int]int, 1000)", "_ = make([]int, 0, 8)", "append(make([]int, 0, 1000), 1000)", "insert(map[int]*int, 64) [new value each]", "concat(16, 17) [stack]"];
 
 /** The case schema: short forms, the JSON each op takes, and the Go types accepted. */
 export function caseHelp(): string {

@@ -55,7 +55,7 @@ export function exportSummary(result: ExportResult, parameters: Record<string, u
     index: path.resolve(result.index),
     seconds: result.seconds,
     parameters,
-    pages: result.pages.map((p) => ({ chapter: p.name, title: p.title, file: path.resolve(result.outDir, p.html), seconds: p.seconds, failedCells: p.failed })),
+    pages: result.pages.map((p) => ({ chapter: p.name, title: p.title, file: path.resolve(result.outDir, p.html), seconds: p.seconds, slowestCell: p.slowestCell, failedCells: p.failed })),
     failedCells: result.pages.reduce((n, p) => n + p.failed, 0),
     // Per Go version: whether it ran here, and how many results came live, cached, recorded or simulated.
     versions: result.versions,

@@ -8,7 +8,7 @@ import * as path from "node:path";
 import { GolabError, InputError } from "../errors";
 import { jupyterMessages } from "../messages";
 import {
-  describeFailure, exportHtmlPages, parametersCellIndex, ParameterValue, parseParameters, readNotebook, runNotebook, sourceOf, startJupyterServer, writeNotebook,
+  CellResult, describeFailure, exportHtmlPages, parametersCellIndex, ParameterValue, parseParameters, readNotebook, runNotebook, sourceOf, startJupyterServer, writeNotebook,
 } from "../jupyter";
 import { courseMessages } from "../messages";
 import { checkOutputDir, makeDirs, writeFileAtomically } from "../output";
@@ -44,6 +44,11 @@ export interface ExportResult {
   seconds: number;
   /** Per Go version, what the chapters' runs recorded: whether it ran, and its results by source. */
   versions: VersionProvenance[];
+}
+
+function slowestCell(cells: readonly CellResult[]): ChapterPage["slowestCell"] {
+  const slowest = cells.reduce<CellResult | null>((a, c) => (a && a.durationMs >= c.durationMs ? a : c), null);
+  return slowest ? { index: slowest.index, seconds: slowest.durationMs / 1000 } : null;
 }
 
 /** Warns about each chapter whose committed notebook differs from its notebooks/src source. */
@@ -92,7 +97,7 @@ export async function exportCourse({ outDir, parameters = {}, rawParameters = fa
       onCell: ({ phase, cell, total }) => phase === "end" && onProgress?.(`${c.name}: code cell ${++done} of ${total} ${cell.status}`),
     });
     for (const f of run.failed) onProgress?.(`${c.name}: ${describeFailure(f)}`);
-    pages[at] = { name: c.name, title: c.title, summary: c.summary, html: `${c.name}.html`, seconds: run.timings.totalMs / 1000, failed: run.failed.length };
+    pages[at] = { name: c.name, title: c.title, summary: c.summary, html: `${c.name}.html`, seconds: run.timings.totalMs / 1000, slowestCell: slowestCell(run.cells), failed: run.failed.length };
   };
   try {
     // Without live Go the chapters only compute: two kernels at once keep both cores busy. With

@@ -13,6 +13,8 @@ export interface ChapterPage {
   title: string;
   html: string;
   seconds: number;
+  /** The slowest code cell: its place among the notebook's cells and its seconds. */
+  slowestCell: { index: number; seconds: number } | null;
   failed: number;
   /** The chapter's opening paragraph, Markdown. */
   summary: string;
@@ -55,13 +57,13 @@ code { background: #f3f3f3; padding: 0 0.2em; border-radius: 3px; }
     body: `
 <h1>golab: what does this Go operation really allocate, on this Go version, and why?</h1>
 <p>A course that tests, chapter by chapter, the claims of an article about <code>runtime.mallocgc</code> behind
-<code>make</code>, <code>append</code> and map inserts. Every number in these pages was measured, traced or simulated when the
+<code>make</code>, <code>append</code> and map inserts, then asks the same of code you write. Every number in these pages was measured, traced or simulated when the
 pages were made, or read from a recorded dataset that names its Go version, flags and date; each table says which.</p>
 <p>Built on ${escapeHtml(date)}, with these Go versions:</p>
 ${goList}
 ${params}
 ${playground ? `<p class="playground">Try any case yourself, on several Go versions side by side: <a href="${escapeHtml(playground)}">the playground</a>
-(golab's simulator runs in the page; nothing is sent anywhere). Each chapter ends with its own "what if" panels.</p>` : ""}
+(golab's simulator runs in the page; nothing is sent anywhere). Each chapter about the article's operations ends with its own "what if" panels.</p>` : ""}
 ${pages.map(chapterHtml).join("\n")}
 `,
   });

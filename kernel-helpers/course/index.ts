@@ -3,5 +3,5 @@ export { exportCourse, ExportOptions, ExportResult } from "./export";
 export { chapters, notebooksDir, Chapter } from "./chapters";
 export { preparePage, sectionsOf, SHOW_CODE_TAG, TYPESCRIPT_LANGUAGE_INFO } from "./page";
 export { chaptersOffSource, findJupytextPython } from "./sources";
-export { headings, firstParagraph, inlineHtml, plainText } from "./markdown";
+export { headings, headingId, firstParagraph, inlineHtml, plainText } from "./markdown";
 export { ensureWorkingCopies, workingCopyDir } from "./working-copy";

@@ -28,8 +28,16 @@ export function inlineHtml(markdown: string): string {
 export interface Heading {
   level: number;
   text: string;
-  /** The id nbconvert gives the heading: its text with spaces as hyphens. */
+  /** The id nbconvert gives the heading: its text with spaces as hyphens, URL-quoted (headingId). */
   id: string;
+}
+
+/** Characters Python's `quote` leaves alone with nbconvert's `safe` (nbconvert/filters/strings.py). */
+const UNQUOTED = /^[A-Za-z0-9_.~\-?/:@!$&'()*+,;=]$/;
+
+/** The id nbconvert gives a heading of this text: spaces as hyphens, then `quote(…, safe="?/:@!$&'()*+,;=")`. */
+export function headingId(text: string): string {
+  return [...text.replace(/ /g, "-")].map((ch) => (UNQUOTED.test(ch) ? ch : encodeURIComponent(ch))).join("");
 }
 
 /** The ATX headings (`## …`) of a Markdown text, outside fenced code. */
@@ -41,7 +49,7 @@ export function headings(markdown: string): Heading[] {
     const m = fenced ? null : /^(#{1,6})\s+(.+?)\s*#*\s*$/.exec(line);
     if (m) {
       const text = plainText(m[2]);
-      out.push({ level: m[1].length, text, id: text.replace(/ /g, "-") });
+      out.push({ level: m[1].length, text, id: headingId(text) });
     }
   }
   return out;

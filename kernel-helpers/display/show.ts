@@ -34,12 +34,13 @@ export async function showChart(spec: ChartSpec): Promise<void> {
 
 /**
  * Shows an arquero table for reading (display/table-html.ts): at most 20 rows visible, all of them
- * folded below, the exact data as CSV (`data`, when the table shown is a summary of it);
+ * folded below, the exact data as CSV (`data`, when the table shown is a summary of it); columns
+ * in `keep` are shown even when every row holds the same value (a Go version's column);
  * Markdown text where HTML is not rendered.
  */
-export function showTable(table: aq.ColumnTable, { caption, data }: { caption?: string; data?: aq.ColumnTable } = {}): void {
+export function showTable(table: aq.ColumnTable, { caption, data, keep }: { caption?: string; data?: aq.ColumnTable; keep?: readonly string[] } = {}): void {
   // Made readable once, for both renderings.
-  const readable = readableTable(table);
+  const readable = readableTable(table, { keep });
   displayBundle({
     "text/html": readableTableHtml(readable, { caption, file: csvFileName(caption), data: data ?? table }),
     "text/plain": readableTableMarkdown(readable, { caption }),

@@ -10,6 +10,7 @@ import { fragmentation, FRAGMENTATION_SECONDS, FragmentationSample } from "./fra
 import { GC_LATENCY_BENCHTIME, GC_LATENCY_RUNS, gcLatency, GcLatencyRow, gcTrace, GcTraceLine } from "./gc";
 import { LOOKUP_BENCHTIME, lookupTimings, LookupTimingRow } from "./lookup";
 import { collectionCosts, CollectionCostRow } from "./map-or-slice";
+import { OWN_CODE_DEFAULTS, ownCodeCosts, OwnCodeParameters, OwnCodeRow, OwnCodeSnippet, ownCodeSnippets } from "./own-code";
 import { InliningProfile, profileInlining } from "./pprof";
 
 /** Each live experiment's result type, by name. */
@@ -21,15 +22,16 @@ export interface LiveResults {
   "breakpoint-frequency": Experiment24Result;
   "map-or-slice-costs": CollectionCostRow[];
   "map-or-slice-timings": LookupTimingRow[];
+  "own-code": OwnCodeRow[];
 }
 
 export type LiveName = keyof LiveResults;
 
 /** The live experiments that test a claim (the others serve a chapter, e.g. chapter 5's decision). */
-export type ClaimLiveName = Exclude<LiveName, "map-or-slice-costs" | "map-or-slice-timings">;
+export type ClaimLiveName = Exclude<LiveName, "map-or-slice-costs" | "map-or-slice-timings" | "own-code">;
 
 export const LIVE_NAMES: readonly LiveName[] = [
-  "gc-latency", "gctrace", "pprof-inlining", "fragmentation", "breakpoint-frequency", "map-or-slice-costs", "map-or-slice-timings",
+  "gc-latency", "gctrace", "pprof-inlining", "fragmentation", "breakpoint-frequency", "map-or-slice-costs", "map-or-slice-timings", "own-code",
 ];
 
 /** One live experiment, ready to run on any installed version. */
@@ -48,14 +50,14 @@ export const GCTRACE_WORKLOAD: readonly string[] = ["make([]byte, 4096)"];
 const GCTRACE_BENCHTIME = "300ms";
 /** Bytes newBuffer allocates in the profiled program (claim 4.4). */
 export const PPROF_BYTES = 4000;
-const CHURN = { seconds: FRAGMENTATION_SECONDS, sampleMs: 100, workingSetBytes: 64 << 20 };
+const CHURN = { seconds: FRAGMENTATION_SECONDS, sampleMs: 100, workingSetBytes: 64 << 20, together: true };
 
 /** GC on and off (claim 2.5a) for the given cases. */
 export function gcLatencyExperiment(cases: readonly string[]): LiveExperiment<"gc-latency"> {
   const inputs = { cases: [...cases], runs: GC_LATENCY_RUNS, benchtime: GC_LATENCY_BENCHTIME };
   return {
     name: "gc-latency", inputs,
-    flags: [`go test -run ^$ -bench . -benchmem -benchtime=${GC_LATENCY_BENCHTIME} -count=1`, `${GC_LATENCY_RUNS} runs each of GOGC=100 and GOGC=off, alternating`],
+    flags: [`go test -c, then the test binary with -test.run ^$ -test.bench . -test.benchmem -test.benchtime=${GC_LATENCY_BENCHTIME} -test.count=1`, `${GC_LATENCY_RUNS} runs each of GOGC=100 and GOGC=off, alternating, each a fresh process`],
     run: (go) => gcLatency(cases, { go, runs: GC_LATENCY_RUNS, benchtime: GC_LATENCY_BENCHTIME }),
   };
 }
@@ -82,7 +84,7 @@ export function pprofExperiment(): LiveExperiment<"pprof-inlining"> {
 export function fragmentationExperiment(): LiveExperiment<"fragmentation"> {
   return {
     name: "fragmentation", inputs: { ...CHURN },
-    flags: ["go build", `${CHURN.seconds} s per workload (slices, maps)`, `runtime/metrics every ${CHURN.sampleMs} ms`, `working set ${CHURN.workingSetBytes} B`],
+    flags: ["go build", `${CHURN.seconds} s per workload (slices, maps; ${CHURN.together ? "side by side, a process each" : "one after the other"})`, `runtime/metrics every ${CHURN.sampleMs} ms`, `working set ${CHURN.workingSetBytes} B`],
     run: (go) => fragmentation({ go, ...CHURN }),
   };
 }
@@ -121,9 +123,26 @@ export function mapOrSliceTimingsExperiment(sizes: readonly number[] = MAP_OR_SL
   };
 }
 
+/** Calls of each of chapter 6's programs measured (the traced call is one more). */
+const OWN_CODE_RUNS = 21;
+
+/** Code cases measured and traced (chapter 6's programs, or a reader's own): the programs are the inputs. */
+export function codeExperiment(snippets: readonly OwnCodeSnippet[]): LiveExperiment<"own-code"> {
+  return {
+    name: "own-code", inputs: { programs: snippets.map((s) => ({ lesson: s.lesson, name: s.name, source: s.case.source })), runs: OWN_CODE_RUNS },
+    flags: [`golab measure --code: optimized build, ${OWN_CODE_RUNS} calls per program after one warm-up call, MemStats deltas (median)`, "golab trace --code: the same probe under dlv, one call, every allocation with its stack"],
+    run: (go) => ownCodeCosts({ go, snippets, runs: OWN_CODE_RUNS }),
+  };
+}
+
+/** Your own code (chapter 6): the chapter's programs with these sizes. */
+export function ownCodeExperiment(params: Readonly<OwnCodeParameters> = OWN_CODE_DEFAULTS): LiveExperiment<"own-code"> {
+  return codeExperiment(ownCodeSnippets(params));
+}
+
 /** The live experiments a chapter shows that test no claim (recorded with the claims' ones). */
 export function courseExperiments(): LiveExperiment[] {
-  return [mapOrSliceCostsExperiment(), mapOrSliceTimingsExperiment()];
+  return [mapOrSliceCostsExperiment(), mapOrSliceTimingsExperiment(), ownCodeExperiment()];
 }
 
 /** Every live experiment, with claim 2.5a's cases for the GC benchmarks. */

@@ -41,6 +41,13 @@ export interface FragmentationOptions {
   sampleMs?: number;
   /** Requested bytes the working set holds. Default 64 MiB. */
   workingSetBytes?: number;
+  /**
+   * Churn the two workloads side by side, one process each (default), rather than one after the
+   * other: half the wait. Each is its own process with its own heap, and what is read is how
+   * memory is laid out, not how fast, so on a 2-core machine neither changes the other's figures
+   * (each run's stability check still says whether its halves agree).
+   */
+  together?: boolean;
 }
 
 /**
@@ -140,7 +147,7 @@ function whole(name: string, v: number, min: number, max: number): number {
 }
 
 /** Runs both workloads on one Go version and returns their time series. */
-export async function fragmentation({ go, seconds = FRAGMENTATION_SECONDS, sampleMs = 100, workingSetBytes = 64 << 20 }: FragmentationOptions = {}): Promise<FragmentationSample[]> {
+export async function fragmentation({ go, seconds = FRAGMENTATION_SECONDS, sampleMs = 100, workingSetBytes = 64 << 20, together = true }: FragmentationOptions = {}): Promise<FragmentationSample[]> {
   whole("seconds", seconds, 1, 600);
   whole("sampleMs", sampleMs, 10, 60_000);
   whole("workingSetBytes", workingSetBytes, 1 << 20, 1 << 30);
@@ -149,11 +156,14 @@ export async function fragmentation({ go, seconds = FRAGMENTATION_SECONDS, sampl
     fs.writeFileSync(path.join(dir, "main.go"), program());
     fs.writeFileSync(path.join(dir, "go.mod"), `module fragmentation\n\ngo ${tc.version.split(".").slice(0, 2).join(".")}\n`);
     await runProcess(tc.goBinary, ["build", "-o", "prog", "."], { cwd: dir, env: { ...tc.env, GOTMPDIR: dir }, timeoutMs: 300_000 });
-    const samples: FragmentationSample[] = [];
-    for (const workload of ["slices", "maps"] as const) {
+    const churn = async (workload: Workload) => {
       const { stdout } = await runProcess(path.join(dir, "prog"), [workload, String(seconds), String(sampleMs), String(workingSetBytes)], { cwd: dir, env: tc.env, timeoutMs: (seconds + 60) * 1000 });
-      samples.push(...parseSamples(stdout, tc.version, workload));
-    }
+      return parseSamples(stdout, tc.version, workload);
+    };
+    const workloads = ["slices", "maps"] as const;
+    if (together) return (await Promise.all(workloads.map(churn))).flat();
+    const samples: FragmentationSample[] = [];
+    for (const workload of workloads) samples.push(...(await churn(workload)));
     return samples;
   });
 }

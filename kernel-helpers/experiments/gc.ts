@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { Case, caseKey } from "../case";
 import { InputError } from "../errors";
 import { findToolchain } from "../go";
-import { benchmark } from "../measure";
+import { benchmark, withBenchmarks } from "../measure";
 import { median, MedianInterval, medianInterval } from "./stats";
 
 export type GcSetting = "on (GOGC=100)" | "off (GOGC=off)";
@@ -46,16 +46,19 @@ const SETTINGS = [["on (GOGC=100)", "100"], ["off (GOGC=off)", "off"]] as const;
  */
 export async function gcLatency(cases: readonly (Case | string)[], { go, benchtime = GC_LATENCY_BENCHTIME, runs = GC_LATENCY_RUNS }: GcLatencyOptions = {}): Promise<GcLatencyRow[]> {
   if (!Number.isSafeInteger(runs) || runs < 1 || runs > 1000) throw new InputError(`runs must be a whole number from 1 to 1000, not ${runs}`, String(runs));
-  const rows: GcLatencyRow[] = [];
-  for (let run = 0; run < runs; run++) {
-    const order = run % 2 ? [...SETTINGS].reverse() : SETTINGS;
-    for (const [gc, GOGC] of order) {
-      for (const b of await benchmark(cases, { go, benchtime, runtime: { GOGC } })) {
-        rows.push({ go: b.go, case: b.case, gc, run, nsPerOp: b.nsPerOp, allocsPerOp: b.allocsPerOp, nsPerMalloc: b.allocsPerOp ? b.nsPerOp / b.allocsPerOp : NaN });
+  // One build; every run a fresh process of the same test binary.
+  return withBenchmarks(cases, { go }, async (bench) => {
+    const rows: GcLatencyRow[] = [];
+    for (let run = 0; run < runs; run++) {
+      const order = run % 2 ? [...SETTINGS].reverse() : SETTINGS;
+      for (const [gc, GOGC] of order) {
+        for (const b of await bench({ benchtime, runtime: { GOGC } })) {
+          rows.push({ go: b.go, case: b.case, gc, run, nsPerOp: b.nsPerOp, allocsPerOp: b.allocsPerOp, nsPerMalloc: b.allocsPerOp ? b.nsPerOp / b.allocsPerOp : NaN });
+        }
       }
     }
-  }
-  return rows;
+    return rows;
+  });
 }
 
 /** One setting's latency over the repetitions. */

@@ -5,4 +5,5 @@ export * from "./fragmentation";
 export * from "./stats";
 export * from "./lookup";
 export * from "./map-or-slice";
+export * from "./own-code";
 export * from "./catalog";

@@ -3,8 +3,9 @@
  * over the memory cap before it builds anything. They err high: growth doubles, maps carry
  * per-entry overhead.
  */
-import { Case } from "../case";
+import { Case, isStringOp, StringOpCase } from "../case";
 import { layoutOf, parseGoType } from "../types";
+import { stringOpCallBytes, stringOpHeldBytes } from "./string-estimate";
 
 function sizeOf(type: string): number {
   return layoutOf(parseGoType(type))!.size;
@@ -17,6 +18,7 @@ function mapBytes(key: string, elem: string, entries: number): number {
 
 /** Bytes a case keeps for the whole run: the keys a mapinsert probe builds before measuring. */
 export function heldBytes(c: Case): number {
+  if (isStringOp(c.op)) return stringOpHeldBytes(c as StringOpCase);
   return c.op === "mapinsert" ? c.n * (sizeOf(c.key) + (c.key.includes("string") ? 24 : 0)) : 0;
 }
 
@@ -36,6 +38,17 @@ export function callBytes(c: Case): number {
       const fresh = c.freshElem ? c.n * Math.max(16, sizeOf(c.elem.slice(1))) : 0;
       return mapBytes(c.key, c.elem, Math.max(c.n, c.hint ?? 0)) + fresh;
     }
+    case "closure":
+      return 64 + 2 * c.captures.reduce((sum, t) => sum + sizeOf(t) + 16, 0);
+    case "box":
+      return 16 + sizeOf(c.type);
+    case "makechan":
+      return 128 + sizeOf(c.elem) * (c.cap ?? 0);
+    case "new":
+      // Every call's object stays until the harness collects: n of them, each at least a 16-byte block.
+      return (c.n ?? 1) * Math.max(16, sizeOf(c.type));
+    default:
+      return stringOpCallBytes(c);
   }
 }
 

@@ -73,6 +73,12 @@ export function checkRuntime(runtime: RuntimeSettings): void {
   if (runtime.GODEBUG !== undefined && !/^[a-z0-9]+=\d+(,[a-z0-9]+=\d+)*$/.test(runtime.GODEBUG)) throw new GolabError(`invalid GODEBUG ${JSON.stringify(runtime.GODEBUG)}: name=number settings`);
 }
 
+/** A benchtime as `go test` takes it, and the runtime settings. */
+function checkSettings(benchtime: string, runtime: RuntimeSettings): void {
+  if (!/^(\d+x|\d+(ms|s))$/.test(benchtime)) throw new GolabError(`invalid benchtime ${JSON.stringify(benchtime)}: use e.g. 1000x or 200ms`);
+  checkRuntime(runtime);
+}
+
 /** One gctrace line, wherever it falls (it can share a line with a benchmark's name). */
 const GCTRACE = /gc \d+ @[\d.]+s [^\n]*? \d+ P(?: \(forced\))?/g;
 
@@ -83,10 +89,27 @@ export function benchmarkArgs(benchtime: string): string[] {
   return ["test", "-run", "^$", "-bench", ".", "-benchmem", `-benchtime=${benchtime}`, "-count=1"];
 }
 
-/** Runs every case as a benchmark in one `go test`, and reads its lines. */
-export async function benchmark(input: readonly (Case | string)[], { go, runtime = {}, benchtime = "200ms", timeoutMs = 600_000, onOutput }: BenchmarkOptions = {}): Promise<BenchmarkResult[]> {
-  if (!/^(\d+x|\d+(ms|s))$/.test(benchtime)) throw new GolabError(`invalid benchtime ${JSON.stringify(benchtime)}: use e.g. 1000x or 200ms`);
-  checkRuntime(runtime);
+/** One run of a built benchmark binary: its settings and what it printed. */
+export interface BenchmarkRun {
+  runtime?: RuntimeSettings;
+  benchtime?: string;
+  onOutput?: (text: string) => void;
+}
+
+/** The `-test.*` flags of a built test binary that do what benchmarkArgs asks of `go test`. */
+function testBinaryArgs(benchtime: string): string[] {
+  return ["-test.run", "^$", "-test.bench", ".", "-test.benchmem", `-test.benchtime=${benchtime}`, "-test.count=1"];
+}
+
+/**
+ * Builds the cases' benchmarks once (`go test -c`, what `go test` itself builds) and hands `work`
+ * a function that runs the binary as a fresh process, as `go test -bench` would: repeated runs
+ * (GC on and off, ten times each) skip the go command and its link, and measure the same thing.
+ */
+export async function withBenchmarks<T>(
+  input: readonly (Case | string)[], { go, timeoutMs = 600_000 }: { go?: string; timeoutMs?: number },
+  work: (run: (options?: BenchmarkRun) => Promise<BenchmarkResult[]>) => Promise<T>,
+): Promise<T> {
   const cases = input.map((c) => parseCase(c));
   const tc = await findToolchain(go);
   const probe = generateProbe(cases, languageVersion(tc.version));
@@ -94,17 +117,27 @@ export async function benchmark(input: readonly (Case | string)[], { go, runtime
     fs.writeFileSync(path.join(dir, "main.go"), probe.source);
     fs.writeFileSync(path.join(dir, "go.mod"), probe.goMod);
     fs.writeFileSync(path.join(dir, "probe_test.go"), benchmarkTestFile(cases.length));
-    const args = benchmarkArgs(benchtime);
-    const { stdout, stderr } = await runProcess(tc.goBinary, args, { cwd: dir, env: { ...tc.env, GOTMPDIR: dir, ...runtime }, timeoutMs });
-    onOutput?.(`${stdout}\n${stderr}`);
-    const results: BenchmarkResult[] = [];
-    // GODEBUG=gctrace=1 output can land between a benchmark's name and its figures: drop it first.
-    const text = stdout.replace(GCTRACE, "");
-    for (const m of text.matchAll(RESULT)) {
-      const i = Number(m[1]);
-      results[i] = { go: tc.version, case: cases[i], iterations: Number(m[2]), nsPerOp: Number(m[3]), bytesPerOp: Number(m[4]), allocsPerOp: Number(m[5]) };
-    }
-    if (results.filter(Boolean).length !== cases.length) throw new GolabError(`go test -bench reported ${results.filter(Boolean).length} of ${cases.length} benchmarks:\n${stdout.slice(-500)}`);
-    return results;
+    await runProcess(tc.goBinary, ["test", "-c", "-o", "probe.test", "."], { cwd: dir, env: { ...tc.env, GOTMPDIR: dir }, timeoutMs });
+    return work(async ({ runtime = {}, benchtime = "200ms", onOutput } = {}) => {
+      checkSettings(benchtime, runtime);
+      const { stdout, stderr } = await runProcess(path.join(dir, "probe.test"), testBinaryArgs(benchtime), { cwd: dir, env: { ...tc.env, ...runtime }, timeoutMs });
+      onOutput?.(`${stdout}\n${stderr}`);
+      const results: BenchmarkResult[] = [];
+      // GODEBUG=gctrace=1 output can land between a benchmark's name and its figures: drop it first.
+      const text = stdout.replace(GCTRACE, "");
+      for (const m of text.matchAll(RESULT)) {
+        const i = Number(m[1]);
+        results[i] = { go: tc.version, case: cases[i], iterations: Number(m[2]), nsPerOp: Number(m[3]), bytesPerOp: Number(m[4]), allocsPerOp: Number(m[5]) };
+      }
+      if (results.filter(Boolean).length !== cases.length) throw new GolabError(`go test -bench reported ${results.filter(Boolean).length} of ${cases.length} benchmarks:\n${stdout.slice(-500)}`);
+      return results;
+    });
   });
+}
+
+/** Runs every case as a benchmark in one run of its test binary, and reads its lines. */
+export async function benchmark(input: readonly (Case | string)[], { go, runtime = {}, benchtime = "200ms", timeoutMs = 600_000, onOutput }: BenchmarkOptions = {}): Promise<BenchmarkResult[]> {
+  // Bad settings are refused before anything is built.
+  checkSettings(benchtime, runtime);
+  return withBenchmarks(input, { go, timeoutMs }, (run) => run({ runtime, benchtime, onOutput }));
 }

@@ -2,4 +2,4 @@
 export * from "./measure";
 export { estimatePeakBytes } from "./estimate";
 export { admitCases } from "./admit";
-export { benchmark, benchmarkArgs, benchmarkTestFile, checkRuntime, BenchmarkResult, BenchmarkOptions, RuntimeSettings } from "./gotest";
+export { benchmark, withBenchmarks, BenchmarkRun, benchmarkArgs, benchmarkTestFile, checkRuntime, BenchmarkResult, BenchmarkOptions, RuntimeSettings } from "./gotest";

@@ -16,7 +16,20 @@ const SAMPLES: Case[] = [
   { op: "append", elem: "[2]int", n: 2, start: "make", len: 0, cap: 1, escape: "stack" },
   { op: "mapinsert", key: "int", elem: "*int", n: 2, freshElem: true, escape: "heap" },
   { op: "mapinsert", key: "struct{a int; b string}", elem: "int", n: 2, hint: 1, escape: "stack" },
+  { op: "new", type: "int32", n: 2, escape: "heap" },
+  { op: "new", type: "struct{a int}", literal: true, escape: "stack" },
+  { op: "makechan", elem: "*int", cap: 2, escape: "stack" },
+  { op: "box", type: "string", value: "a", escape: "heap" },
+  { op: "closure", captures: ["int", "string"], reassigned: true, escape: "heap" },
   { op: "code", source: "func probe() {}\n" },
+  { op: "concat", lens: [1, 2], escape: "stack" },
+  { op: "concatloop", len: 1, n: 2, escape: "heap" },
+  { op: "convert", to: "runes", len: 2, escape: "discard" },
+  { op: "convert", to: "string", len: 2, escape: "heap" },
+  { op: "appendslice", elem: "int", add: 2, start: "make", len: 1, cap: 2, escape: "heap" },
+  { op: "slicesgrow", elem: "int", grow: 2, start: "nil", escape: "stack" },
+  { op: "builder", len: 1, n: 2, grow: 3, escape: "heap" },
+  { op: "buffer", len: 1, n: 2, escape: "stack" },
 ];
 
 let fingerprint: string | undefined;

@@ -5,10 +5,12 @@
  * `escape: heap` stores the result in a typed package-level variable (an interface sink would
  * add an allocation of its own). Every type is written from its parse tree.
  */
-import { Case, DEFAULT_CODE_NAME, OperationCase } from "../case";
+import { Case, DEFAULT_CODE_NAME, isStringOp, ObjectCase, OperationCase, StringOpCase } from "../case";
 import { codeProbeFiles, ProbeFile, UserCode } from "../code/files";
 import { GoType, parseGoType, renderType } from "../types";
 import { harnessHead, harnessMain } from "./harness";
+import { objectCaseCode } from "./objects";
+import { stringOpCode, stringOpImports } from "./string-ops";
 import { keyLeafAssignment } from "./values";
 
 export interface GeneratedProbe {
@@ -28,7 +30,7 @@ export const PROBE_MODULE = "golabprobe";
 
 /** Writes the Go program that measures `cases`, for a toolchain of `languageVersion` ("1.26"). */
 export function generateProbe(cases: readonly Case[], languageVersion: string): GeneratedProbe {
-  let source = harnessHead();
+  let source = harnessHead(stringOpImports(cases, languageVersion));
   const caseLines: { start: number; end: number }[] = [];
   const setups: string[] = [];
   const clears: string[] = [];
@@ -66,7 +68,8 @@ function lineCount(s: string): number {
   return s.split("\n").length - 1;
 }
 
-interface CaseCode {
+/** A case's declarations in main.go, and its lines in setup() and clearSinks(). */
+export interface CaseCode {
   decls: string;
   setup?: string;
   clear?: string;
@@ -149,6 +152,8 @@ function caseCode(c: OperationCase, i: number): CaseCode {
         clear: c.escape === "heap" ? `sink${i} = nil` : undefined,
       };
     }
+    default:
+      return isStringOp(c.op) ? stringOpCode(c as StringOpCase, i) : objectCaseCode(c as ObjectCase, i);
   }
 }
 

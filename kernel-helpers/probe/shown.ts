@@ -37,8 +37,8 @@ function functionText(source: string, name: string): string | undefined {
  * given, as one generated program numbers them), built optimized and/or with `-N -l`.
  */
 export function shownProgram(cases: readonly Case[], { builds = [false] }: { builds?: readonly boolean[] } = {}): ShownProgram {
-  // The language version only goes into go.mod, which is not shown.
-  const probe = generateProbe(cases, "1.0");
+  // The language version only goes into go.mod, which is not shown (and lets slices.Grow be shown).
+  const probe = generateProbe(cases, "1.26");
   const lines = probe.source.split("\n");
   const parts = probe.caseLines.map((r) => lines.slice(r.start - 1, r.end).join("\n").trim());
   const setup = functionText(probe.source, "setup");

@@ -25,9 +25,12 @@ export interface Dataset {
   results: MeasureResult[];
 }
 
-/** File name for a version and build: go1.26.8.jsonl, or go1.26.8-N-l.jsonl for debug builds. */
-export function datasetFileName(goVersion: string, debug: boolean): string {
-  return `go${goVersion}${debug ? "-N-l" : ""}.jsonl`;
+/**
+ * File name for a version, build and matrix suffix: go1.26.8.jsonl, go1.26.8-N-l.jsonl for debug
+ * builds, go1.26.8.objects.jsonl and go1.26.8.strings.jsonl for the other matrices (record/matrices.ts).
+ */
+export function datasetFileName(goVersion: string, debug: boolean, suffix = ""): string {
+  return `go${goVersion}${debug ? "-N-l" : ""}${suffix}.jsonl`;
 }
 
 /** Writes a dataset atomically: readers see the old file or the new one, never half of one. */

@@ -129,6 +129,34 @@ const CHECKS: { [N in LiveName]: (v: unknown, go: string) => void } = {
     for (const k of ["n", "run"]) num(x, k, at, { whole: true });
     num(x, "nsPerOp", at);
   }),
+  "own-code": (v, go) => arr(v, "result").forEach((r, i) => {
+    const at = `result[${i}]`;
+    const x = obj(r, at);
+    theGo(x, go, at);
+    for (const k of ["lesson", "name"]) str(x, k, at);
+    for (const k of ["mallocs", "allocatedBytes", "tinyAllocs", "traced"]) num(x, k, at, { whole: true });
+    if (x.range !== undefined && (arr(x.range, `${at}.range`).length !== 2 || (x.range as unknown[]).some((n) => !Number.isSafeInteger(n)))) throw new FieldError(`${at}.range must be two whole numbers`);
+    arr(x.escape, `${at}.escape`).forEach((e, j) => {
+      const ea = `${at}.escape[${j}]`;
+      const o = obj(e, ea);
+      num(o, "line", ea, { whole: true });
+      oneOf(o, "decision", ["heap", "stack"], ea);
+      str(o, "message", ea);
+    });
+    arr(x.lines, `${at}.lines`).forEach((l, j) => {
+      const la = `${at}.lines[${j}]`;
+      const o = obj(l, la);
+      for (const k of ["line", "mallocs", "bytes", "allocatedBytes"]) num(o, k, la, { whole: true });
+      arr(o.kinds, `${la}.kinds`).forEach((k, n) => {
+        const ka = `${la}.kinds[${n}]`;
+        const ko = obj(k, ka);
+        str(ko, "via", ka);
+        str(ko, "site", ka);
+        if (ko.type !== null) str(ko, "type", ka);
+        for (const f of ["count", "bytes", "allocatedBytes"]) num(ko, f, ka, { whole: true });
+      });
+    });
+  }),
 };
 
 /** Checks one recorded result of the named experiment; throws FieldError. */

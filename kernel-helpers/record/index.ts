@@ -1,7 +1,10 @@
 /** Recorded datasets: the validation matrix measured per Go version, and the live-only experiments, with provenance. */
 export * from "./dataset";
 export { validationMatrix } from "./matrix";
-export { record, RecordOptions, measurementsDir, RECORD_RUNS, MATRIX_NAME } from "./record";
+export { objectsMatrix } from "./objects-matrix";
+export { stringsMatrix } from "./string-matrix";
+export { MATRICES, Matrix, matrixNamed } from "./matrices";
+export { record, RecordOptions, measurementsDir, RECORD_RUNS } from "./record";
 export { recordedDatasets } from "./recorded";
 export * from "./experiments-file";
 export { recordExperiments, RecordExperimentsOptions } from "./record-experiments";

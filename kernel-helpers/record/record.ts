@@ -1,4 +1,4 @@
-/** record: measures the validation matrix on one Go version and writes it with provenance. */
+/** record: measures a matrix (the validation matrix by default) on one Go version and writes it with provenance. */
 import * as os from "node:os";
 import * as path from "node:path";
 import { findToolchain } from "../go";
@@ -6,10 +6,9 @@ import { measureWith, cpuModel } from "../measure";
 import { checkOutputDir, checkOutputFile } from "../output";
 import { gcflagsFor } from "../probe";
 import { datasetFileName, DATASET_SCHEMA, Provenance, writeDataset } from "./dataset";
-import { validationMatrix } from "./matrix";
+import { matrixNamed } from "./matrices";
 
 export const RECORD_RUNS = 51;
-export const MATRIX_NAME = "validation-v1";
 
 export interface RecordOptions {
   go?: string;
@@ -18,6 +17,8 @@ export interface RecordOptions {
   runs?: number;
   debug?: boolean;
   goexperiment?: string;
+  /** Which matrix (record/matrices.ts): `validation` (default), `objects` or `strings`. */
+  matrix?: string;
   onProgress?: (message: string) => void;
 }
 
@@ -26,14 +27,15 @@ export function measurementsDir(): string {
   return path.resolve(__dirname, "..", "..", "..", "data", "measurements");
 }
 
-/** Measures the whole matrix in one build and one run, and writes the dataset; returns its path. */
-export async function record({ go, outDir = measurementsDir(), runs = RECORD_RUNS, debug = false, goexperiment, onProgress }: RecordOptions = {}): Promise<string> {
+/** Measures the whole matrix in one build and one run, and writes its dataset; returns its path. */
+export async function record({ go, outDir = measurementsDir(), runs = RECORD_RUNS, debug = false, goexperiment, matrix = "validation", onProgress }: RecordOptions = {}): Promise<string> {
+  const m = matrixNamed(matrix);
   // A folder that cannot be written is refused now, not after minutes of measuring.
   checkOutputDir(outDir);
   const tc = await findToolchain(go, { goexperiment });
-  const file = path.join(outDir, datasetFileName(tc.version, debug));
+  const file = path.join(outDir, datasetFileName(tc.version, debug, m.suffix));
   checkOutputFile(file);
-  const cases = validationMatrix();
+  const cases = m.cases(tc.version);
   const results = await measureWith(tc, cases, { runs, debug, timeoutMs: 1_800_000, onProgress });
   const provenance: Provenance = {
     kind: "provenance",
@@ -49,7 +51,7 @@ export async function record({ go, outDir = measurementsDir(), runs = RECORD_RUN
     cpu: cpuModel(),
     cores: os.cpus().length,
     recorder: "golab record",
-    matrix: MATRIX_NAME,
+    matrix: m.name,
     cases: cases.length,
   };
   writeDataset(file, provenance, results);

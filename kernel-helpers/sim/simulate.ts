@@ -3,14 +3,16 @@
  * (no Go, no I/O), explaining every allocation; where the runtime depends on the per-map hash
  * seed, the model runs over many seeds and returns the distribution of mallocs.
  */
-import { Case, parseCase } from "../case";
+import { Case, isStringOp, ObjectCase, OPERATIONS, parseCase, StringOpCase } from "../case";
 import { InputError } from "../errors";
 import { codeMessages, simMessages } from "../messages";
 import { AllocationRecord, AllocResult, Distribution, distributionOf } from "../result";
 import { Heap } from "./malloc";
 import { simulateMakeMap, simulateMapInsert } from "./mapcase";
+import { simulateObject } from "./objects";
 import { Rand } from "./random";
 import { simulateAppend, simulateMakeSlice } from "./slice";
+import { simulateStringOp } from "./string-ops";
 import { debugBuild, VersionModel, versionModel } from "./versions";
 import { workspace } from "./workspace";
 
@@ -92,7 +94,10 @@ export function runSeed(v: VersionModel, c: Case, seed: number, recording: boole
       break;
     case "code":
       // Every way into the model comes through here: user code is measured or traced, never modelled.
-      throw new InputError(codeMessages.noSimulation(), "code");
+      throw new InputError(codeMessages.noSimulation(OPERATIONS), "code");
+    default:
+      if (isStringOp(c.op)) simulateStringOp(heap, c as StringOpCase);
+      else simulateObject(heap, c as ObjectCase);
   }
   return heap;
 }

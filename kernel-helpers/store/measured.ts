@@ -23,16 +23,17 @@ export interface MeasureThroughCacheOptions {
 /** One observation per experiment, in the order given. */
 export async function measureThroughCache(tc: Toolchain, experiments: readonly Experiment[], { runs, timeoutMs, memCap, cache, onProgress }: MeasureThroughCacheOptions): Promise<Observation<MeasureResult>[]> {
   const toolchain = { go: tc.version, goarch: tc.goarch, goexperiment: tc.goexperiment };
-  const out: Observation<MeasureResult>[] = [];
-  let cached = 0;
-  for (const debug of [false, true]) {
+  // The two build kinds are separate probes: built and run at the same time, since counts do not
+  // depend on what else the machine runs (a rerun with a new size waits for one build, not two).
+  const kinds = await Promise.all([false, true].map(async (debug) => {
     const mine = experiments.filter((e) => e.debug === debug);
-    if (mine.length === 0) continue;
+    if (mine.length === 0) return [];
     const outcomes = await eachThroughCache(cache, tc, "measure", mine, (e) => ({ case: caseKey(e.case), debug, gcflags: gcflagsFor(debug), runs }),
       (missing) => measureWith(tc, missing.map((e) => e.case), { runs, debug, timeoutMs, memCap, onProgress }));
-    outcomes.forEach((o, i) => out.push({ experiment: mine[i], toolchain, ...o }));
-    cached += outcomes.filter((o) => o.source.kind === "cached").length;
-  }
+    return outcomes.map((o, i): Observation<MeasureResult> => ({ experiment: mine[i], toolchain, ...o }));
+  }));
+  const out = kinds.flat();
+  const cached = out.filter((o) => o.source.kind === "cached").length;
   if (cached) onProgress?.(`Go ${tc.version}: ${cached} of ${experiments.length} results from the cache`);
   // Back to the order asked for.
   const index = new Map(experiments.map((e, i) => [e, i]));

@@ -97,7 +97,7 @@ export class ObservationStore {
       (missing) => {
         this.onProgress?.(`tracing ${missing.length} case${missing.length === 1 ? "" : "s"} under Delve on Go ${v.go}`);
         return trace(missing, { go: v.spec, debug, stack, mode });
-      }), this.onProgress);
+      }), this.onProgress, { concurrent: true }); // counts do not depend on the machine's load
   }
 
   /**

@@ -54,10 +54,11 @@ export function readableCell(name: string, v: unknown): ReadableCell {
 }
 
 /** The table as a page shows it: constant columns said once, plain headers, readable cells. */
-export function readableTable(table: aq.ColumnTable): ReadableTable {
+export function readableTable(table: aq.ColumnTable, { keep = [] }: { keep?: readonly string[] } = {}): ReadableTable {
   const names = table.columnNames();
   const n = table.numRows();
   const constant = new Set(n < 2 ? [] : names.filter((name) => {
+    if (keep.includes(name)) return false;
     const values = table.array(name) as unknown[];
     return values.every((v) => v === values[0]);
   }));

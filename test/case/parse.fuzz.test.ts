@@ -9,18 +9,19 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { describeCase, parseCase, Case } from "../../kernel-helpers/case";
 import { generateProbe } from "../../kernel-helpers/probe";
-import { validationMatrix } from "../../kernel-helpers/record";
+import { objectsMatrix, stringsMatrix, validationMatrix } from "../../kernel-helpers/record";
 import { acceptOrReject, newTally, report, SAFE_TYPE_TEXT } from "../helpers/fuzz";
 
 const RUNS = 10_000;
-const VALID = validationMatrix();
-const FIELDS = ["op", "key", "elem", "hint", "len", "cap", "n", "start", "escape", "constSize", "freshElem", "bogus"];
+const VALID = [...validationMatrix(), ...objectsMatrix(), ...stringsMatrix("1.26.8")];
+const FIELDS = ["op", "key", "elem", "hint", "len", "cap", "n", "start", "escape", "constSize", "freshElem", "type", "literal", "value", "captures", "reassigned", "lens", "to", "add", "grow", "bogus"];
 
 /** Any JSON value, biased towards the shapes the parser reads: sizes, type texts, enum words. */
 const jsonValue = fc.oneof(
   fc.integer({ min: -10, max: 100_000 }),
   fc.constantFrom(-1, 0.5, NaN, Infinity, 2 ** 53, 2 ** 60, 1e300, -0),
-  fc.constantFrom("int", "string", "map[int]int", "[]int", "*int", "struct{a int}", "chan int", "int]int; func init(){}", "`", "heap", "nil", "make"),
+  fc.constantFrom("int", "string", "map[int]int", "[]int", "*int", "struct{a int}", "chan int", "int]int; func init(){}", "`", "heap", "nil", "make", "\\\"; }"),
+  fc.array(fc.constantFrom("int", "string", "chan int", "`"), { maxLength: 3 }),
   fc.string({ unit: "binary", maxLength: 12 }),
   fc.boolean(),
   fc.constant(null),
@@ -41,10 +42,18 @@ const mutatedCase = fc.tuple(fc.constantFrom(...VALID), fc.array(fc.tuple(fc.con
 /** Short forms with mutated arguments. */
 const shortForm = fc.tuple(
   fc.constantFrom("make(map[int]int", "make([]int", "make([]byte", "_ = make(map[string]int", "make(map[[2]int]*int", "make([]struct{a int; b string}",
-    "append([]int", "append(make([]int, 0, 8)", "_ = append([]*int", "insert(map[int]int", "insert(make(map[int]*int, 4)", "insert(map[string]*[2]int"),
+    "append([]int", "append(make([]int, 0, 8)", "_ = append([]*int", "insert(map[int]int", "insert(make(map[int]*int, 4)", "insert(map[string]*[2]int",
+    "new(int32", "new([2]string", "make(chan int", "make(chan *int", "any(int(300)", 'any(string("a")', "any([2]int{}", "closure(int", "closure(",
+    "concat(3", "concatloop(3", "slices.Grow(make([]int, 3)", "strings.Builder(3", "_ = bytes.Buffer(64", "append([]string, 2...", "[]rune(3-byte string"),
   fc.array(fc.oneof(fc.integer({ min: -5, max: 70_000 }).map(String), fc.string({ unit: "binary", maxLength: 6 }), fc.constantFrom("1_000", "010", "0x10", "1e3", "1.5", "")), { maxLength: 3 }),
-  fc.constantFrom(")", "", "))", ") ; os.Exit(1)", ") [stack]", ") [variable size]", ") [new value each, stack]", ") [x]"),
+  fc.constantFrom(")", "", "))", ") ; os.Exit(1)", ") [stack]", ") [variable size]", ") [new value each, stack]", ") [x]", ") [3 times]", ") [reassigned]", ")) [stack]"),
 ).map(([head, args, tail]) => [head, ...args].join(", ") + tail);
+
+/** Every Go type a case holds. */
+function caseTypes(c: Case): string[] {
+  const o = c as unknown as Record<string, unknown>;
+  return [...["key", "elem", "type"].flatMap((f) => (typeof o[f] === "string" ? [o[f] as string] : [])), ...(Array.isArray(o.captures) ? (o.captures as string[]) : [])];
+}
 
 function checkAccepted(c: Case): void {
   assert.notEqual(c.op, "code", "no short form writes a code case");
@@ -52,7 +61,7 @@ function checkAccepted(c: Case): void {
   const canonical = parseCase(JSON.stringify(c));
   assert.deepEqual(canonical, c, "a parsed case is its own canonical form");
   assert.deepEqual(parseCase(describeCase(c)), c, "its short form reads back to it");
-  for (const t of "key" in c ? [c.key, c.elem] : [c.elem]) assert.match(t, SAFE_TYPE_TEXT);
+  for (const t of caseTypes(c)) assert.match(t, SAFE_TYPE_TEXT);
   // Same source whether the case came from the fuzzed input or from its canonical JSON.
   assert.equal(generateProbe([c], "1.26").source, generateProbe([canonical], "1.26").source);
 }

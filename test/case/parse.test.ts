@@ -181,6 +181,17 @@ const FULL: Record<Op, Record<string, unknown>> = {
   append: { op: "append", elem: "int", n: 3, start: "make", len: 1, cap: 2, escape: "stack" },
   mapinsert: { op: "mapinsert", key: "int", elem: "*int", n: 3, hint: 2, freshElem: true, escape: "stack" },
   code: { op: "code", source: "func probe() {}\n", name: "x.go" },
+  new: { op: "new", type: "struct{a int}", n: 3, literal: true, escape: "stack" },
+  makechan: { op: "makechan", elem: "*int", cap: 3, escape: "stack" },
+  box: { op: "box", type: "int16", value: 300, escape: "stack" },
+  closure: { op: "closure", captures: ["int", "string"], reassigned: true, escape: "stack" },
+  concat: { op: "concat", lens: [3, 5], escape: "stack" },
+  concatloop: { op: "concatloop", len: 3, n: 10, escape: "stack" },
+  convert: { op: "convert", to: "runes", len: 3, escape: "stack" },
+  appendslice: { op: "appendslice", elem: "int", add: 3, start: "make", len: 1, cap: 2, escape: "stack" },
+  slicesgrow: { op: "slicesgrow", elem: "int", grow: 3, start: "make", len: 1, cap: 2, escape: "stack" },
+  builder: { op: "builder", len: 3, n: 10, grow: 4, escape: "stack" },
+  buffer: { op: "buffer", len: 3, n: 10, grow: 4, escape: "stack" },
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -276,7 +287,7 @@ test("equal cases serialise equal, whatever the spelling or field order", () => 
 // Refusals
 
 test("unknown op, unknown field, missing field", () => {
-  rejects(json({ op: "makechan", elem: "int" }), /unknown op "makechan"/);
+  rejects(json({ op: "makeset", elem: "int" }), /unknown op "makeset"/);
   rejects(json({ elem: "int", len: 1 }), /unknown op/);
   rejects(json({ op: "makemap", key: "int", elem: "int", size: 5 }), /unknown field "size" for op makemap/);
   rejects(json({ op: "makeslice", elem: "int", len: 1, n: 5 }), /unknown field "n" for op makeslice/);
@@ -365,7 +376,7 @@ test("bad types in JSON cases are refused with the type's message", () => {
 });
 
 test("bad short forms", () => {
-  rejects("make(chan int)", /unknown type name "chan"/);
+  rejects("make(func(), 1)", /unknown type name "func"|expected/);
   rejects("make([]int)", /wrong number of arguments in "make\(\[\]int\)"/);
   rejects("make([]int, 1, 2, 3)", /wrong number of arguments/);
   rejects("make(map[int]int, 1, 2)", /wrong number of arguments/);
@@ -387,7 +398,7 @@ test("bad short forms", () => {
   rejects("make(int, 1)", /make of "int"/);
   rejects("make([4]int, 1)", /make of "\[4\]int"/);
   rejects("make(map[[]int]int)", /map key type "\[\]int" .* not comparable/);
-  rejects("new(int)", /cannot read case "new\(int\)"/);
+  rejects("delete(int)", /cannot read case "delete\(int\)"/);
   rejects("make([]int, 1", /cannot read case/);
   rejects("x := make([]int, 1)", /cannot read case/);
   rejects("", /cannot read case ""/);

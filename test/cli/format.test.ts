@@ -9,7 +9,7 @@ import { describeCase, parseCase } from "../../kernel-helpers/case";
 import { benchmarkName, formatBenchfmt } from "../../kernel-helpers/cli/benchfmt";
 import { formatMeasureTable } from "../../kernel-helpers/cli/format";
 import { MeasureResult } from "../../kernel-helpers/measure";
-import { recordedDatasets } from "../../kernel-helpers/record";
+import { matrixNamed, recordedDatasets } from "../../kernel-helpers/record";
 import { Observation } from "../../kernel-helpers/store/observation";
 import { formatBytes } from "../../kernel-helpers/bytes";
 
@@ -21,7 +21,7 @@ const SOME = 12;
  * ones on 1.19), the same cases in the same order for every version, as recorded observations.
  */
 function recorded(): Observation<MeasureResult>[] {
-  const datasets = VERSIONS.map((v) => recordedDatasets(v).find((x) => !x.provenance.debug)!);
+  const datasets = VERSIONS.map((v) => recordedDatasets(v).find((x) => !x.provenance.debug && x.provenance.matrix === matrixNamed("validation").name)!);
   const random = datasets[0].results.flatMap((r, i) => (r.distribution ? [i] : [])).slice(0, 4);
   const picked = [...Array.from({ length: SOME }, (_, i) => i), ...random];
   return datasets.flatMap((d) => {

@@ -58,6 +58,6 @@ test("record --only: without --experiments, or naming no experiment, one line an
   assert.equal(alone.stderr, "golab: --only needs --experiments\n");
   const typo = golab(["record", "--experiments", "--only", "map-or-slise", "--out", "/nonexistent/never-made"]);
   assert.equal(typo.status, 2);
-  assert.match(typo.stderr, /^golab: unknown experiment map-or-slise \(known: .*map-or-slice-costs, map-or-slice-timings\)\n$/);
+  assert.match(typo.stderr, /^golab: unknown experiment map-or-slise \(known: .*map-or-slice-costs, map-or-slice-timings, own-code\)\n$/);
   assert.equal(fs.existsSync("/nonexistent/never-made"), false);
 });

@@ -5,13 +5,14 @@
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { Toolchain } from "../../kernel-helpers/go";
+import { languageVersion, Toolchain } from "../../kernel-helpers/go";
 import { runProcess, withTempDir } from "../../kernel-helpers/proc";
 import { Snippet } from "./snippets";
 
 export async function allocsPerRun(tc: Toolchain, snippets: readonly Snippet[]): Promise<number[]> {
   return withTempDir("allocsperrun", async (dir) => {
-    fs.writeFileSync(path.join(dir, "go.mod"), "module allocsperrun\n\ngo 1.19\n");
+    // The toolchain's own language version, as golab's probe and `go run` use (loop variables are per iteration from 1.22).
+    fs.writeFileSync(path.join(dir, "go.mod"), `module allocsperrun\n\ngo ${languageVersion(tc.version)}\n`);
     snippets.forEach((s, i) => {
       fs.mkdirSync(path.join(dir, `s${i}`));
       // The package clause on the snippet's first line keeps its line numbers (as golab does).

@@ -6,15 +6,9 @@
 export interface Snippet {
   name: string;
   source: string;
-  /**
-   * Uses a sync.Pool (fmt's printers), which a collection empties: the first call after the
-   * probe's collection pins the pool again (and may allocate a printer), the calls after it do not.
-   */
-  pooled?: boolean;
 }
 
-const snippet = (name: string, lines: string[], pooled = false): Snippet =>
-  ({ name: `${name}.go`, source: `${lines.join("\n")}\n`, ...(pooled ? { pooled } : {}) });
+const snippet = (name: string, lines: string[]): Snippet => ({ name: `${name}.go`, source: `${lines.join("\n")}\n` });
 
 export const SNIPPETS: Snippet[] = [
   snippet("make33", ["var sink []byte", "", "func probe() {", "\tsink = make([]byte, 33)", "}"]),
@@ -35,7 +29,7 @@ export const SNIPPETS: Snippet[] = [
   snippet("box-small", ["var sink any", "var small = 7", "", "func probe() {", "\tsink = small", "}"]),
   snippet("box-big", ["var sink any", "var big = 1000", "", "func probe() {", "\tsink = big", "}"]),
   snippet("box-struct", ["type point struct{ x, y int }", "", "var sink any", "var p = point{1, 2}", "", "func probe() {", "\tsink = p", "}"]),
-  snippet("sprintf", ["import \"fmt\"", "", "var sink string", "var n = 12345", "", "func probe() {", "\tsink = fmt.Sprintf(\"n=%d\", n)", "}"], true),
+  snippet("sprintf", ["import \"fmt\"", "", "var sink string", "var n = 12345", "", "func probe() {", "\tsink = fmt.Sprintf(\"n=%d\", n)", "}"]),
   snippet("bytes-escape", ["var sink []byte", "var s = \"hello, world\"", "", "func probe() {", "\tsink = []byte(s)", "}"]),
   snippet("bytes-stack", ["var sink int", "var s = \"hello, world\"", "", "func probe() {", "\tb := []byte(s)", "\tsink = len(b)", "}"]),
   snippet("string-of-bytes", ["var sink string", "var b = []byte(\"some bytes here\")", "", "func probe() {", "\tsink = string(b)", "}"]),

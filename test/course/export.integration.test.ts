@@ -5,7 +5,8 @@
  * 1280 px: not blank, no console errors, no request or link outside the files, no horizontal
  * overflow, no visible table over 20 rows, charts with alt text, navigation and sections that
  * resolve, plumbing code hidden (and highlighted as TypeScript when shown), Go in prose as Go, and
- * in chapters 1–4 the Go programs measured, in chapter 5 the one timed, highlighted as Go.
+ * in chapters 1–4 the Go programs measured, in chapter 5 the one timed, in chapter 6 the reader's
+ * kind of program (code cases), highlighted as Go.
  */
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
@@ -47,7 +48,7 @@ function stderrOutputs(executed: string): string[] {
 }
 
 function checkPages(r: ExportResult): void {
-  assert.deepEqual(r.pages.map((p) => p.name), ["ch1", "ch2", "ch3", "ch4", "ch5"]);
+  assert.deepEqual(r.pages.map((p) => p.name), ["ch1", "ch2", "ch3", "ch4", "ch5", "ch6"]);
   assert.ok(fs.existsSync(r.index));
   const index = fs.readFileSync(r.index, "utf8");
   for (const p of r.pages) {
@@ -109,7 +110,8 @@ const PAGE_FACTS = `(() => {
     visibleTableRows: [...document.querySelectorAll("table")].filter(visible).map((t) => t.querySelectorAll("tbody tr").length),
     chartAlts: [...document.querySelectorAll(".jp-RenderedSVG img")].map((i) => i.getAttribute("alt") || ""),
     navHrefs: [...document.querySelectorAll(".golab-nav a")].map((a) => a.getAttribute("href") || ""),
-    missingAnchors: [...document.querySelectorAll(".golab-toc a")].map((a) => decodeURIComponent((a.getAttribute("href") || "").slice(1))).filter((id) => !document.getElementById(id)),
+    // As a browser follows a fragment: the id as written, then percent-decoded.
+    missingAnchors: [...document.querySelectorAll(".golab-toc a")].map((a) => (a.getAttribute("href") || "").slice(1)).filter((id) => !document.getElementById(id) && !document.getElementById(decodeURIComponent(id))),
     tsTokens: tokens(".jp-InputArea-editor"),
     goTokens: tokens(".jp-RenderedMarkdown"),
     programs: [...document.querySelectorAll(".jp-OutputArea-output .highlight")].map((h) => [...h.querySelectorAll("span")].map((s) => s.className + ":" + s.textContent)),
@@ -187,6 +189,8 @@ test("every exported page reads well in headless Chromium at 1280 px", { timeout
       // Chapter 5 shows the program its look-up timings come from (decision/): Go, highlighted as Go.
       const isGo = (tokens: string[]) => tokens.includes("kd:func") && tokens.some((t) => /^kt:/.test(t));
       if (name === "ch5.html") assert.ok(f.programs.some(isGo), `${name}: no Go program shown, highlighted as Go`);
+      // Chapter 6 shows each code case as the file given to golab measure --code: a func probe(), as Go.
+      if (name === "ch6.html") assert.ok(f.programs.some((p) => isGo(p) && p.includes("nx:probe")), `${name}: no code case shown, highlighted as Go`);
       // The interactive chart stands in for the static image on screen (print keeps the image).
       const chart = await page.locator(".jp-RenderedSVG :is(img, .golab-chart-live)").filter({ visible: true }).first().boundingBox();
       assert.ok(chart && chart.width > 200 && chart.height > 100, `${name}: no chart drawn`);

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { ensureWorkingCopies, firstParagraph, headings, inlineHtml, preparePage } from "../../kernel-helpers/course";
+import { ensureWorkingCopies, firstParagraph, headingId, headings, inlineHtml, preparePage } from "../../kernel-helpers/course";
 import { Notebook } from "../../kernel-helpers/jupyter";
 
 const nb = {
@@ -58,4 +58,10 @@ test("golab lab's working copies are made once and then left alone", () => {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("a heading's id is nbconvert's: spaces as hyphens, other characters outside its safe set URL-quoted", () => {
+  assert.equal(headingId("6.5 []byte(s): when does a conversion copy?"), "6.5-%5B%5Dbyte(s):-when-does-a-conversion-copy?");
+  assert.equal(headingId("Chapter 1 — How many"), "Chapter-1-%E2%80%94-How-many");
+  assert.equal(headingId("2.1a Ten ints: 80 B, rounded up to 96 B?"), "2.1a-Ten-ints:-80-B,-rounded-up-to-96-B?");
 });

@@ -27,3 +27,10 @@ test("a case over the cap is named, with sizes a reader takes in", () => {
   assert.throws(() => admitCases(["make([]int, 1)", "make([]int, 1000000000)"], GiB), (e: unknown) =>
     e instanceof InputError && /^case 2 would hold about 7\.45 GiB, over the memory cap \(1 GiB\)/.test(e.message));
 });
+
+test("a += loop keeps every string it drops (GC is off during a call): refused by its quadratic bytes", () => {
+  const loop = parseCase("concatloop(1000, 100000)");
+  assert.ok(callBytes(loop) > 1000 * 100000 * 100000 / 2, "at least the sum of the lengths 1000 … 10^8");
+  assert.throws(() => admitCases([loop], GiB), (e: unknown) => e instanceof InputError && /^case 1 would hold about/.test(e.message));
+  assert.doesNotThrow(() => admitCases(["concatloop(1000, 1000)", "strings.Builder(1000, 100000)", "[]rune(1000000-byte string)"], GiB));
+});

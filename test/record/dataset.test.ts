@@ -88,3 +88,11 @@ test("only exact dataset names load: a leftover temporary file of a killed recor
   const found = recordedDatasets("1.26", path.dirname(file));
   assert.deepEqual(found.map((d) => path.basename(d.file)), ["go1.26.8.jsonl"]);
 });
+
+test("a matrix's own file is a dataset of its version too (go1.26.8.strings.jsonl)", () => {
+  const file = tempFile();
+  const strings = path.join(path.dirname(file), datasetFileName("1.26.8", false, ".strings"));
+  writeDataset(strings, PROVENANCE, [RESULT]);
+  fs.writeFileSync(path.join(path.dirname(file), "go1.26.8-other.jsonl"), "");
+  assert.deepEqual(recordedDatasets("1.26", path.dirname(file)).map((d) => path.basename(d.file)), ["go1.26.8.strings.jsonl"]);
+});

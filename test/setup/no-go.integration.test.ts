@@ -95,7 +95,7 @@ test("npm run lab -- --set live=false, with no go on PATH, writes the whole cour
   process.stdout.write(`# npm run lab -- --set live=false without go: ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
   assert.equal(r.status, 0, `${r.stdout}\n${r.stderr}`);
   assert.match(r.stderr, /golab setup: warning: no go on PATH/);
-  for (const page of ["index.html", "ch1.html", "ch2.html", "ch3.html", "ch4.html", "ch5.html"]) {
+  for (const page of ["index.html", "ch1.html", "ch2.html", "ch3.html", "ch4.html", "ch5.html", "ch6.html"]) {
     assert.ok(fs.existsSync(path.join(out, page)), `${page} was written`);
   }
   const ch1 = fs.readFileSync(path.join(out, "ch1.html"), "utf8");

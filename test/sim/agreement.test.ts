@@ -26,9 +26,9 @@ test("the simulator agrees with every recorded measurement", () => {
       if (a.kind === "deterministic") { det++; if (a.agree) detOk++; } else { rnd++; if (a.agree) rndOk++; }
       if (!a.agree) failures.push(`${path.basename(d.file)} ${describeCase(m.case)}: ${a.differences.join("; ")}`);
     }
-    rows.push(`| ${d.provenance.go} | ${d.provenance.debug ? "-N -l" : "optimized"} | ${d.results.length} | ${detOk}/${det} | ${rndOk}/${rnd} |`);
+    rows.push(`| ${d.provenance.go} | ${d.provenance.debug ? "-N -l" : "optimized"} | ${d.provenance.matrix} | ${d.results.length} | ${detOk}/${det} | ${rndOk}/${rnd} |`);
   }
-  process.stdout.write(`\n| Go | build | cases | deterministic agreed | random within range |\n|---|---|---|---|---|\n${rows.join("\n")}\n\n`);
+  process.stdout.write(`\n| Go | build | matrix | cases | deterministic agreed | random within range |\n|---|---|---|---|---|---|\n${rows.join("\n")}\n\n`);
   if (failures.length) process.stdout.write(`${failures.join("\n")}\n`);
   assert.deepEqual(failures, []);
 });

@@ -60,6 +60,8 @@ export const CHAPTER_PANELS: Record<string, readonly PanelTemplate[]> = {
   ch3: [inserts("maxN"), appends("maxN")],
   ch4: [inserts("n", "hint"), appends("n", "hint")],
   ch5: [inserts("sizes"), appends("sizes")],
+  // The reader's own code runs only on a real Go: the simulator has nothing to answer there.
+  ch6: [],
 };
 /** A chapter the table does not know: the course's first two questions. */
 const OTHER_CHAPTER: readonly PanelTemplate[] = [makeMap("hint"), makeSlice("len")];

@@ -9,6 +9,7 @@ import * as path from "node:path";
 import { escapeHtml } from "../../display/escape";
 import { OFFLINE_TEMPLATE_DIR } from "../../jupyter/export";
 import { htmlDocument } from "../html-page";
+import { OPERATIONS } from "../../case";
 import { MODELLED_VERSIONS } from "../../sim";
 import { LIVE_SCRIPT, playgroundFormHtml } from "./markup";
 
@@ -33,8 +34,9 @@ ${liveCss}
 <main>
 <h1>${escapeHtml(TITLE)}</h1>
 <p>Type a case: a short form such as <code>make(map[string]int, 100)</code>, <code>make([]byte, 33)</code>,
-<code>_ = make([]int, 0, 1000)</code>, <code>append([]int, 1000)</code> or <code>insert(map[string]int, 100)</code>, or JSON such as <code>{"op":"mapinsert","key":"int","elem":"int","n":1000}</code>
-(ops <code>makemap</code>, <code>makeslice</code>, <code>append</code>, <code>mapinsert</code>). golab's simulator, the code behind
+<code>_ = make([]int, 0, 1000)</code>, <code>append([]int, 1000)</code>, <code>insert(map[string]int, 100)</code>,
+<code>new(int32) [4 times]</code>, <code>make(chan *int, 8)</code>, <code>any(int(300))</code> or <code>closure(int) [reassigned]</code>, or JSON such as <code>{"op":"mapinsert","key":"int","elem":"int","n":1000}</code>
+(ops ${OPERATIONS.map((op) => `<code>${op}</code>`).join(", ")}). golab's simulator, the code behind
 <code>golab predict</code>, answers here in your browser for each Go version you pick: every allocation, its size class, its
 path and the runtime's reason. Nothing is measured and nothing leaves the page; the link below carries the case, so you can share it.</p>
 ${playgroundFormHtml({ versions: MODELLED_VERSIONS, initial: PLAYGROUND_CASE, checked: MODELLED_VERSIONS })}

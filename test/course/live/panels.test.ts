@@ -23,9 +23,13 @@ test("sizes come from the parameters as the chapter ran them: numbers, a list's 
   assert.deepEqual(map.versions, MODELLED_VERSIONS);
 });
 
-test("no parameters cell, no panels; every chapter of the course has some", () => {
+test("no parameters cell, no panels; every chapter of the course has some but the reader's own code, which the simulator cannot run", () => {
   assert.deepEqual(chapterPanels("ch1", notebook([{ source: "const hint = 1;" }])), []);
-  for (const c of chapters()) assert.ok(chapterPanels(c.name, readNotebook(c.file)).length > 0, `${c.name} has no what-if panel`);
+  for (const c of chapters()) {
+    const panels = chapterPanels(c.name, readNotebook(c.file));
+    if (c.name === "ch6") assert.deepEqual(panels, [], "ch6 (code cases) has no what-if panel");
+    else assert.ok(panels.length > 0, `${c.name} has no what-if panel`);
+  }
 });
 
 test("a panel's markup keeps the contract: .golab-whatif holding named inputs, results in .golab-whatif-output", () => {
