@@ -1,6 +1,7 @@
 /**
- * A trace session: the very probe program that measure runs (same source, same flags, so the same
- * cached binary and the same allocations), started with one run under a headless Delve, stopped
+ * A trace session: the very probe program that measure runs (same source, same compiler flags, so
+ * the same code and the same allocations; only linked with the symbols and DWARF that measure's
+ * build strips with -s -w, which Delve reads), started with one run under a headless Delve, stopped
  * at its first probeBegin marker. The session owns dlv and the program: on success, error,
  * timeout or abort both are gone when runSession returns.
  *
