@@ -123,7 +123,7 @@ export function ownCodeSimulatedAllocations(predicted: readonly Predicted[]): aq
 
 /**
  * Shows the models of a lesson: the counts beside the measured ones (and a line naming each
- * version where they differ), then every simulated allocation with its reason.
+ * version where they differ), then per case every simulated allocation with its reason.
  */
 export function showOwnCodeSimulated(own: OwnCodeObservations, models: readonly OwnCodeModel[]): void {
   const predicted = ownCodePredictions(own, models);
@@ -134,5 +134,8 @@ export function showOwnCodeSimulated(own: OwnCodeObservations, models: readonly 
   const differ = ownCodeDifferences(predicted);
   const compared = predicted.some((p) => p.byGo.some((g) => g.measured && g.simulated));
   showMarkdown(differ.length ? `**Simulated and measured (or traced) differ:** ${differ.join(". ")}.` : compared ? "Simulated and measured (or traced) agree on every version with a run: mallocs and bytes taken." : "Nothing measured to compare with: the simulated rows stand alone.");
-  showTable(ownCodeSimulatedAllocations(predicted), { caption: "Each simulated allocation and why (versions whose model explains it the same way share a row)" });
+  // A table per case: a long one (a loop's 99 strings) would otherwise hide the short ones in its fold.
+  for (const p of predicted) {
+    showTable(ownCodeSimulatedAllocations([p]), { caption: `${describeCase(p.case)} (${where(p.model)}): each simulated allocation and why (versions whose model explains it alike share a row)` });
+  }
 }
