@@ -25,6 +25,6 @@ export { showProgram, showGoSource, programMarkdown, showByVersion, showVerdict,
 export { validationMatrix, readDataset, recordedDatasets } from "./record";
 export { observeMapOrSlice, costPoints, timingPoints, decisionSource, costChart, timingChart, decisionGuide } from "./decision";
 export { lookupProgram, MAP_OR_SLICE_SIZES, OWN_CODE_DEFAULTS, ownCodeSnippets, ownSnippet, OwnCodeParameters, OwnCodeSnippet, OwnCodeRow } from "./experiments";
-export { observeOwnCode, ownCodeChart, showOwnCodePrograms, showOwnCodeCounts, showOwnCodeLines, showOwnCodeEscapes, ownCodeCounts, ownCodeLines, ownCodeEscapes, ownCodeSource, OwnCodeObservations } from "./owncode";
+export { observeOwnCode, ownCodeChart, showOwnCodePrograms, showOwnCodeCounts, showOwnCodeLines, showOwnCodeEscapes, showOwnCodeSimulated, ownCodePredictions, ownCodeSimulatedCounts, ownCodeSimulatedAllocations, ownCodeDifferences, OwnCodeModel, ownCodeCounts, ownCodeLines, ownCodeEscapes, ownCodeSource, OwnCodeObservations } from "./owncode";
 export { simulate, simulateCounts, agreement, MODELLED_VERSIONS, DEFAULT_SEEDS, DEFAULT_SIM_GO, SimulateOptions, SimResult, SimCounts, Agreement } from "./sim";
 export * as aq from "arquero";

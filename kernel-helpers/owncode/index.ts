@@ -3,3 +3,4 @@ export * from "./observe";
 export * from "./tables";
 export * from "./show";
 export * from "./chart";
+export * from "./simulated";

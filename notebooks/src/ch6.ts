@@ -50,6 +50,20 @@ lab.showOwnCodeCounts(own, "6.1");
 lab.showOwnCodeLines(own, "6.1");
 
 // %% [markdown]
+// The same three programs as the simulator's cases of the same shape (`golab predict
+// 'concatloop(2, n)'`: `n` times `s += x` with `x` of 2 bytes, like `"ab"`; `strings.Builder(2,
+// n[, grow])`, with `n` = `pieces`), predicted per Go version beside the counts above, then every simulated allocation
+// with its size, the size class it takes and the rule behind it. The simulator runs without Go, so
+// this table is there even where no Go version is installed and nothing was recorded.
+
+// %%
+lab.showOwnCodeSimulated(own, [
+  { program: "concat.go", case: `concatloop(2, ${pieces})` },
+  { program: "builder.go", case: `strings.Builder(2, ${pieces})` },
+  { program: "builder-grow.go", case: `strings.Builder(2, ${pieces}, ${2 * pieces})` },
+]);
+
+// %% [markdown]
 // **Takeaway.** A Go string never changes, so `s += "ab"` cannot extend `s`: it calls
 // `runtime.concatstrings`, which allocates a new string (`rawstring`, raw memory with no type)
 // and copies both halves into it. Every pass of the loop makes a new, longer string and drops
@@ -114,6 +128,19 @@ lab.showOwnCodeLines(own, "6.3");
 lab.showOwnCodeEscapes(own, "6.3");
 
 // %% [markdown]
+// Three of the four lines as the simulator's `any(T(value))` cases, each a package variable of
+// that value converted to `any` and stored in a package variable, as in `boxing.go` (the struct
+// `pt` is left out: the simulator boxes a struct only at its zero value). The simulator runs
+// without Go: its rows and reasons are there on every Go version it models, run or not.
+
+// %%
+lab.showOwnCodeSimulated(own, [
+  { program: "boxing.go", line: "a = small", case: "any(int(7))" },
+  { program: "boxing.go", line: "b = boxed", case: `any(int(${boxed}))` },
+  { program: "boxing.go", line: "d = word", case: 'any(string("hello"))' },
+]);
+
+// %% [markdown]
 // **Takeaway.** An interface holds a type and a pointer, so a value that is not itself a
 // pointer must be copied somewhere the pointer can point to. The compiler calls a conversion
 // function of the runtime (`convT64` for 8-byte integers, `convTstring` for strings,
@@ -168,6 +195,17 @@ lab.showOwnCodePrograms(own, "6.5");
 lab.showOwnCodeCounts(own, "6.5");
 lab.showOwnCodeLines(own, "6.5");
 lab.showOwnCodeEscapes(own, "6.5");
+
+// %% [markdown]
+// Both lines as the simulator's conversion cases: `[]byte(n-byte string)` kept in a package
+// variable, and the same `[stack]`, used only in the function. The simulator runs without Go, so
+// the reasons below (stack buffer, size class, zero-copy) are there even with no Go installed.
+
+// %%
+lab.showOwnCodeSimulated(own, [
+  { program: "bytes.go", line: "kept := []byte(s)", case: `[]byte(${length}-byte string)` },
+  { program: "bytes.go", line: "local := []byte(s)", case: `[]byte(${length}-byte string) [stack]` },
+]);
 
 // %% [markdown]
 // **Takeaway.** A string's bytes must never change, and a `[]byte` can be written, so converting
