@@ -8,6 +8,7 @@ import { codeExperiment, OwnCodeRow, OwnCodeSnippet } from "../experiments";
 import * as path from "node:path";
 import { PROVENANCE_MIME, progress, showMarkdown, VersionProvenance } from "../display";
 import { LiveObservation, observe, onEveryVersion, SourceKind } from "../store";
+import { recordedSamePrograms } from "./recorded-programs";
 import { anyOwnCodeData, ownCodeSource } from "./tables";
 
 /** The programs and, per Go version, what measure and trace said of them (or why nothing did). */
@@ -34,7 +35,8 @@ export async function observeOwnCode(snippets: readonly OwnCodeSnippet[], { vers
   const x = codeExperiment(snippets);
   const found = await onEveryVersion(store, x.name, x.inputs, (v) => x.run(v.spec), (m) => line.update(m));
   // Where nothing ran and nothing was recorded, say so in the reader's terms, not the recordings' file names.
-  const observed = found.map((o, i) => (o.result || store.versions[i].toolchain ? o : { ...o, error: "not run here: not installed, or live = false; and no recording holds these programs" }));
+  // A recording of other sizes still holds the programs whose sizes did not change.
+  const observed = found.map((o, i) => (o.result || store.versions[i].toolchain ? o : recordedSamePrograms(o.spec, x) ?? { ...o, error: "not run here: not installed, or live = false; and no recording holds these programs" }));
   const provenance: VersionProvenance[] = store.versions.map((v) => {
     const o = observed.find((r) => r.spec === v.spec);
     const sources: Partial<Record<SourceKind, number>> = o?.result ? { [o.source.kind]: o.result.length } : {};
