@@ -23,8 +23,12 @@ export const ABORT_WINDOW_MS = 200;
 export const ABORT_MARGIN_MS = 50;
 /** Sends of one cell, the first included, while the kernel answers `abort`. */
 export const ABORT_ATTEMPTS = 3;
-/** A kernel that is starting is asked for kernel_info this often until it answers. */
-const READY_POLL_MS = 2000;
+/**
+ * A kernel that is starting is asked for kernel_info this often until it answers. A request sent
+ * before tslab listens can go unanswered, so the wait is rounded up to this step: at 2 s, a kernel
+ * ready after 2.3 s was seen after 4 s. More requests cost nothing (each reply ends its own).
+ */
+const READY_POLL_MS = 250;
 
 export interface KernelOptions {
   /** Kernel name. Default "tslab". */
