@@ -27,7 +27,7 @@ test("golab trace prints every allocation with its site, and --json the result o
 });
 
 test("golab trace refuses bad input with one line and status 2", () => {
-  for (const args of [["trace"], ["trace", "make(map[int]int)", "--stack", "x"], ["trace", "--experiment", "2.5"], ["trace", "make(chan int)"]]) {
+  for (const args of [["trace"], ["trace", "make(map[int]int)", "--stack", "x"], ["trace", "--experiment", "2.5"], ["trace", "make(func(), 3)"]]) {
     const r = golab(args);
     assert.equal(r.status, 2, `${args.join(" ")}: ${r.stderr}`);
     assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
