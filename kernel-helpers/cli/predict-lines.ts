@@ -1,9 +1,10 @@
 /**
  * `golab predict --from FILE`: case lines answered as they arrive, in order, in flat memory. The
- * main thread reads and writes and answers blocks itself; a second thread (predict-worker.ts)
- * answers every other block once there is more than one, so both cores work on a long file.
+ * main thread reads and writes; it answers the first block itself, and from the second on helper
+ * threads (predict-worker.ts, one per core) answer every block, so both cores simulate a long file.
  */
 import { Worker } from "node:worker_threads";
+import * as os from "node:os";
 import * as path from "node:path";
 import { parseCase } from "../case";
 import { InputError } from "../errors";
@@ -11,11 +12,12 @@ import { cliMessages, simMessages } from "../messages";
 import { debugBuild, simulateCounts, simulateWith, VersionModel, versionModel } from "../sim";
 import { CaseBlock, MAX_LINE } from "./case-lines";
 import { summarize } from "./predict-format";
+import { Utf8Pieces } from "./utf8-pieces";
 import type { PredictOptions } from "./predict-command";
 
-/** What one block of lines gave: its output in pieces, its refused lines (numbered within the block), its counts. */
+/** What one block of lines gave: its output in pieces of UTF-8, its refused lines (numbered within the block), its counts. */
 export interface BlockAnswer {
-  out: string[];
+  out: Uint8Array[];
   refused: [line: number, reason: string][];
   /** Lines, blank ones included (for numbering). */
   lines: number;
@@ -36,9 +38,7 @@ export function modelOf(o: PredictOptions): VersionModel {
 export function answerBlock(block: CaseBlock, o: PredictOptions, v: VersionModel): BlockAnswer {
   if (block.tooLong) return { out: [], refused: [[1, cliMessages.lineTooLong(MAX_LINE)]], lines: 1, cases: 1 };
   const text = block.text;
-  // Pieces of about 64 KiB: one string per block grew large enough to outlive young collections.
-  const pieces: string[] = [];
-  let out = "";
+  const out = new Utf8Pieces();
   const refused: [number, string][] = [];
   let line = 0;
   let cases = 0;
@@ -52,21 +52,14 @@ export function answerBlock(block: CaseBlock, o: PredictOptions, v: VersionModel
     cases++;
     try {
       const c = parseCase(l, { escape: o.escape });
-      out += o.json ? `${JSON.stringify(simulateWith(v, c, o.seeds))}\n` : `${summarize(simulateCounts(v, c, o.seeds), { brief: true }).row.join("\t")}\n`;
-      if (out.length >= PIECE) {
-        pieces.push(out);
-        out = "";
-      }
+      out.add(o.json ? `${JSON.stringify(simulateWith(v, c, o.seeds))}\n` : `${summarize(simulateCounts(v, c, o.seeds), { brief: true }).row.join("\t")}\n`);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       refused.push([line, e.message]);
     }
   }
-  if (out !== "") pieces.push(out);
-  return { out: pieces, refused, lines: line, cases };
+  return { out: out.pieces(), refused, lines: line, cases };
 }
-
-const PIECE = 64 * 1024;
 
 /** Where predictFrom sends its output, and each line it refuses. */
 export interface LineSink {
@@ -75,7 +68,9 @@ export interface LineSink {
 }
 
 /** Blocks in flight (answered or being answered, not yet written): memory stays flat. */
-const IN_FLIGHT = 4;
+const IN_FLIGHT = 6;
+/** Helper threads for a long file: one per core, at most two (more did not pay on two cores). */
+const HELPERS = Math.max(1, Math.min(2, os.availableParallelism()));
 
 /**
  * Answers `blocks` in order: each block's output is written, then its refused lines, before a
@@ -88,24 +83,26 @@ export async function predictFrom(blocks: AsyncIterable<CaseBlock>, o: PredictOp
   let cases = 0;
   let bad = 0;
   if (!o.json) await sink.write(`${simMessages.predictHead(v.go, "amd64", o.seeds, v.compiler.debug)}\ncase\tmallocs\trequested\tallocated\ttiny\n`);
-  const emit = async (a: BlockAnswer | WorkerAnswer) => {
+  const emit = async (a: BlockAnswer) => {
     for (const piece of a.out) await sink.write(piece);
     for (const [line, reason] of a.refused) sink.refuse(lines + line, reason);
     lines += a.lines;
     cases += a.cases;
     bad += a.refused.length;
   };
-  let helper: Helper | null = null;
+  const helpers: Helper[] = [];
   /** Per block in flight, the promise that it is written. */
   const pending: Promise<void>[] = [];
   let written: Promise<void> = Promise.resolve();
   let count = 0;
   try {
     for await (const block of blocks) {
-      // From the second block on, every other one goes to the helper thread.
-      if (threads && count === 1) helper = new Helper(o);
-      const answer: Promise<BlockAnswer | WorkerAnswer> =
-        helper && count % 2 === 1 ? helper.answer(block) : Promise.resolve().then(() => answerBlock(block, o, v));
+      // A short file is answered here. From the second block on, helper threads (one per core)
+      // answer every block, the least busy first, and this thread only reads and writes: when it
+      // answered every other block, the helper waited for it a third of the time.
+      if (threads && count === 1) for (let i = 0; i < HELPERS; i++) helpers.push(new Helper(o));
+      const helper = helpers.reduce<Helper | undefined>((best, h) => (best && best.queued <= h.queued ? best : h), undefined);
+      const answer: Promise<BlockAnswer> = helper ? helper.answer(block) : Promise.resolve().then(() => answerBlock(block, o, v));
       count++;
       // Written as soon as it is ready and everything before it is written, even while reading waits.
       written = written.then(() => answer).then(emit);
@@ -115,24 +112,25 @@ export async function predictFrom(blocks: AsyncIterable<CaseBlock>, o: PredictOp
     }
     await written;
   } finally {
-    await helper?.close();
+    await Promise.all(helpers.map((h) => h.close()));
   }
   return { cases, bad };
 }
 
-/** A worker's answer: the output as UTF-8 bytes (moved, not copied). */
-interface WorkerAnswer extends Omit<BlockAnswer, "out"> {
-  out: Uint8Array[];
-}
+/**
+ * The helpers' young generation: a block's results and strings die young, and with room for
+ * several blocks fewer of them are copied out (a helper's CPU time fell by about a fifth).
+ */
+const YOUNG_MB = 64;
 
 /** The helper thread: blocks in, answers out, in the order sent. */
 class Helper {
   private readonly worker: Worker;
-  private readonly waiting: { resolve: (a: WorkerAnswer) => void; reject: (e: Error) => void }[] = [];
+  private readonly waiting: { resolve: (a: BlockAnswer) => void; reject: (e: Error) => void }[] = [];
 
   constructor(o: PredictOptions) {
-    this.worker = new Worker(path.join(__dirname, "predict-worker.js"), { workerData: o });
-    this.worker.on("message", (m: WorkerAnswer | { error: string }) => {
+    this.worker = new Worker(path.join(__dirname, "predict-worker.js"), { workerData: o, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
+    this.worker.on("message", (m: BlockAnswer | { error: string }) => {
       const w = this.waiting.shift()!;
       if ("error" in m) w.reject(new Error(`predict worker: ${m.error}`));
       else w.resolve(m);
@@ -142,7 +140,12 @@ class Helper {
     });
   }
 
-  answer(block: CaseBlock): Promise<WorkerAnswer> {
+  /** Blocks sent and not yet answered. */
+  get queued(): number {
+    return this.waiting.length;
+  }
+
+  answer(block: CaseBlock): Promise<BlockAnswer> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ resolve, reject });
       this.worker.postMessage(block);
