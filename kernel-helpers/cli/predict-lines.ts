@@ -1,10 +1,10 @@
 /**
  * `golab predict --from FILE`: case lines answered as they arrive, in order, in flat memory. The
- * main thread reads and writes; it answers the first block itself, and from the second on helper
- * threads (predict-worker.ts, one per core) answer every block, so both cores simulate a long file.
+ * main thread reads and writes and answers the first block; from the second on, a helper thread
+ * (predict-worker.ts) is given every block while it has few waiting, and the main thread answers
+ * the others between its reading and writing, so both cores simulate a long file.
  */
 import { Worker } from "node:worker_threads";
-import * as os from "node:os";
 import * as path from "node:path";
 import { parseCase } from "../case";
 import { InputError } from "../errors";
@@ -69,8 +69,8 @@ export interface LineSink {
 
 /** Blocks in flight (answered or being answered, not yet written): memory stays flat. */
 const IN_FLIGHT = 6;
-/** Helper threads for a long file: one per core, at most two (more did not pay on two cores). */
-const HELPERS = Math.max(1, Math.min(2, os.availableParallelism()));
+/** Blocks the helper may have waiting: enough that it never waits for this thread. */
+const HELPER_QUEUE = 2;
 
 /**
  * Answers `blocks` in order: each block's output is written, then its refused lines, before a
@@ -90,19 +90,19 @@ export async function predictFrom(blocks: AsyncIterable<CaseBlock>, o: PredictOp
     cases += a.cases;
     bad += a.refused.length;
   };
-  const helpers: Helper[] = [];
+  let helper: Helper | null = null;
   /** Per block in flight, the promise that it is written. */
   const pending: Promise<void>[] = [];
   let written: Promise<void> = Promise.resolve();
   let count = 0;
   try {
     for await (const block of blocks) {
-      // A short file is answered here. From the second block on, helper threads (one per core)
-      // answer every block, the least busy first, and this thread only reads and writes: when it
-      // answered every other block, the helper waited for it a third of the time.
-      if (threads && count === 1) for (let i = 0; i < HELPERS; i++) helpers.push(new Helper(o));
-      const helper = helpers.reduce<Helper | undefined>((best, h) => (best && best.queued <= h.queued ? best : h), undefined);
-      const answer: Promise<BlockAnswer> = helper ? helper.answer(block) : Promise.resolve().then(() => answerBlock(block, o, v));
+      // A short file is answered here. From the second block on, the helper gets every block
+      // while it has few waiting: when this thread answered every other block, it was busy all
+      // the run and the helper waited for it a third of the time.
+      if (threads && count === 1) helper = new Helper(o);
+      const answer: Promise<BlockAnswer> =
+        helper && helper.queued < HELPER_QUEUE ? helper.answer(block) : Promise.resolve().then(() => answerBlock(block, o, v));
       count++;
       // Written as soon as it is ready and everything before it is written, even while reading waits.
       written = written.then(() => answer).then(emit);
@@ -112,14 +112,14 @@ export async function predictFrom(blocks: AsyncIterable<CaseBlock>, o: PredictOp
     }
     await written;
   } finally {
-    await Promise.all(helpers.map((h) => h.close()));
+    await helper?.close();
   }
   return { cases, bad };
 }
 
 /**
  * The helpers' young generation: a block's results and strings die young, and with room for
- * several blocks fewer of them are copied out (a helper's CPU time fell by about a fifth).
+ * several blocks fewer of them are copied out (less CPU time than with 8 MB, in one run).
  */
 const YOUNG_MB = 64;
 

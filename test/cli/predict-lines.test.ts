@@ -48,8 +48,8 @@ test("each case line gives the JSON simulate gives, in order; bad lines are refu
   assert.equal(r.bad, 2);
 });
 
-test("with helper threads the output is the same, in the same order", async () => {
-  // Many chunks: the first block is answered here, the others by the helpers, in any order.
+test("with a helper thread the output is the same, in the same order", async () => {
+  // Many chunks: blocks are answered on both threads, the output still in order.
   const chunks = Array.from({ length: 9 }, (_, i) => `${Array.from({ length: 50 }, (_, j) => `make([]int, ${i * 50 + j})`).join("\n")}\n${i === 4 ? "bad line\n" : ""}`);
   const one = await answer(chunks, false);
   const two = await answer(chunks, true);
