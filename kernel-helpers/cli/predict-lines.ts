@@ -118,7 +118,7 @@ export async function predictFrom(blocks: AsyncIterable<CaseBlock>, o: PredictOp
 }
 
 /**
- * The helpers' young generation: a block's results and strings die young, and with room for
+ * The helper's young generation: a block's results and strings die young, and with room for
  * several blocks fewer of them are copied out (less CPU time than with 8 MB, in one run).
  */
 const YOUNG_MB = 64;
