@@ -1,7 +1,8 @@
 /**
  * `golab predict --from FILE`: case lines answered as they arrive, in order, in flat memory. The
- * main thread reads and writes and answers blocks itself; a second thread (predict-worker.ts)
- * answers every other block once there is more than one, so both cores work on a long file.
+ * main thread reads and writes and answers the first block; from the second on, a helper thread
+ * (predict-worker.ts) is given every block while it has few waiting, and the main thread answers
+ * the others between its reading and writing, so both cores simulate a long file.
  */
 import { Worker } from "node:worker_threads";
 import * as path from "node:path";
@@ -11,11 +12,12 @@ import { cliMessages, simMessages } from "../messages";
 import { debugBuild, simulateCounts, simulateWith, VersionModel, versionModel } from "../sim";
 import { CaseBlock, MAX_LINE } from "./case-lines";
 import { summarize } from "./predict-format";
+import { Utf8Pieces } from "./utf8-pieces";
 import type { PredictOptions } from "./predict-command";
 
-/** What one block of lines gave: its output in pieces, its refused lines (numbered within the block), its counts. */
+/** What one block of lines gave: its output in pieces of UTF-8, its refused lines (numbered within the block), its counts. */
 export interface BlockAnswer {
-  out: string[];
+  out: Uint8Array[];
   refused: [line: number, reason: string][];
   /** Lines, blank ones included (for numbering). */
   lines: number;
@@ -36,9 +38,7 @@ export function modelOf(o: PredictOptions): VersionModel {
 export function answerBlock(block: CaseBlock, o: PredictOptions, v: VersionModel): BlockAnswer {
   if (block.tooLong) return { out: [], refused: [[1, cliMessages.lineTooLong(MAX_LINE)]], lines: 1, cases: 1 };
   const text = block.text;
-  // Pieces of about 64 KiB: one string per block grew large enough to outlive young collections.
-  const pieces: string[] = [];
-  let out = "";
+  const out = new Utf8Pieces();
   const refused: [number, string][] = [];
   let line = 0;
   let cases = 0;
@@ -52,21 +52,14 @@ export function answerBlock(block: CaseBlock, o: PredictOptions, v: VersionModel
     cases++;
     try {
       const c = parseCase(l, { escape: o.escape });
-      out += o.json ? `${JSON.stringify(simulateWith(v, c, o.seeds))}\n` : `${summarize(simulateCounts(v, c, o.seeds), { brief: true }).row.join("\t")}\n`;
-      if (out.length >= PIECE) {
-        pieces.push(out);
-        out = "";
-      }
+      out.add(o.json ? `${JSON.stringify(simulateWith(v, c, o.seeds))}\n` : `${summarize(simulateCounts(v, c, o.seeds), { brief: true }).row.join("\t")}\n`);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       refused.push([line, e.message]);
     }
   }
-  if (out !== "") pieces.push(out);
-  return { out: pieces, refused, lines: line, cases };
+  return { out: out.pieces(), refused, lines: line, cases };
 }
-
-const PIECE = 64 * 1024;
 
 /** Where predictFrom sends its output, and each line it refuses. */
 export interface LineSink {
@@ -75,7 +68,9 @@ export interface LineSink {
 }
 
 /** Blocks in flight (answered or being answered, not yet written): memory stays flat. */
-const IN_FLIGHT = 4;
+const IN_FLIGHT = 6;
+/** Blocks the helper may have waiting: enough that it never waits for this thread. */
+const HELPER_QUEUE = 2;
 
 /**
  * Answers `blocks` in order: each block's output is written, then its refused lines, before a
@@ -88,7 +83,7 @@ export async function predictFrom(blocks: AsyncIterable<CaseBlock>, o: PredictOp
   let cases = 0;
   let bad = 0;
   if (!o.json) await sink.write(`${simMessages.predictHead(v.go, "amd64", o.seeds, v.compiler.debug)}\ncase\tmallocs\trequested\tallocated\ttiny\n`);
-  const emit = async (a: BlockAnswer | WorkerAnswer) => {
+  const emit = async (a: BlockAnswer) => {
     for (const piece of a.out) await sink.write(piece);
     for (const [line, reason] of a.refused) sink.refuse(lines + line, reason);
     lines += a.lines;
@@ -102,10 +97,12 @@ export async function predictFrom(blocks: AsyncIterable<CaseBlock>, o: PredictOp
   let count = 0;
   try {
     for await (const block of blocks) {
-      // From the second block on, every other one goes to the helper thread.
+      // A short file is answered here. From the second block on, the helper gets every block
+      // while it has few waiting: when this thread answered every other block, it was busy all
+      // the run and the helper waited for it a third of the time.
       if (threads && count === 1) helper = new Helper(o);
-      const answer: Promise<BlockAnswer | WorkerAnswer> =
-        helper && count % 2 === 1 ? helper.answer(block) : Promise.resolve().then(() => answerBlock(block, o, v));
+      const answer: Promise<BlockAnswer> =
+        helper && helper.queued < HELPER_QUEUE ? helper.answer(block) : Promise.resolve().then(() => answerBlock(block, o, v));
       count++;
       // Written as soon as it is ready and everything before it is written, even while reading waits.
       written = written.then(() => answer).then(emit);
@@ -120,19 +117,20 @@ export async function predictFrom(blocks: AsyncIterable<CaseBlock>, o: PredictOp
   return { cases, bad };
 }
 
-/** A worker's answer: the output as UTF-8 bytes (moved, not copied). */
-interface WorkerAnswer extends Omit<BlockAnswer, "out"> {
-  out: Uint8Array[];
-}
+/**
+ * The helper's young generation: a block's results and strings die young, and with room for
+ * several blocks fewer of them are copied out (less CPU time than with 8 MB, in one run).
+ */
+const YOUNG_MB = 64;
 
 /** The helper thread: blocks in, answers out, in the order sent. */
 class Helper {
   private readonly worker: Worker;
-  private readonly waiting: { resolve: (a: WorkerAnswer) => void; reject: (e: Error) => void }[] = [];
+  private readonly waiting: { resolve: (a: BlockAnswer) => void; reject: (e: Error) => void }[] = [];
 
   constructor(o: PredictOptions) {
-    this.worker = new Worker(path.join(__dirname, "predict-worker.js"), { workerData: o });
-    this.worker.on("message", (m: WorkerAnswer | { error: string }) => {
+    this.worker = new Worker(path.join(__dirname, "predict-worker.js"), { workerData: o, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB } });
+    this.worker.on("message", (m: BlockAnswer | { error: string }) => {
       const w = this.waiting.shift()!;
       if ("error" in m) w.reject(new Error(`predict worker: ${m.error}`));
       else w.resolve(m);
@@ -142,7 +140,12 @@ class Helper {
     });
   }
 
-  answer(block: CaseBlock): Promise<WorkerAnswer> {
+  /** Blocks sent and not yet answered. */
+  get queued(): number {
+    return this.waiting.length;
+  }
+
+  answer(block: CaseBlock): Promise<BlockAnswer> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ resolve, reject });
       this.worker.postMessage(block);

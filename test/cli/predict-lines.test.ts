@@ -49,7 +49,7 @@ test("each case line gives the JSON simulate gives, in order; bad lines are refu
 });
 
 test("with a helper thread the output is the same, in the same order", async () => {
-  // Many chunks, so that blocks alternate between this thread and the helper.
+  // Many chunks: blocks are answered on both threads, the output still in order.
   const chunks = Array.from({ length: 9 }, (_, i) => `${Array.from({ length: 50 }, (_, j) => `make([]int, ${i * 50 + j})`).join("\n")}\n${i === 4 ? "bad line\n" : ""}`);
   const one = await answer(chunks, false);
   const two = await answer(chunks, true);
