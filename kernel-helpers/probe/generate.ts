@@ -44,7 +44,7 @@ export function generateProbe(cases: readonly Case[], languageVersion: string): 
       caseLines.push({ start: 0, end: -1 });
       return;
     }
-    const code = caseCode(c, i);
+    const code = caseCode(c, i, languageVersion);
     const start = lineCount(source) + 1;
     source += `\n${code.decls}`;
     caseLines.push({ start, end: lineCount(source) });
@@ -95,7 +95,7 @@ function sizeArg(value: number, c: OperationCase, i: number, name: string, vars:
   return String(value);
 }
 
-function caseCode(c: OperationCase, i: number): CaseCode {
+function caseCode(c: OperationCase, i: number, languageVersion: string): CaseCode {
   const noinline = `//go:noinline\nfunc probe${i}() {`;
   switch (c.op) {
     case "makemap":
@@ -148,7 +148,7 @@ function caseCode(c: OperationCase, i: number): CaseCode {
       };
     }
     default:
-      if (isMapOp(c.op)) return mapOpCode(c as MapOpCase, i);
+      if (isMapOp(c.op)) return mapOpCode(c as MapOpCase, i, languageVersion);
       return isStringOp(c.op) ? stringOpCode(c as StringOpCase, i) : objectCaseCode(c as ObjectCase, i);
   }
 }

@@ -1,9 +1,9 @@
 /**
  * The probe functions of the map operations (case/map-ops.ts) and the keys every keyed map case
  * inserts. Keys are built in setup() into a package slice (as mapinsert's are), so their own
- * allocations are not counted. `clear(m)` is written as the range-and-delete loop the compiler
- * has turned into runtime.mapclear since Go 1.11, so that Go 1.19 (no clear builtin) runs the
- * same runtime call as 1.21 and later.
+ * allocations are not counted. `clear(m)` is the builtin from Go 1.21; before it, the
+ * range-and-delete loop the compiler turns into the same runtime.mapclear in an optimized build
+ * (a -N build keeps the loop: an iterator and one mapdelete per key, walk/range.go isMapClear).
  */
 import { InputError } from "../errors";
 import { mapOpMessages } from "../messages";
@@ -21,23 +21,28 @@ export function mapKeysCode(keyText: string, n: number, i: number): { decls: str
   return { decls: [keyFunc, `var keys${i} []${key}\n`], setup };
 }
 
+/** True for a toolchain before Go 1.21 (no clear builtin, no package maps). */
+function before121(languageVersion: string): boolean {
+  const [major, minor] = languageVersion.split(".").map(Number);
+  return major === 1 && minor < 21;
+}
+
 /** Packages the map ops need: maps for maps.Clone (Go 1.21 and later). */
 export function mapOpImports(cases: readonly Case[], languageVersion: string): string[] {
   if (!cases.some((c) => c.op === "mapclone")) return [];
-  const [major, minor] = languageVersion.split(".").map(Number);
-  if (major === 1 && minor < 21) throw new InputError(mapOpMessages.needsMaps(languageVersion), "mapclone");
+  if (before121(languageVersion)) throw new InputError(mapOpMessages.needsMaps(languageVersion), "mapclone");
   return ["maps"];
 }
 
 /** The Go that runs one map-op case as probe function `probe<i>`. */
-export function mapOpCode(c: MapOpCase, i: number): { decls: string; setup: string; clear?: string } {
+export function mapOpCode(c: MapOpCase, i: number, languageVersion: string): { decls: string; setup: string; clear?: string } {
   const type = `map[${renderType(parseGoType(c.key))}]${renderType(parseGoType(c.elem))}`;
   // clear then re-insert may insert more keys than before: keys 0..max(n, r)-1.
   const keys = mapKeysCode(c.key, Math.max(c.n, c.op === "mapclear" ? c.r : 0), i);
   const insert = (upTo: string) => [`for _, k := range keys${i}${upTo} {`, "\tm[k] = v", "}"];
   const body = [`m := make(${[type, ...(c.hint === undefined ? [] : [String(c.hint)])].join(", ")})`, `var v ${renderType(parseGoType(c.elem))}`, ...insert(`[:${c.n}]`)];
   if (c.op === "mapdelete") body.push(`for _, k := range keys${i}[:${c.d}] {`, "\tdelete(m, k)", "}", ...insert(`[:${c.r}]`));
-  if (c.op === "mapclear") body.push("for k := range m {", "\tdelete(m, k)", "}", ...insert(`[:${c.r}]`));
+  if (c.op === "mapclear") body.push(...(before121(languageVersion) ? ["for k := range m {", "\tdelete(m, k)", "}"] : ["clear(m)"]), ...insert(`[:${c.r}]`));
   const result = c.op === "mapclone" ? "maps.Clone(m)" : "m";
   if (c.op === "mapclone" && c.escape !== "heap") body.push(`c := ${result}`);
   const value = c.op === "mapclone" && c.escape !== "heap" ? "c" : result;

@@ -145,6 +145,16 @@ export class ClassicMap {
     return this.count === 0;
   }
 
+  /** mapiterinit of a non-empty map: for pointer-free buckets, createOverflow makes h.extra and h.extra.overflow. */
+  iterate(): void {
+    if (this.count === 0 || this.t.bucket.pointers) return;
+    const why = "mapiterinit: createOverflow, so the iterator can keep the overflow buckets of a pointer-free bucket type alive";
+    if (!this.extra) this.newExtra("runtime.(*hmap).createOverflow", `${why}: new(mapextra)`, false);
+    if (this.overflowSlice) return;
+    this.overflowSlice = { len: 0, cap: 0 };
+    this.heap.malloc(SLICE_HEADER, false, "runtime.(*hmap).createOverflow", `${why}: new([]*bmap)`);
+  }
+
   /**
    * mapclear: no growth in progress, no overflow buckets, the bucket array cleared in place (and
    * its spare overflow buckets made spare again), h.extra kept but emptied. Allocates nothing.

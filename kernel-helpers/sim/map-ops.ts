@@ -38,46 +38,47 @@ export function simulateMapOp(v: VersionModel, heap: Heap, c: MapOpCase, rand: R
     ids[i] = keys.next(i);
     if (keys.fresh) hashes.push(rand.bits());
   }
-  const insert = (id: number, n: number, restore: boolean) => {
+  const insert = (id: number, n: number) => {
     const fresh = !present[id];
     if (classic) {
       classic.assign(hashes[id], fresh, n);
       if (fresh) numbers[id] = classic.lastKey;
-    } else if (fresh) {
-      if (restore) swiss!.restore(hashes[id], n);
-      else swiss!.insert(hashes[id], n);
-    }
+    } else if (fresh) swiss!.insert(hashes[id], n);
     if (fresh) live++;
     present[id] = true;
   };
-  for (let i = 0; i < c.n; i++) insert(ids[i], i + 1, false);
+  for (let i = 0; i < c.n; i++) insert(ids[i], i + 1);
   if (c.op === "mapclone") {
     swiss!.clone();
     return;
   }
+  const remove = (upTo: number) => {
+    const had = live;
+    for (let i = 0; i < upTo; i++) {
+      const id = ids[i];
+      if (!present[id]) continue;
+      present[id] = false;
+      live--;
+      if (classic) classic.remove(numbers[id], i + 1);
+      else swiss!.remove(hashes[id]);
+    }
+    // The last key deleted: both runtimes draw a new hash seed.
+    if (live === 0 && had > 0) swiss?.reseed();
+    return live === 0 && had > 0;
+  };
   let reseeded = false;
-  if (c.op === "mapclear") {
+  if (c.op === "mapclear" && classic && v.compiler.debug) {
+    // 1.19 has no clear builtin, and a -N build keeps the range-and-delete loop (walk/range.go isMapClear).
+    heap.note("-N -l keeps `for k := range m { delete(m, k) }` a loop: an iterator and one mapdelete per key, not runtime.mapclear");
+    classic.iterate();
+    reseeded = remove(c.n);
+  } else if (c.op === "mapclear") {
     if (live > 0) reseeded = true;
     classic?.clear();
     swiss?.clear();
     present.fill(false);
     live = 0;
-  } else {
-    const deleting = new Set<number>();
-    for (let i = 0; i < c.d; i++) deleting.add(ids[i]);
-    // Every key deleted: the Swiss tables keep tombstones where groups were full (swiss-tombstones.ts).
-    const all = deleting.size === live && live > 0;
-    if (swiss && all) swiss.removeAll();
-    for (let i = 0; i < c.d; i++) {
-      const id = ids[i];
-      if (!present[id]) continue;
-      present[id] = false;
-      live--;
-      if (classic) reseeded = classic.remove(numbers[id], i + 1) || reseeded;
-      else if (!all) swiss!.remove(hashes[id]);
-    }
-    reseeded ||= all;
-  }
+  } else reseeded = remove(c.d);
   if (reseeded) for (let id = 0; id < hashes.length; id++) hashes[id] = rand.bits();
-  for (let i = 0; i < c.r; i++) insert(ids[i], c.n + i + 1, c.op === "mapdelete" && !reseeded);
+  for (let i = 0; i < c.r; i++) insert(ids[i], c.n + i + 1);
 }

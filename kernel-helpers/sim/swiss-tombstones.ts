@@ -4,14 +4,15 @@
  * group.go cloneGroup), built on SwissMap.
  *
  * A deleted slot becomes empty when its group has an empty slot, else a tombstone, and an insert
- * prefers the first tombstone on its probe sequence. Keys deleted and inserted again with the same
- * hash never need more room: each goes back to its own slot or an earlier tombstone, and takes an
- * empty slot only if its own became empty. So only when the last key is deleted, and Delete draws a
- * new hash seed, do tombstones decide anything: then a group that was full holds only tombstones
- * and the others are empty, and the new keys' probe sequences (quadratic over groups) decide
- * whether a table runs out of room, prunes tombstones, or grows. The model lays the keys out again
- * in insertion order (the runtime's order after a grow differs; the counts that matter are alike),
- * which makes those cases hash-dependent. Clear empties every table and draws a new seed; Clone
+ * takes the first tombstone on its probe sequence (quadratic over groups) before an empty slot.
+ * A key inserted again usually goes back where it was, but one whose tombstone another key took
+ * may go on to an empty slot, and a table inserted up to its 7/8 load then grows or splits (about
+ * 1 run in 50 of delete(map[int]int, 896, 448, 448)); when the last key is deleted, Delete draws a
+ * new hash seed and the new keys' sequences start afresh. So before a table's first delete the
+ * model lays its keys out by groups, each from a random start (the low bits of its hash), in
+ * insertion order (the runtime's order after a grow differs; the counts that matter are alike),
+ * and follows tombstones, empty slots, pruneTombstones and growthLeft from there: those cases are
+ * hash-dependent. Clear empties every table and draws a new seed; Clone
  * copies the header, the directory and each table's groups, and each indirect key and element.
  */
 import { Heap } from "./malloc";
@@ -34,13 +35,13 @@ function maxGrowthLeft(capacity: number): number {
   return capacity <= SLOTS ? capacity - 1 : Math.floor((capacity * 7) / SLOTS);
 }
 
-/** probeSeq.next: the triangular sequence over a power-of-two number of groups. */
-function* probe(start: number, mask: number): Generator<number> {
-  let offset = start;
-  for (let i = 1; i <= mask + 1; i++) {
-    yield offset;
-    offset = (offset + i) & mask;
-  }
+/**
+ * probeSeq: the triangular sequence over a power-of-two number of groups (mask + 1), which visits
+ * each group once; the first group from `start` for which `stop` is true, or -1.
+ */
+function probe(start: number, mask: number, stop: (group: number) => boolean): number {
+  for (let offset = start, i = 1; i <= mask + 1; offset = (offset + i) & mask, i++) if (stop(offset)) return offset;
+  return -1;
 }
 
 /** A Swiss map that can also delete, clear and be cloned. */
@@ -63,71 +64,83 @@ export class SwissMapOps extends SwissMap {
     return this.dir[this.dir.length === 1 ? 0 : hash >>> (32 - this.globalDepth)];
   }
 
-  /** delete(m, k) of a key with `hash` that is in the map, when other keys stay: no allocation. */
-  remove(hash: number): void {
-    const list = this.dir.length === 0 ? this.smallHashes : this.tableOf(hash).hashes;
-    const at = list.lastIndexOf(hash);
-    list[at] = list[list.length - 1];
-    list.pop();
-    if (this.dir.length !== 0) this.tableOf(hash).used--;
+  /**
+   * Lays table `t` out by groups, once, before its first delete: each key at the first group with
+   * room on its probe sequence from a random start (the low bits of its hash), in insertion order.
+   */
+  private positions(t: Table): TombstoneGroups {
+    if (t.groups) return t.groups;
+    this.heap.hashDependent = true;
+    const groups = t.capacity / SLOTS;
+    const g: TombstoneGroups = { deleted: new Int32Array(groups), empty: new Int32Array(groups).fill(SLOTS), starts: Array.from({ length: groups }, () => []) };
+    t.hashes.forEach((hash, i) => {
+      const start = this.rand.bits() & (groups - 1);
+      const at = probe(start, groups - 1, (off) => g.empty[off] > 0);
+      this.place(g, at, start, hash);
+      g.empty[at]--;
+      this.indexOf.set(hash, i);
+    });
+    return (t.groups = g);
   }
 
-  /** m[k] = v again for a deleted key of the same hash (see the header: it fits where it was). */
-  restore(hash: number, n: number): void {
+  private place(g: TombstoneGroups, group: number, start: number, hash: number): void {
+    g.starts[group].push(start);
+    this.startOf.set(hash, start);
+    this.groupOf.set(hash, group);
+  }
+
+  /** Per key hash in a laid-out table: its probe start, its group, and its index in the table's hashes. */
+  private readonly startOf = new Map<number, number>();
+  private readonly groupOf = new Map<number, number>();
+  private readonly indexOf = new Map<number, number>();
+
+  /**
+   * delete(m, k) of a key with `hash` that is in the map: the small map frees its slot; a table's
+   * slot becomes empty when its group has an empty slot, else a tombstone. No allocation.
+   */
+  remove(hash: number): void {
     if (this.dir.length === 0) {
-      this.insert(hash, n);
+      const list = this.smallHashes;
+      list[list.lastIndexOf(hash)] = list[list.length - 1];
+      list.pop();
       return;
     }
     const t = this.tableOf(hash);
-    t.hashes.push(hash);
-    t.used++;
-    this.slotAllocs(n, "runtime.mapassign");
+    const g = this.positions(t);
+    const group = this.groupOf.get(hash)!;
+    const starts = g.starts[group];
+    starts.splice(starts.indexOf(this.startOf.get(hash)!), 1);
+    if (g.empty[group] > 0) {
+      g.empty[group]++;
+      t.growthLeft++;
+    } else g.deleted[group]++;
+    // Swap-remove: the table's list of hashes has no order that matters.
+    const i = this.indexOf.get(hash)!;
+    const last = t.hashes.pop()!;
+    if (i < t.hashes.length) {
+      t.hashes[i] = last;
+      this.indexOf.set(last, i);
+    }
+    t.used--;
   }
 
-  /** Deletes every key: small maps empty their group; a table's full groups become tombstones. */
-  removeAll(): void {
-    if (this.pending) return;
-    if (this.dir.length === 0) {
-      if (this.smallHashes.length > 0) this.smallHashes = [];
-      return;
-    }
-    this.heap.hashDependent = true;
-    for (const t of this.distinctTables()) {
-      const groups = t.capacity / SLOTS;
-      const fill = new Int32Array(groups);
-      for (let k = 0; k < t.used; k++) {
-        for (const g of probe(this.rand.bits() & (groups - 1), groups - 1)) {
-          if (fill[g] < SLOTS) {
-            fill[g]++;
-            break;
-          }
-        }
-      }
-      const full = fill.map((f) => (f === SLOTS ? 1 : 0));
-      const tombstones = SLOTS * full.reduce((a, b) => a + b, 0);
-      t.groups = { deleted: full.map((f) => f * SLOTS), empty: full.map((f) => (1 - f) * SLOTS), starts: Array.from({ length: groups }, () => []) };
-      t.used = 0;
-      t.hashes = [];
-      t.growthLeft = maxGrowthLeft(t.capacity) - tombstones;
-    }
-    this.heap.note("the last key deleted: Delete draws a new hash seed, and tables keep their tombstones (full groups) for the keys inserted next");
+  /** The last key deleted: Delete draws a new hash seed, so the keys inserted next start afresh. */
+  reseed(): void {
+    this.startOf.clear();
+    this.groupOf.clear();
+    this.indexOf.clear();
   }
 
-  /** table.PutSlot where tombstones are: false when the table must rehash. */
+  /** table.PutSlot where tombstones may be: false when the table must rehash. */
   protected putWithTombstones(t: Table, hash: number): boolean {
     const g = t.groups!;
     const mask = t.capacity / SLOTS - 1;
-    const start = this.rand.bits() & mask;
+    const start = this.startOf.get(hash) ?? this.rand.bits() & mask;
     let firstDeleted = -1;
-    let empty = -1;
-    for (const off of probe(start, mask)) {
-      if (g.deleted[off] > 0) {
-        if (firstDeleted < 0) firstDeleted = off;
-      } else if (g.empty[off] > 0) {
-        empty = off;
-        break;
-      }
-    }
+    const empty = probe(start, mask, (off) => {
+      if (g.deleted[off] > 0 && firstDeleted < 0) firstDeleted = off;
+      return g.deleted[off] === 0 && g.empty[off] > 0;
+    });
     let at = firstDeleted;
     if (at >= 0) g.deleted[at]--;
     else {
@@ -137,8 +150,9 @@ export class SwissMapOps extends SwissMap {
       g.empty[at]--;
       t.growthLeft--;
     }
-    g.starts[at].push(start);
+    this.place(g, at, start, hash);
     t.used++;
+    this.indexOf.set(hash, t.hashes.length);
     t.hashes.push(hash);
     return true;
   }
@@ -151,10 +165,11 @@ export class SwissMapOps extends SwissMap {
     const needed = g.empty.map((e) => (e > 0 ? 1 : 0));
     g.starts.forEach((starts, home) => {
       for (const s of starts) {
-        for (const off of probe(s, mask)) {
-          if (off === home) break;
+        probe(s, mask, (off) => {
+          if (off === home) return true;
           if (g.deleted[off] > 0 || g.empty[off] > 0) needed[off] = 1;
-        }
+          return false;
+        });
       }
     });
     let count = 0;

@@ -13,7 +13,8 @@ test("delete inserts n keys, deletes the first d and inserts the first r again",
   assert.match(src, /m := make\(map\[int\]int\)\n\tvar v int\n\tfor _, k := range keys0\[:100\] \{\n\t\tm\[k\] = v\n\t\}\n\tfor _, k := range keys0\[:50\] \{\n\t\tdelete\(m, k\)\n\t\}\n\tfor _, k := range keys0\[:20\] \{\n\t\tm\[k\] = v\n\t\}\n\tsink0 = m/);
 });
 
-test("clear is the range-and-delete loop (runtime.mapclear on every version), with keys for r > n", () => {
+test("clear is clear(m) from Go 1.21, the range-and-delete loop before (runtime.mapclear when optimized), with keys for r > n", () => {
+  assert.match(probeOf("clear(map[int]int, 5, 3)"), /\n\tclear\(m\)\n\tfor _, k := range keys0\[:3\] \{/);
   const src = probeOf("clear(make(map[int]int, 8), 5, 9) [stack]", "1.19");
   assert.match(src, /keys0 = make\(\[\]int, 9\)/);
   assert.match(src, /m := make\(map\[int\]int, 8\)[\s\S]*for k := range m \{\n\t\tdelete\(m, k\)\n\t\}\n\tfor _, k := range keys0\[:9\] \{[\s\S]*sinkLen = len\(m\)/);
