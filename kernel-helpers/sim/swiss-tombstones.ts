@@ -7,7 +7,8 @@
  * takes the first tombstone on its probe sequence (quadratic over groups) before an empty slot.
  * A key inserted again usually goes back where it was, but one whose tombstone another key took
  * may go on to an empty slot, and a table inserted up to its 7/8 load then grows or splits (about
- * 1 run in 50 of delete(map[int]int, 896, 448, 448)); when the last key is deleted, Delete draws a
+ * 1 run in 50 of delete(map[int]int, 896, 448, 448): its first 448 keys were moved in by the
+ * last grow, in slot order, and go back in key order); when the last key is deleted, Delete draws a
  * new hash seed and the new keys' sequences start afresh. So before a table's first delete the
  * model lays its keys out by groups, each from a random start (the low bits of its hash), in
  * insertion order (the runtime's order after a grow differs; the counts that matter are alike),
@@ -66,13 +67,22 @@ export class SwissMapOps extends SwissMap {
 
   /**
    * Lays table `t` out by groups, once, before its first delete: each key at the first group with
-   * room on its probe sequence from a random start (the low bits of its hash), in insertion order.
+   * room on its probe sequence from a random start (the low bits of its hash), in the order the
+   * table got them: the keys its grow or split moved in first, in the old table's slot order
+   * (which follows the hashes, so a random order here), then the later ones as inserted. The
+   * order matters: keys inserted again in the order they were placed take back their own
+   * tombstones, and only keys placed in another order take each other's.
    */
   private positions(t: Table): TombstoneGroups {
     if (t.groups) return t.groups;
     this.heap.hashDependent = true;
     const groups = t.capacity / SLOTS;
     const g: TombstoneGroups = { deleted: new Int32Array(groups), empty: new Int32Array(groups).fill(SLOTS), starts: Array.from({ length: groups }, () => []) };
+    const carried = Math.min(t.carried ?? 0, t.hashes.length);
+    for (let i = carried - 1; i > 0; i--) {
+      const j = (this.rand.bits() >>> 0) % (i + 1);
+      [t.hashes[i], t.hashes[j]] = [t.hashes[j], t.hashes[i]];
+    }
     t.hashes.forEach((hash, i) => {
       const start = this.rand.bits() & (groups - 1);
       const at = probe(start, groups - 1, (off) => g.empty[off] > 0);

@@ -43,6 +43,8 @@ export interface Table {
   localDepth: number;
   index: number;
   hashes: number[];
+  /** How many of `hashes` (the first ones) grow or split moved here, in the old table's slot order. */
+  carried?: number;
   /** After the last key was deleted: the tables' groups, for tombstones (swiss-tombstones.ts). */
   groups?: TombstoneGroups;
 }
@@ -219,6 +221,7 @@ export class SwissMap {
       const nt = this.newTable(2 * t.capacity, t.index, t.localDepth, `${why}, grow to ${2 * t.capacity} slots`, random);
       nt.hashes = t.hashes;
       nt.used = t.used;
+      nt.carried = t.used;
       nt.growthLeft -= t.used;
       this.tables--;
       this.replaceTable(nt);
@@ -244,6 +247,7 @@ export class SwissMap {
     }
     for (const s of [left, right]) {
       s.used = s.hashes.length;
+      s.carried = s.used;
       s.growthLeft -= s.used;
     }
     this.tables--;
