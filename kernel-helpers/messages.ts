@@ -59,7 +59,7 @@ export const caseMessages = {
   freshElemNeedsPointer: (elem: string) =>
     `freshElem stores a new pointer on every insert, so elem must be a pointer type, not ${show(elem)}`,
   makeOfWrongType: (type: string) => `make of ${show(type)}: make needs a map type map[K]V or a slice type []T`,
-  growthOfWrongType: (fn: "append" | "insert", what: string) =>
+  growthOfWrongType: (fn: string, what: string) =>
     fn === "append"
       ? `append to ${show(what)}: append needs a slice type []T (a nil slice) or make([]T, len[, cap])`
       : `insert into ${show(what)}: insert needs a map type map[K]V or make(map[K]V, hint)`,
@@ -341,6 +341,14 @@ export const liveMessages = {
   bug: (why: string) => `the simulator failed on this case; this is a bug in golab: ${oneLine(why)}`,
   noJavaScript: () => "This panel runs golab's simulator in your browser, which needs JavaScript.",
   noVersion: () => "pick at least one Go version",
+};
+
+/** The map operations' own refusals (case/map-ops.ts, probe/map-ops.ts). */
+export const mapOpMessages = {
+  tooManyKeys: (field: string, value: number, max: number) => `${field} is ${value}; at most ${max} keys for a map operation here`,
+  deleteMoreThanInserted: (d: number, n: number) => `d is ${d}: a case deletes only keys it inserted (d ≤ n = ${n})`,
+  reinsertMoreThanDeleted: (r: number, d: number) => `r is ${r}: a case inserts again only keys it deleted (r ≤ d = ${d})`,
+  needsMaps: (go: string) => `maps.Clone needs Go 1.21 or later: Go ${go} has no package maps`,
 };
 
 /** The string and growth operations' own refusals (case/string-ops.ts). */

@@ -5,6 +5,7 @@
  * parseCase is safe to write into Go source.
  */
 import { describeObjectCall, OBJECT_OPS, ObjectCase, objectFlags, objectSchema } from "./objects";
+import { isMapOp, MAP_OP_SCHEMA, MAP_OPS, MapOpCase, mapOpCall } from "./map-ops";
 import { isStringOp, STRING_OP_SCHEMA, STRING_OPS, StringOpCase, stringOpCall } from "./string-ops";
 export type { BoxCase, ClosureCase, MakeChanCase, NewCase, ObjectCase, ObjectOp } from "./objects";
 export { OBJECT_OPS };
@@ -17,7 +18,7 @@ export const ESCAPES = ["heap", "stack", "discard"] as const;
 export type Escape = (typeof ESCAPES)[number];
 
 /** The operations the simulator models and the short forms write. */
-export const OPERATIONS = ["makemap", "makeslice", "append", "mapinsert", ...OBJECT_OPS, ...STRING_OPS] as const;
+export const OPERATIONS = ["makemap", "makeslice", "append", "mapinsert", ...OBJECT_OPS, ...STRING_OPS, ...MAP_OPS] as const;
 /** Every op: the operations, and `code` (the user's own Go). */
 export const OPS = [...OPERATIONS, "code"] as const;
 export type Op = (typeof OPS)[number];
@@ -76,7 +77,7 @@ export interface CodeCase {
 }
 
 /** The operations the simulator models; a code case is only measured or traced. */
-export type OperationCase = MakeMapCase | MakeSliceCase | AppendCase | MapInsertCase | ObjectCase | StringOpCase;
+export type OperationCase = MakeMapCase | MakeSliceCase | AppendCase | MapInsertCase | ObjectCase | StringOpCase | MapOpCase;
 
 export type Case = OperationCase | CodeCase;
 
@@ -150,6 +151,7 @@ export const CASE_SCHEMA: Record<Op, OpSpec> = {
   },
   ...objectSchema(ESCAPE_FIELD),
   ...STRING_OP_SCHEMA,
+  ...MAP_OP_SCHEMA,
 };
 
 /** The fields each op accepts, in the order they are written out. */
@@ -196,6 +198,7 @@ function call(c: OperationCase): string {
     case "mapinsert":
       return `insert(${c.hint === undefined ? `map[${c.key}]${c.elem}` : `make(map[${c.key}]${c.elem}, ${c.hint})`}, ${c.n})`;
     default:
+      if (isMapOp(c.op)) return mapOpCall(c as MapOpCase);
       return isStringOp(c.op) ? stringOpCall(c as StringOpCase) : describeObjectCall(c as ObjectCase);
   }
 }

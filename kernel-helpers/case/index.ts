@@ -4,3 +4,4 @@ export * from "./experiment";
 export { parseCase, validateCase, ParseOptions } from "./parse";
 export { SHORT_FORMS } from "./short-form";
 export * from "./string-ops";
+export * from "./map-ops";

@@ -10,6 +10,7 @@ import { parseGoType, renderType, GoType, isComparable, layoutOf, MAX_TYPE_SIZE 
 import { Case, CASE_SCHEMA, ESCAPES, Escape, FieldSpec, FIELDS, MakeMapCase, MakeSliceCase, OPS, Op } from "./case";
 import { ObjectOp, validateObjectCase } from "./objects";
 import { readShortForm } from "./short-form";
+import { buildMapOp, isMapOp } from "./map-ops";
 import { buildStringOp, isStringOp } from "./string-ops";
 
 const MAX_TEXT = 4000;
@@ -190,6 +191,11 @@ export function validateCase(obj: unknown, defaultEscape: Escape = "heap"): Case
   if (len !== undefined && cap !== undefined && len > cap) throw new InputError(caseMessages.lenOverCap(len, cap), String(len));
   if (isStringOp(op)) return prune(buildStringOp(op, v, escape));
   const elem = v.elem as TypeField;
+  if (isMapOp(op)) {
+    const key = v.key as TypeField;
+    checkMapKey(key, elem);
+    return buildMapOp(op, v, key.text, elem.text, escape);
+  }
   switch (op) {
     case "makemap": {
       const key = v.key as TypeField;

@@ -10,6 +10,7 @@ import { caseMessages } from "../messages";
 import { parseGoType, renderType } from "../types";
 import type { Escape } from "./case";
 import { intLiteral } from "./literals";
+import { MAP_OP_FORMS, readMapOpForm } from "./map-forms";
 import { OBJECT_FORMS, readCountFlag, readObjectForm } from "./object-forms";
 import { readStringOpForm, STRING_OP_FORMS } from "./string-forms";
 
@@ -22,6 +23,7 @@ export const SHORT_FORMS: readonly { form: string; means: string }[] = [
   { form: "insert(map[K]V, n)", means: "mapinsert: m := make(map[K]V), then n inserts (keys 0..n-1)" },
   { form: "insert(make(map[K]V, hint), n)", means: "mapinsert with make's size hint" },
   ...STRING_OP_FORMS,
+  ...MAP_OP_FORMS,
   { form: "_ = FORM", means: "escape discard: the result is thrown away, as in the article's programs" },
   { form: "FORM [stack]", means: "escape stack: the result is used only in the function" },
   { form: "make([]T, …) [variable size]", means: "constSize false: len and cap are variables" },
@@ -65,7 +67,7 @@ export function callOf(body: string): { fn: string; args: string[] } | undefined
 }
 
 function readCall(body: string, text: string): Record<string, unknown> {
-  const stringOp = readStringOpForm(body, text);
+  const stringOp = readStringOpForm(body, text) ?? readMapOpForm(body, text);
   if (stringOp) return stringOp;
   const call = callOf(body);
   const object = readObjectForm(body, call?.fn, call?.args ?? [], text);

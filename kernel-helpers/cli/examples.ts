@@ -36,6 +36,7 @@ export const EXAMPLES: Record<CommandName | "cache info" | "cache clear", readon
     ["golab record --go 1.19 --matrix objects", "new(T), channels, any(x) and closures: data/measurements/go1.19.8.objects.jsonl"],
     ["golab record --go 1.26 --debug --out /tmp/data --json", "the -N -l matrix into another folder; a JSON summary of what was written"],
     ["golab record --go 1.26 --matrix strings", "concatenation, conversions, append(s, t...), slices.Grow, Builder, Buffer: data/measurements/go1.26.8.strings.jsonl"],
+    ["golab record --go 1.19 --matrix maps", "delete then re-insert, clear(m), maps.Clone (1.21 and later): data/measurements/go1.19.8.maps.jsonl"],
     ["golab record --experiments --go 1.19", "the live-only experiments (Delve hit counts, GC, churn, pprof, map or slice, chapter 6's code)"],
     ["golab record --experiments --go 1.26 --only map-or-slice-timings", "time chapter 5's look-ups again; the file's other experiments kept"],
     ["golab record --experiments --go 1.19 --only own-code", "chapter 6's programs, measured and traced; the file's other experiments kept"],

@@ -3,7 +3,7 @@
  * over the memory cap before it builds anything. They err high: growth doubles, maps carry
  * per-entry overhead.
  */
-import { Case, isStringOp, StringOpCase } from "../case";
+import { Case, isMapOp, isStringOp, StringOpCase } from "../case";
 import { layoutOf, parseGoType } from "../types";
 import { stringOpCallBytes, stringOpHeldBytes } from "./string-estimate";
 
@@ -19,7 +19,10 @@ function mapBytes(key: string, elem: string, entries: number): number {
 /** Bytes a case keeps for the whole run: the keys a mapinsert probe builds before measuring. */
 export function heldBytes(c: Case): number {
   if (isStringOp(c.op)) return stringOpHeldBytes(c as StringOpCase);
-  return c.op === "mapinsert" ? c.n * (sizeOf(c.key) + (c.key.includes("string") ? 24 : 0)) : 0;
+  if (c.op !== "mapinsert" && !isMapOp(c.op)) return 0;
+  // The probe's key slice, built before the first call (a string key holds its bytes too).
+  const { n, key } = c as { n: number; key: string };
+  return n * (sizeOf(key) + (key.includes("string") ? 24 : 0));
 }
 
 /** Bytes one call of a case allocates at its peak. */
@@ -34,6 +37,12 @@ export function callBytes(c: Case): number {
     case "code":
       // Unknown before it runs: the time limit and the probe's memory cap hold it instead.
       return 0;
+    case "mapdelete":
+    case "mapclear":
+      return mapBytes(c.key, c.elem, Math.max(c.n, c.hint ?? 0));
+    case "mapclone":
+      // The map and its clone, alike.
+      return 2 * mapBytes(c.key, c.elem, Math.max(c.n, c.hint ?? 0));
     case "mapinsert": {
       const fresh = c.freshElem ? c.n * Math.max(16, sizeOf(c.elem.slice(1))) : 0;
       return mapBytes(c.key, c.elem, Math.max(c.n, c.hint ?? 0)) + fresh;

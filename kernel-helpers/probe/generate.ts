@@ -5,13 +5,13 @@
  * `escape: heap` stores the result in a typed package-level variable (an interface sink would
  * add an allocation of its own). Every type is written from its parse tree.
  */
-import { Case, DEFAULT_CODE_NAME, isStringOp, ObjectCase, OperationCase, StringOpCase } from "../case";
+import { Case, DEFAULT_CODE_NAME, isMapOp, isStringOp, MapOpCase, ObjectCase, OperationCase, StringOpCase } from "../case";
 import { codeProbeFiles, ProbeFile, UserCode } from "../code/files";
 import { GoType, parseGoType, renderType } from "../types";
 import { harnessHead, harnessMain } from "./harness";
+import { mapKeysCode, mapOpCode, mapOpImports } from "./map-ops";
 import { objectCaseCode } from "./objects";
 import { stringOpCode, stringOpImports } from "./string-ops";
-import { keyLeafAssignment } from "./values";
 
 export interface GeneratedProbe {
   /** main.go */
@@ -30,7 +30,7 @@ export const PROBE_MODULE = "golabprobe";
 
 /** Writes the Go program that measures `cases`, for a toolchain of `languageVersion` ("1.26"). */
 export function generateProbe(cases: readonly Case[], languageVersion: string): GeneratedProbe {
-  let source = harnessHead(stringOpImports(cases, languageVersion));
+  let source = harnessHead([...stringOpImports(cases, languageVersion), ...mapOpImports(cases, languageVersion)].sort());
   const caseLines: { start: number; end: number }[] = [];
   const setups: string[] = [];
   const clears: string[] = [];
@@ -44,7 +44,7 @@ export function generateProbe(cases: readonly Case[], languageVersion: string): 
       caseLines.push({ start: 0, end: -1 });
       return;
     }
-    const code = caseCode(c, i);
+    const code = caseCode(c, i, languageVersion);
     const start = lineCount(source) + 1;
     source += `\n${code.decls}`;
     caseLines.push({ start, end: lineCount(source) });
@@ -95,7 +95,7 @@ function sizeArg(value: number, c: OperationCase, i: number, name: string, vars:
   return String(value);
 }
 
-function caseCode(c: OperationCase, i: number): CaseCode {
+function caseCode(c: OperationCase, i: number, languageVersion: string): CaseCode {
   const noinline = `//go:noinline\nfunc probe${i}() {`;
   switch (c.op) {
     case "makemap":
@@ -133,26 +133,22 @@ function caseCode(c: OperationCase, i: number): CaseCode {
       };
     }
     case "mapinsert": {
-      const keyTree = parseGoType(c.key);
       const elemTree = parseGoType(c.elem);
-      const key = renderType(keyTree);
+      const type = `map[${goType(c.key)}]${renderType(elemTree)}`;
       const elem = renderType(elemTree);
-      const type = `map[${key}]${elem}`;
-      const leaf = keyLeafAssignment(keyTree);
-      const keyFunc = `func key${i}(i int) ${key} {\n\tvar k ${key}\n${leaf ? `\t${leaf}\n` : "\t_ = i\n"}\treturn k\n}\n`;
-      const keysDecl = `var keys${i} []${key}\n`;
-      const setup = `keys${i} = make([]${key}, ${c.n})\n\tfor i := range keys${i} {\n\t\tkeys${i}[i] = key${i}(i)\n\t}`;
+      const { decls: keyDecls, setup } = mapKeysCode(c.key, c.n, i);
       const store = c.freshElem ? `m[k] = new(${renderType(pointee(elemTree))})` : "m[k] = v";
       const valueDecl = c.freshElem ? "" : `\tvar v ${elem}\n`;
       const make = `make(${[type, ...(c.hint === undefined ? [] : [String(c.hint)])].join(", ")})`;
       const body = `\tm := ${make}\n${valueDecl}\tfor _, k := range keys${i} {\n\t\t${store}\n\t}\n\t${finish(c, i, "m")}`;
       return {
-        decls: [keyFunc, keysDecl, ...sinkDecl(c, i, type), `${noinline}\n${body}\n}\n`].join("\n"),
+        decls: [...keyDecls, ...sinkDecl(c, i, type), `${noinline}\n${body}\n}\n`].join("\n"),
         setup,
         clear: c.escape === "heap" ? `sink${i} = nil` : undefined,
       };
     }
     default:
+      if (isMapOp(c.op)) return mapOpCode(c as MapOpCase, i, languageVersion);
       return isStringOp(c.op) ? stringOpCode(c as StringOpCase, i) : objectCaseCode(c as ObjectCase, i);
   }
 }

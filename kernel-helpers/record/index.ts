@@ -3,6 +3,7 @@ export * from "./dataset";
 export { validationMatrix } from "./matrix";
 export { objectsMatrix } from "./objects-matrix";
 export { stringsMatrix } from "./string-matrix";
+export { mapsMatrix } from "./map-matrix";
 export { MATRICES, Matrix, matrixNamed } from "./matrices";
 export { record, RecordOptions, measurementsDir, RECORD_RUNS } from "./record";
 export { recordedDatasets } from "./recorded";

@@ -3,12 +3,14 @@
  * article's four operations, matrix.ts) into go<version>.jsonl, `objects` (new, channels,
  * boxing, closures, objects-matrix.ts) into go<version>.objects.jsonl, and `strings`
  * (concatenation, conversions, append(s, t...), slices.Grow, strings.Builder, bytes.Buffer,
- * string-matrix.ts) into go<version>.strings.jsonl. A dataset's provenance names its matrix, so
+ * string-matrix.ts) into go<version>.strings.jsonl, and `maps` (delete then re-insert, clear,
+ * maps.Clone, map-matrix.ts) into go<version>.maps.jsonl. A dataset's provenance names its matrix, so
  * a reader knows which cases it must hold.
  */
 import { Case } from "../case";
 import { InputError } from "../errors";
 import { recordMessages } from "../messages";
+import { mapsMatrix } from "./map-matrix";
 import { validationMatrix } from "./matrix";
 import { objectsMatrix } from "./objects-matrix";
 import { stringsMatrix } from "./string-matrix";
@@ -29,6 +31,7 @@ export const MATRICES: readonly Matrix[] = [
   { key: "validation", name: "validation-v1", cases: validationMatrix, suffix: "" },
   { key: "objects", name: "objects-v1", cases: objectsMatrix, suffix: ".objects" },
   { key: "strings", name: "strings-v1", cases: stringsMatrix, suffix: ".strings" },
+  { key: "maps", name: "maps-v1", cases: mapsMatrix, suffix: ".maps" },
 ];
 
 /** The matrix `--matrix KEY` or a provenance's `matrix` names; an InputError names the known ones. */

@@ -124,6 +124,20 @@ export class BucketArray {
     d[c + COUNT]++;
   }
 
+  /** Takes key `k` out of chain `c` (a delete): the keys after it keep their order. */
+  unlink(c: number, k: number, keys: Keys): void {
+    const d = this.data!;
+    let prev = 0;
+    for (let x = d[c + HEAD]; x !== 0; prev = x, x = keys.next[x]) {
+      if (x !== k) continue;
+      if (prev === 0) d[c + HEAD] = keys.next[x];
+      else keys.next[prev] = keys.next[x];
+      if (d[c + TAIL] === x) d[c + TAIL] = prev;
+      d[c + COUNT]--;
+      return;
+    }
+  }
+
   /** The first key of chain `c` (0: none); the next ones follow through keys.next. */
   head(c: number): number {
     return this.data![c + HEAD];

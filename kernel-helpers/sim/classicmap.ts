@@ -76,6 +76,10 @@ export class ClassicMap {
   private countOnly = false;
   /** Counting only, while growing: per new bucket, how many old keys evacuate puts there. */
   private incoming: Int32Array | null = null;
+  /** Keys deleted (mapdelete), which evacuate no longer moves; null until the first delete. */
+  private dead: Set<number> | null = null;
+  /** The number (in Keys) of the key the last assign added, for remove. */
+  lastKey = 0;
 
   /** make(map[K]V[, hint]) placed as `placement` says, before `inserts` inserts (they size the model's own arrays). */
   constructor(private readonly heap: Heap, private readonly t: ClassicTypes, hint: number | undefined, private readonly rand: Rand, placement: MapPlacement, private readonly inserts = 0) {
@@ -102,18 +106,72 @@ export class ClassicMap {
   /** makeBucketArray: 2^b buckets, plus 2^(b-4) spare overflow buckets from b = 4, rounded up to a size class. */
   private makeBucketArray(b: number, why: string, random: boolean): BucketArray {
     const base = 2 ** b;
-    let n = base;
+    const n = this.bucketsFor(b);
     const size = this.t.bucket.size;
+    this.heap.malloc(size * n, !this.t.bucket.pointers, "runtime.makeBucketArray",
+      this.heap.recording ? `${why}: newarray of ${n} buckets × ${size} B (${base}${n > base ? ` + ${n - base} preallocated overflow` : ""})` : "", random);
+    this.spare = n - base;
+    return this.bucketArray(base);
+  }
+
+  /** makeBucketArray's bucket count for B = b: 2^b, and from b = 4 spare overflow buckets to fill a size class. */
+  private bucketsFor(b: number): number {
+    const size = this.t.bucket.size;
+    let n = 2 ** b;
     if (b >= 4) {
       n += 2 ** (b - 4);
       const sz = size * n;
       const up = roundupsize(this.heap.version.malloc, sz, !this.t.bucket.pointers);
       if (up !== sz) n = Math.floor(up / size);
     }
-    this.heap.malloc(size * n, !this.t.bucket.pointers, "runtime.makeBucketArray",
-      this.heap.recording ? `${why}: newarray of ${n} buckets × ${size} B (${base}${n > base ? ` + ${n - base} preallocated overflow` : ""})` : "", random);
-    this.spare = n - base;
-    return this.bucketArray(base);
+    return n;
+  }
+
+  /**
+   * mapdelete of key number `k` (while deleting key `n`): growWork first when growing, then its
+   * slot is emptied for any later key of its chain. True when the map is empty: mapdelete then
+   * draws a new hash seed (h.hash0 = fastrand()).
+   */
+  remove(k: number, n: number): boolean {
+    const keys = this.keys!;
+    const bucket = keys.hash[k] & (POW2[this.b] - 1);
+    if (this.old) this.growWork(bucket, n);
+    const cur = this.cur!;
+    const chain = cur.at(bucket);
+    if (this.countOnly) cur.addCount(chain, -1);
+    else cur.unlink(chain, k, keys);
+    (this.dead ??= new Set()).add(k);
+    this.count--;
+    return this.count === 0;
+  }
+
+  /** mapiterinit of a non-empty map: for pointer-free buckets, createOverflow makes h.extra and h.extra.overflow. */
+  iterate(): void {
+    if (this.count === 0 || this.t.bucket.pointers) return;
+    const why = "mapiterinit: createOverflow, so the iterator can keep the overflow buckets of a pointer-free bucket type alive";
+    if (!this.extra) this.newExtra("runtime.(*hmap).createOverflow", `${why}: new(mapextra)`, false);
+    if (this.overflowSlice) return;
+    this.overflowSlice = { len: 0, cap: 0 };
+    this.heap.malloc(SLICE_HEADER, false, "runtime.(*hmap).createOverflow", `${why}: new([]*bmap)`);
+  }
+
+  /**
+   * mapclear: no growth in progress, no overflow buckets, the bucket array cleared in place (and
+   * its spare overflow buckets made spare again), h.extra kept but emptied. Allocates nothing.
+   */
+  clear(): void {
+    if (this.count === 0) return;
+    this.old = null;
+    this.sameSize = false;
+    this.nevacuate = 0;
+    this.noverflow = 0;
+    this.count = 0;
+    this.overflowSlice = null;
+    this.spare = this.bucketsFor(this.b) - 2 ** this.b;
+    this.cur = this.bucketArray(2 ** this.b);
+    this.keys = null;
+    this.dead = null;
+    this.incoming = null;
   }
 
   /** The model's array for `length` buckets: dense unless a large hint leaves most of it empty. */
@@ -148,6 +206,7 @@ export class ClassicMap {
       if (cur.count(chain) === BUCKET * (1 + cur.overflow(chain))) this.newoverflow(cur, chain, n, -1, 0);
       const keys = (this.keys ??= new Keys(workspace, Math.min(this.inserts, 2 ** 16), !this.countOnly));
       const k = keys.add(hash);
+      this.lastKey = k;
       if (this.countOnly) cur.addCount(chain, 1);
       else cur.push(chain, k, keys);
       this.count++;
@@ -183,7 +242,9 @@ export class ClassicMap {
     const incoming = (this.incoming = workspace.ints(this.cur!.length));
     const mask = POW2[this.b] - 1;
     const hash = keys.hash;
-    for (let k = 1; k <= keys.size; k++) incoming[hash[k] & mask]++;
+    const dead = this.dead;
+    if (dead === null) for (let k = 1; k <= keys.size; k++) incoming[hash[k] & mask]++;
+    else for (let k = 1; k <= keys.size; k++) if (!dead.has(k)) incoming[hash[k] & mask]++;
   }
 
   /** Counting only: evacuate puts `incoming[dst]` keys into the empty new bucket `dst`. */

@@ -26,7 +26,7 @@ function cached<T>(cache: Map<string, Map<string, T>>, key: string, elem: string
   return t;
 }
 
-function classicTypes(key: string, elem: string): ClassicTypes {
+export function classicTypes(key: string, elem: string): ClassicTypes {
   return cached(classicCache, key, elem, () => {
     const k = slotOf(typeInfo(key));
     const e = slotOf(typeInfo(elem));
@@ -34,7 +34,7 @@ function classicTypes(key: string, elem: string): ClassicTypes {
   });
 }
 
-function swissTypes(key: string, elem: string): SwissTypes {
+export function swissTypes(key: string, elem: string): SwissTypes {
   return cached(swissCache, key, elem, () => {
     const k = slotOf(typeInfo(key));
     const e = slotOf(typeInfo(elem));

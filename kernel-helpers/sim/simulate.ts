@@ -3,12 +3,13 @@
  * (no Go, no I/O), explaining every allocation; where the runtime depends on the per-map hash
  * seed, the model runs over many seeds and returns the distribution of mallocs.
  */
-import { Case, isStringOp, ObjectCase, OPERATIONS, parseCase, StringOpCase } from "../case";
+import { Case, isMapOp, isStringOp, MapOpCase, ObjectCase, OPERATIONS, parseCase, StringOpCase } from "../case";
 import { InputError } from "../errors";
 import { codeMessages, simMessages } from "../messages";
 import { AllocationRecord, AllocResult, Distribution, distributionOf } from "../result";
 import { Heap } from "./malloc";
 import { simulateMakeMap, simulateMapInsert } from "./mapcase";
+import { simulateMapOp } from "./map-ops";
 import { simulateObject } from "./objects";
 import { Rand } from "./random";
 import { simulateAppend, simulateMakeSlice } from "./slice";
@@ -96,7 +97,8 @@ export function runSeed(v: VersionModel, c: Case, seed: number, recording: boole
       // Every way into the model comes through here: user code is measured or traced, never modelled.
       throw new InputError(codeMessages.noSimulation(OPERATIONS), "code");
     default:
-      if (isStringOp(c.op)) simulateStringOp(heap, c as StringOpCase);
+      if (isMapOp(c.op)) simulateMapOp(v, heap, c as MapOpCase, rand);
+      else if (isStringOp(c.op)) simulateStringOp(heap, c as StringOpCase);
       else simulateObject(heap, c as ObjectCase);
   }
   return heap;

@@ -13,6 +13,7 @@
 import { Heap } from "./malloc";
 import { MapPlacement } from "./stack";
 import { Slot, TypeInfo } from "./typeinfo";
+import type { TombstoneGroups } from "./swiss-tombstones";
 
 /** Slots per group and the largest table (abi.MapGroupSlots, maps.maxTableCapacity). */
 const SLOTS = 8;
@@ -35,13 +36,17 @@ export interface SwissTypes {
   group: TypeInfo;
 }
 
-interface Table {
+export interface Table {
   capacity: number;
   used: number;
   growthLeft: number;
   localDepth: number;
   index: number;
   hashes: number[];
+  /** How many of `hashes` (the first ones) grow or split moved here, in the old table's slot order. */
+  carried?: number;
+  /** After the last key was deleted: the tables' groups, for tombstones (swiss-tombstones.ts). */
+  groups?: TombstoneGroups;
 }
 
 /** alignUpPow2 (group.go): the next power of two. */
@@ -63,19 +68,19 @@ function tableOf(capacity: number, index: number, localDepth: number): Table {
 
 /** One Swiss map being built by the probe. */
 export class SwissMap {
-  private hasGroup = false;
+  protected hasGroup = false;
   /** The small map's keys' hashes; made with its group (a make alone needs none). */
-  private smallHashes: number[] = NO_HASHES;
-  private dir: Table[] = NO_TABLES;
-  private globalDepth = 0;
-  private tables = 0;
+  protected smallHashes: number[] = NO_HASHES;
+  protected dir: Table[] = NO_TABLES;
+  protected globalDepth = 0;
+  protected tables = 0;
   /** NewMap's tables, allocated but not yet made entries of `dir` (a make alone never needs them). */
-  private pending: { count: number; capacity: number; depth: number } | null = null;
+  protected pending: { count: number; capacity: number; depth: number } | null = null;
   /** The last explanations built by newTable (NewMap makes many tables alike). */
   private texts: { why: string; cap: number; table: string; groups: string } | null = null;
 
   /** make(map[K]V[, hint]) placed as `placement` says. */
-  constructor(private readonly heap: Heap, private readonly t: SwissTypes, hint: number | undefined, placement: MapPlacement) {
+  constructor(protected readonly heap: Heap, protected readonly t: SwissTypes, hint: number | undefined, placement: MapPlacement) {
     if (placement.headerOnStack) heap.note(`Map header: ${placement.why}`);
     if (hint === undefined || hint <= SLOTS) {
       if (placement.firstOnStack) {
@@ -114,7 +119,7 @@ export class SwissMap {
   }
 
   /** The tables NewMap allocated, as the directory's entries (wanted only once a key arrives). */
-  private materialize(): void {
+  protected materialize(): void {
     const { count, capacity, depth } = this.pending!;
     this.pending = null;
     this.dir = [];
@@ -122,7 +127,7 @@ export class SwissMap {
   }
 
   /** The directory, make([]*table, entries): a pointer slice, so scan, with a malloc header above 512 bytes. */
-  private allocDirectory(entries: number, site: string, why: string, random: boolean): void {
+  protected allocDirectory(entries: number, site: string, why: string, random: boolean): void {
     this.heap.malloc(8 * entries, false, site, `${why} (runtime.makeslice)`, random);
   }
 
@@ -133,7 +138,7 @@ export class SwissMap {
   }
 
   /** newTable's two allocations. */
-  private allocTable(cap: number, why: string, random: boolean): void {
+  protected allocTable(cap: number, why: string, random: boolean): void {
     const groups = cap / SLOTS;
     const g = this.t.group;
     if (this.heap.records && (this.texts?.why !== why || this.texts.cap !== cap)) {
@@ -144,7 +149,7 @@ export class SwissMap {
     this.tables++;
   }
 
-  private slotAllocs(n: number, site: string): void {
+  protected slotAllocs(n: number, site: string): void {
     const { key, elem } = this.t;
     const recording = this.heap.recording;
     if (key.indirect) this.heap.malloc(key.type.size, !key.type.pointers, site, recording ? `insert ${n}: the key (${key.type.size} B > 128 B) is stored indirectly, newobject per new key` : "");
@@ -177,7 +182,12 @@ export class SwissMap {
       const multi = this.tables > 1;
       if (multi) this.heap.hashDependent = true;
       const t = this.dir[this.dir.length === 1 ? 0 : hash >>> (32 - this.globalDepth)];
-      if (t.growthLeft > 0) {
+      if (t.groups) {
+        if (this.putWithTombstones(t, hash)) {
+          this.slotAllocs(n, "runtime.mapassign");
+          return;
+        }
+      } else if (t.growthLeft > 0) {
         t.growthLeft--;
         t.used++;
         t.hashes.push(hash);
@@ -186,6 +196,11 @@ export class SwissMap {
       }
       this.rehash(t, n, multi);
     }
+  }
+
+  /** Tables with tombstones place keys in swiss-tombstones.ts (SwissMapOps); false: rehash. */
+  protected putWithTombstones(_t: Table, _hash: number): boolean {
+    return false;
   }
 
   /** growToTable: the 9th key turns the small map into one table of 16 slots and a directory of 1. */
@@ -200,12 +215,13 @@ export class SwissMap {
   }
 
   /** table.rehash: double the table up to 1024 slots, else split it. */
-  private rehash(t: Table, n: number, random: boolean): void {
+  protected rehash(t: Table, n: number, random: boolean): void {
     const why = `insert ${n}: a table of ${t.capacity} slots is full (${t.used} keys, 7/8 load)`;
     if (2 * t.capacity <= MAX_TABLE) {
       const nt = this.newTable(2 * t.capacity, t.index, t.localDepth, `${why}, grow to ${2 * t.capacity} slots`, random);
       nt.hashes = t.hashes;
       nt.used = t.used;
+      nt.carried = t.used;
       nt.growthLeft -= t.used;
       this.tables--;
       this.replaceTable(nt);
@@ -231,6 +247,7 @@ export class SwissMap {
     }
     for (const s of [left, right]) {
       s.used = s.hashes.length;
+      s.carried = s.used;
       s.growthLeft -= s.used;
     }
     this.tables--;

@@ -192,6 +192,9 @@ const FULL: Record<Op, Record<string, unknown>> = {
   slicesgrow: { op: "slicesgrow", elem: "int", grow: 3, start: "make", len: 1, cap: 2, escape: "stack" },
   builder: { op: "builder", len: 3, n: 10, grow: 4, escape: "stack" },
   buffer: { op: "buffer", len: 3, n: 10, grow: 4, escape: "stack" },
+  mapdelete: { op: "mapdelete", key: "int", elem: "int", n: 10, d: 5, r: 3, hint: 4, escape: "stack" },
+  mapclear: { op: "mapclear", key: "int", elem: "int", n: 10, r: 3, hint: 4, escape: "stack" },
+  mapclone: { op: "mapclone", key: "string", elem: "int", n: 10, hint: 4, escape: "stack" },
 };
 
 // ---------------------------------------------------------------------------------------------

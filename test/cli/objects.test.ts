@@ -15,5 +15,5 @@ test("golab predict explains new, make(chan), any(x) and closures on each versio
 test("golab record --matrix refuses an unknown matrix in one line, exit 2, before any Go runs", () => {
   const r = golab(["record", "--matrix", "objekts", "--go", "/nonexistent/go"]);
   assert.equal(r.status, 2);
-  assert.equal(r.stderr, 'golab: unknown matrix "objekts": use validation, objects or strings\n');
+  assert.equal(r.stderr, 'golab: unknown matrix "objekts": use validation, objects, strings or maps\n');
 });

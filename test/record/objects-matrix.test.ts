@@ -21,5 +21,5 @@ test("each matrix has its own name and file", () => {
   assert.equal(matrixNamed("validation-v1").key, "validation");
   assert.equal(new Set(MATRICES.map((m) => m.suffix)).size, MATRICES.length);
   assert.equal(datasetFileName("1.26.8", false, matrixNamed("objects").suffix), "go1.26.8.objects.jsonl");
-  assert.throws(() => matrixNamed("object"), (e: unknown) => e instanceof InputError && /unknown matrix "object": use validation, objects or strings/.test(e.message));
+  assert.throws(() => matrixNamed("object"), (e: unknown) => e instanceof InputError && /unknown matrix "object": use validation, objects, strings or maps/.test(e.message));
 });

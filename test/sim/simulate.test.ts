@@ -58,6 +58,6 @@ test("very large insert counts run over fewer seeds, and say so", () => {
 
 test("user code is not modelled: every way into the simulator refuses it", () => {
   const code = { op: "code" as const, source: "func probe() {}\n" };
-  assert.throws(() => simulate(code), /the simulator models the operations \(makemap, makeslice, append, mapinsert, .*concat, .*buffer\)/);
+  assert.throws(() => simulate(code), /the simulator models the operations \(makemap, makeslice, append, mapinsert, .*concat, .*buffer, mapdelete, mapclear, mapclone\)/);
   assert.throws(() => simulateCounts(versionModel("1.26"), parseCase(code), 1), /your own code is measured or traced/);
 });
