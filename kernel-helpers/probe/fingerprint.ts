@@ -1,13 +1,16 @@
 /**
- * The probe generator's fingerprint: a hash of the program it writes for one case of every kind.
- * It is part of every result-cache key, so any change to the generated Go (harness, probes,
- * sinks) makes old cached results unreachable without anyone remembering to bump a version.
+ * The probe generator's fingerprint: a hash of the programs it writes, for one Go language
+ * version, for cases of every kind. It is part of every result-cache key, so any change to the
+ * generated Go (harness, probes, sinks, what a version gets: `clear(m)` from 1.21, a loop before)
+ * makes old cached results unreachable without anyone remembering to bump a version. A test holds
+ * that every operation has a sample here.
  */
 import { createHash } from "node:crypto";
 import { Case } from "../case";
+import { GolabError } from "../errors";
 import { generateProbe } from "./generate";
 
-const SAMPLES: Case[] = [
+export const FINGERPRINT_SAMPLES: Case[] = [
   { op: "makemap", key: "string", elem: "*int", hint: 9, escape: "heap" },
   { op: "makemap", key: "int", elem: "int", escape: "discard" },
   { op: "makeslice", elem: "int", len: 1, cap: 2, escape: "stack" },
@@ -30,15 +33,33 @@ const SAMPLES: Case[] = [
   { op: "slicesgrow", elem: "int", grow: 2, start: "nil", escape: "stack" },
   { op: "builder", len: 1, n: 2, grow: 3, escape: "heap" },
   { op: "buffer", len: 1, n: 2, escape: "stack" },
+  { op: "mapdelete", key: "int", elem: "int", n: 3, d: 2, r: 1, escape: "heap" },
+  { op: "mapclear", key: "string", elem: "*int", n: 2, r: 3, hint: 4, escape: "stack" },
+  { op: "mapclone", key: "int", elem: "int", n: 2, escape: "heap" },
 ];
 
-let fingerprint: string | undefined;
+const fingerprints = new Map<string, string>();
 
-/** 16 hex digits that change whenever the generated program changes. */
-export function probeFingerprint(): string {
+/**
+ * 16 hex digits that change whenever the program generated for this language version ("1.26")
+ * changes. Each sample is generated alone: one this version refuses (slices.Grow before 1.21)
+ * adds its refusal instead.
+ */
+export function probeFingerprint(language: string): string {
+  let fingerprint = fingerprints.get(language);
   if (fingerprint === undefined) {
-    const probe = generateProbe(SAMPLES, "1.26");
-    fingerprint = createHash("sha256").update(probe.source).update(probe.goMod).update(JSON.stringify(probe.files)).digest("hex").slice(0, 16);
+    const hash = createHash("sha256");
+    for (const c of FINGERPRINT_SAMPLES) {
+      try {
+        const probe = generateProbe([c], language);
+        hash.update(probe.source).update(probe.goMod).update(JSON.stringify(probe.files));
+      } catch (e) {
+        if (!(e instanceof GolabError)) throw e;
+        hash.update(`refused: ${e.message}`);
+      }
+    }
+    fingerprint = hash.digest("hex").slice(0, 16);
+    fingerprints.set(language, fingerprint);
   }
   return fingerprint;
 }

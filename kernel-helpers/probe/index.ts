@@ -1,7 +1,7 @@
 /** Probes: generated Go programs that run the cases, and what they report. */
 export { generateProbe, GeneratedProbe, PROBE_MODULE } from "./generate";
 export { buildProbe, BuiltProbe, BuildOptions, gcflagsFor, ldflagsFor } from "./build";
-export { probeFingerprint } from "./fingerprint";
+export { FINGERPRINT_SAMPLES, probeFingerprint } from "./fingerprint";
 export { escapeDecisionsByCase, EscapeDecision } from "./escape";
 export { parseProbeOutput, ProbeSample } from "./output";
 export { METRIC_NAMES, SIZE_HISTOGRAM, COLUMNS, BEGIN_MARKER, END_MARKER } from "./harness";

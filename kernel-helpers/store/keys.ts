@@ -2,7 +2,7 @@
  * Result-cache keys: everything a result depends on, so that a cached entry is found only when
  * running again would give the same answer (up to the runtime's own randomness).
  */
-import { Toolchain } from "../go";
+import { languageVersion, Toolchain } from "../go";
 import { probeFingerprint } from "../probe";
 import { golabVersion } from "../version";
 
@@ -13,6 +13,6 @@ import { golabVersion } from "../version";
 export function namedExperimentKey(tc: Toolchain, name: string, inputs: unknown) {
   return {
     go: tc.version, goarch: tc.goarch, goos: tc.goos, goexperiment: tc.goexperiment,
-    experiment: name, inputs, probe: probeFingerprint(), golab: golabVersion(),
+    experiment: name, inputs, probe: probeFingerprint(languageVersion(tc.version)), golab: golabVersion(),
   };
 }
