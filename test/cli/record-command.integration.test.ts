@@ -40,7 +40,7 @@ test("record --matrix strings writes go<version>.strings.jsonl from the strings 
     assert.deepEqual(lines.slice(1).map((l) => JSON.stringify(JSON.parse(l).case)), stringsMatrix(s.go).map((c) => JSON.stringify(c)));
     const bad = golab(["record", "--go", "1.26", "--matrix", "nonsense", "--out", out]);
     assert.equal(bad.status, 2);
-    assert.equal(bad.stderr, 'golab: unknown matrix "nonsense": use validation, objects or strings\n');
+    assert.equal(bad.stderr, 'golab: unknown matrix "nonsense": use validation, objects, strings or maps\n');
   } finally {
     fs.rmSync(out, { recursive: true, force: true });
   }
