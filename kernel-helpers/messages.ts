@@ -15,6 +15,8 @@ const oneLine = (s: string): string =>
 const show = (s: string): string => oneLine(JSON.stringify(s));
 
 /** A long value cut for a message. */
+/** "a, b or c" (one name alone as it is). */
+const orList = (xs: readonly string[]): string => (xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} or ${xs[xs.length - 1]}`);
 const cut = (s: string, max = 300): string => (s.length > max ? `${s.slice(0, max)}…` : s);
 
 export const typeMessages = {
@@ -44,7 +46,7 @@ export const caseMessages = {
   notObject: () => "a case must be a JSON object or a short form such as make(map[int]int, 1000)",
   badJson: (reason: string) => `the case is not valid JSON: ${oneLine(reason)}`,
   unknownOp: (op: unknown, ops: readonly string[]) =>
-    `unknown op ${show(String(op))}: use ${ops.slice(0, -1).join(", ")} or ${ops[ops.length - 1]}`,
+    `unknown op ${show(String(op))}: use ${orList(ops)}`,
   unknownField: (op: string, field: string) => `unknown field ${show(field)} for op ${op}`,
   missingField: (op: string, field: string) => `op ${op} needs the field ${show(field)}`,
   notSizes: (field: string) => `field ${show(field)} must be a list of whole numbers, such as [3, 5]`,
@@ -80,7 +82,7 @@ export const caseMessages = {
 
 /** What golab record refuses before it measures. */
 export const recordMessages = {
-  unknownMatrix: (name: string, known: readonly string[]) => `unknown matrix ${show(name)}: use ${known.length > 1 ? `${known.slice(0, -1).join(", ")} or ${known[known.length - 1]}` : known[0]}`,
+  unknownMatrix: (name: string, known: readonly string[]) => `unknown matrix ${show(name)}: use ${orList(known)}`,
 };
 
 /** The object operations' own refusals (case/objects.ts). */
