@@ -59,6 +59,8 @@ async function main(): Promise<void> {
   const cache = await benchCache();
   say(cacheTable(cache));
   ratios["cache: golab measure of 20 new cases (Go's build cache warm) vs the same again"] = cache.measureWarmGo / cache.measureRepeat;
+  ratios["cache: golab run of a chapter vs its rerun with one parameter changed"] = cache.runFirst / cache.runRerun;
+  ratios["cache: a chapter in one kernel (as in JupyterLab) vs Run All again with one parameter changed"] = cache.kernelFirst / cache.kernelRerun;
   const lp = await benchLive(quick ? { loads: 3, predictions: 50 } : {});
   say(liveTable(lp));
   if (lp) {

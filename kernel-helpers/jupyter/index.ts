@@ -2,7 +2,7 @@
 export { findJupyter, repoRoot, JupyterCommand } from "./paths";
 export { startJupyterServer, JupyterServer, ServerOptions, ServerExit, JupyterApp } from "./server";
 export { KernelSession, KernelOptions, ExecuteOptions, Execution, ExecutionStatus, ABORT_WINDOW_MS } from "./kernel";
-export { runNotebook, RunNotebookOptions, NotebookRun, CellResult, CellStatus, describeFailure } from "./runner";
+export { runNotebook, runCells, RunNotebookOptions, NotebookRun, CellResult, CellStatus, describeFailure } from "./runner";
 export {
   Notebook, Parameter, ParameterValue, readNotebook, writeNotebook, injectParameters, parseParameters,
   parseParameterValue, parseSetOptions, parametersCellIndex, sourceOf, PARAMETERS_TAG, INJECTED_TAG,

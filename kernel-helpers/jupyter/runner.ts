@@ -121,7 +121,12 @@ export async function runNotebook(notebookPath: string, options: RunNotebookOpti
   }
 }
 
-async function runCells(
+/**
+ * Runs every code cell of `nb` on a kernel that is already up, as JupyterLab's "Run All" does in
+ * an open notebook: what earlier runs defined stays defined. `source` is the notebook as given
+ * (before parameters were injected), for CellResult.sourceIndex.
+ */
+export async function runCells(
   kernel: KernelSession, nb: Notebook, source: Notebook,
   { cellTimeoutMs, interruptGraceMs, onCell }: Pick<RunNotebookOptions, "onCell"> & { cellTimeoutMs: number; interruptGraceMs: number },
 ): Promise<Pick<NotebookRun, "notebook" | "cells" | "failed" | "ok">> {
