@@ -3,7 +3,7 @@
  * and with which Go versions (both read from the run), and how each chapter's run went.
  */
 import type { VersionProvenance } from "../display";
-import { escapeHtml } from "../display";
+import { escapeHtml } from "../display/escape";
 import { inlineHtml } from "./markdown";
 import { htmlDocument } from "./html-page";
 import { describeVersion } from "./provenance";

@@ -2,7 +2,7 @@
  * The little Markdown the course's own pages need: a chapter's headings (for its table of
  * contents) and its opening paragraph as HTML (for the index), inline code, emphasis and links.
  */
-import { escapeHtml } from "../display";
+import { escapeHtml } from "../display/escape";
 
 /** "What a `GODEBUG=gctrace=1` line says" → "What a GODEBUG=gctrace=1 line says": the text a heading shows. */
 export function plainText(markdown: string): string {

@@ -4,8 +4,8 @@
  * says what it holds, so no version or date is ever typed into a page.
  */
 import { Notebook } from "../jupyter";
-import { PROVENANCE_MIME, VersionProvenance } from "../display";
-import { SourceKind } from "../store";
+import { PROVENANCE_MIME, VersionProvenance } from "../display/provenance";
+import type { SourceKind } from "../store/source";
 
 /** Every version's provenance one executed notebook recorded. */
 export function provenanceIn(nb: Notebook): VersionProvenance[] {
