@@ -7,7 +7,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { findJupyter, Notebook, readNotebook, sourceOf } from "../jupyter";
-import { pythonOf } from "../jupyter/launch";
+import { pythonOf, SKIP_SLOW_IMPORTS } from "../jupyter/launch";
 import { runProcess } from "../proc";
 import { Chapter } from "./chapters";
 
@@ -36,7 +36,8 @@ export function sourceFileOf(c: Chapter): string {
  * command per chapter started five Pythons, and slowed the export that runs beside it).
  */
 const READ_SOURCES = `
-import json, sys, jupytext
+${SKIP_SLOW_IMPORTS}
+import json, jupytext
 out = {}
 for f in sys.argv[1:]:
     nb = jupytext.read(f)

@@ -10,6 +10,7 @@ import { GolabError } from "../errors";
 import { makeDirs, moveIntoPlace } from "../output";
 import { jupyterMessages } from "../messages";
 import { runProcess } from "../proc";
+import { pythonOf, SKIP_SLOW_IMPORTS } from "./launch";
 import { findJupyter } from "./paths";
 
 /**
@@ -27,10 +28,13 @@ export interface ExportHtmlOptions {
   removeCellTag?: string;
 }
 
+/** nbconvert's application, run by the Python of the jupyter command without its slow imports. */
+const NBCONVERT = [SKIP_SLOW_IMPORTS, "sys.argv = ['jupyter-nbconvert'] + sys.argv[1:]", "from nbconvert.nbconvertapp import main", "main()"].join("\n");
+
 /** nbconvert's arguments for golab's pages, before the output and input names. */
 function nbconvertArgs({ removeInputTag, removeCellTag }: ExportHtmlOptions): string[] {
   return [
-    "nbconvert", "--to", "html", "--log-level=WARN",
+    "--to", "html", "--log-level=WARN",
     `--TemplateExporter.extra_template_basedirs=${OFFLINE_TEMPLATE_DIR}`, "--template=golab-offline",
     ...(removeInputTag || removeCellTag ? ["--TagRemovePreprocessor.enabled=True"] : []),
     ...(removeInputTag ? [`--TagRemovePreprocessor.remove_input_tags=${removeInputTag}`] : []),
@@ -40,7 +44,7 @@ function nbconvertArgs({ removeInputTag, removeCellTag }: ExportHtmlOptions): st
 
 async function nbconvert(args: string[], { timeoutMs = 120_000, env = process.env }: ExportHtmlOptions): Promise<void> {
   const { jupyter } = findJupyter({ env });
-  const r = await runProcess(jupyter, args, { timeoutMs, env, check: false });
+  const r = await runProcess(pythonOf(jupyter), ["-c", NBCONVERT, ...args], { timeoutMs, env, check: false });
   if (r.exitCode !== 0) {
     const last = r.stderr.trim().split("\n").slice(-1)[0] ?? `exit status ${r.exitCode}`;
     throw new GolabError(jupyterMessages.exportFailed(last));
