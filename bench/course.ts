@@ -13,6 +13,8 @@ export interface CourseFigures {
   live: boolean;
   chapters: { name: string; seconds: number; slowestCell: { index: number; seconds: number } | null }[];
   exportSeconds: number;
+  /** With live Go: the same export again right after, every result then in the result cache. */
+  warmExportSeconds?: number;
   peakKernelMiB: number;
 }
 
@@ -26,15 +28,31 @@ function kernelRss(): number[] {
   });
 }
 
+/**
+ * The whole export from an empty result cache of its own (GOLAB_CACHE, which the kernels inherit;
+ * Go's build cache stays as it is), and with live Go once more from the cache it filled.
+ */
 export async function benchCourse({ live = true }: { live?: boolean } = {}): Promise<CourseFigures> {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "golab-bench-course-"));
+  const saved = { cache: process.env.GOLAB_CACHE, results: process.env.GOLAB_RESULTS_CACHE };
+  process.env.GOLAB_CACHE = path.join(out, "cache");
+  delete process.env.GOLAB_RESULTS_CACHE;
   let peak = 0;
   const sampler = setInterval(() => { peak = Math.max(peak, ...kernelRss()); }, 200);
   try {
-    const r = await exportCourse({ outDir: out, parameters: live ? {} : { live: false } });
-    return { live, chapters: r.pages.map((p) => ({ name: p.name, seconds: p.seconds, slowestCell: p.slowestCell })), exportSeconds: r.seconds, peakKernelMiB: peak / 1024 };
+    const parameters: Record<string, boolean> = live ? {} : { live: false };
+    const r = await exportCourse({ outDir: path.join(out, "course"), parameters });
+    const warm = live ? await exportCourse({ outDir: path.join(out, "course-warm"), parameters }) : undefined;
+    return {
+      live, chapters: r.pages.map((p) => ({ name: p.name, seconds: p.seconds, slowestCell: p.slowestCell })), exportSeconds: r.seconds,
+      ...(warm ? { warmExportSeconds: warm.seconds } : {}), peakKernelMiB: peak / 1024,
+    };
   } finally {
     clearInterval(sampler);
+    for (const [name, value] of [["GOLAB_CACHE", saved.cache], ["GOLAB_RESULTS_CACHE", saved.results]] as const) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
     fs.rmSync(out, { recursive: true, force: true });
   }
 }
@@ -46,10 +64,11 @@ export function courseTable(f: CourseFigures): string {
     "| chapter | seconds | slowest cell (seconds) |",
     "|---|---|---|",
     ...f.chapters.map((c) => `| ${c.name} | ${c.seconds.toFixed(1)} | ${c.slowestCell ? `cell ${c.slowestCell.index}: ${c.slowestCell.seconds.toFixed(1)}` : "—"} |`),
-    `| **whole export** (server, kernels, nbconvert) | **${f.exportSeconds.toFixed(1)}** | |`,
+    `| **whole export** (server, kernels, nbconvert), from an empty result cache | **${f.exportSeconds.toFixed(1)}** | |`,
+    ...(f.warmExportSeconds !== undefined ? [`| **whole export again**, every result from the cache it filled | **${f.warmExportSeconds.toFixed(1)}** | |`] : []),
     "",
     f.live
-      ? `target: under 3 min from an empty result cache (under 60 s from a warm one); now ${f.exportSeconds.toFixed(1)} s`
+      ? `target: under 3 min from an empty result cache (under 60 s from a warm one); now ${f.exportSeconds.toFixed(1)} s from empty${f.warmExportSeconds !== undefined ? `, ${f.warmExportSeconds.toFixed(1)} s warm` : ""}`
       : `target: under 30 s, no cell over 5 s; now ${f.exportSeconds.toFixed(1)} s, slowest cell ${Math.max(0, ...f.chapters.map((c) => c.slowestCell?.seconds ?? 0)).toFixed(1)} s`,
     "",
     `peak resident memory of a tslab kernel: ${f.peakKernelMiB.toFixed(0)} MiB`,
