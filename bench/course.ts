@@ -29,14 +29,14 @@ function kernelRss(): number[] {
 }
 
 /**
- * The whole export from an empty result cache of its own (GOLAB_CACHE, which the kernels inherit;
- * Go's build cache stays as it is), and with live Go once more from the cache it filled.
+ * The whole export from an empty result cache of its own (GOLAB_RESULTS_CACHE, which the kernels
+ * inherit; built probes and Go's build cache stay as they are, as the target names the result
+ * cache), and with live Go once more from the results it filled.
  */
 export async function benchCourse({ live = true }: { live?: boolean } = {}): Promise<CourseFigures> {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "golab-bench-course-"));
-  const saved = { cache: process.env.GOLAB_CACHE, results: process.env.GOLAB_RESULTS_CACHE };
-  process.env.GOLAB_CACHE = path.join(out, "cache");
-  delete process.env.GOLAB_RESULTS_CACHE;
+  const saved = process.env.GOLAB_RESULTS_CACHE;
+  process.env.GOLAB_RESULTS_CACHE = path.join(out, "results");
   let peak = 0;
   const sampler = setInterval(() => { peak = Math.max(peak, ...kernelRss()); }, 200);
   try {
@@ -49,10 +49,8 @@ export async function benchCourse({ live = true }: { live?: boolean } = {}): Pro
     };
   } finally {
     clearInterval(sampler);
-    for (const [name, value] of [["GOLAB_CACHE", saved.cache], ["GOLAB_RESULTS_CACHE", saved.results]] as const) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
+    if (saved === undefined) delete process.env.GOLAB_RESULTS_CACHE;
+    else process.env.GOLAB_RESULTS_CACHE = saved;
     fs.rmSync(out, { recursive: true, force: true });
   }
 }
