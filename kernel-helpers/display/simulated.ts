@@ -81,7 +81,7 @@ export function showSimulatedBeside(store: ObservationStore, cases: readonly Cas
   });
   showTable(simulatedBesideCounts(beside), {
     keep: store.versions.map((v) => `Go ${v.go}`),
-    caption: `${what}: measured, and simulated by the model of each Go version with no Go run (${sources.join("; ")})`,
+    caption: `${what}: measured (${sources.join("; ")}), and simulated by each Go version's model (no Go run)`,
   });
   showMarkdown(simulatedBesideSentence(beside));
   for (const b of beside) {
