@@ -19,9 +19,9 @@ export {
 export { ResultCache, cacheInfo, clearCache } from "./cache";
 export { GC_LATENCY_BENCHTIME, GC_LATENCY_RUNS, PPROF_BYTES, INLINING_BUILD_ARGS, inliningProgram, gcLatency, gcTrace, gcTraceDocumentation, parseGcTrace, profileInlining, fragmentation, summarizeFragmentation, fragmentationStability, summarizeGcLatency, describeInterval, GcLatencyRow, GcTraceLine, InliningProfile, FragmentationSample } from "./experiments";
 export { loadClaims, computeVerdicts, decideClaims, gatherEvidence, withLiveExperiments, claimExperiments, evidenceFrom, evidenceOf, instantiate, runtimeSources, verdictsJson, VERDICT_KINDS, claimsSummary, Claim, ClaimVerdict, Evidence } from "./claims";
-export { versionColumns, mallocsText, escapeCell, pathCell, breakpointColumns, benchmarkColumns, CellText, resultsTable, allocationsTable, verdictsTable, verdictPartsTable, verdictRows, escapeTable, tracedAllocationsTable, tracedCountsTable, allocationPaths } from "./table";
+export { simulatedAllocationsTable, SimulatedByGo, versionColumns, mallocsText, escapeCell, pathCell, breakpointColumns, benchmarkColumns, CellText, resultsTable, allocationsTable, verdictsTable, verdictPartsTable, verdictRows, escapeTable, tracedAllocationsTable, tracedCountsTable, allocationPaths } from "./table";
 export { groupedBars, growthLines, matrix, renderSvg } from "./chart";
-export { showProgram, showGoSource, programMarkdown, showByVersion, showVerdict, showChart, showTable, showMarkdown, showVerdicts, showBeside, observeWithProgress, progress, setDisplaySink } from "./display";
+export { showProgram, showGoSource, programMarkdown, showByVersion, showVerdict, showChart, showTable, showMarkdown, showVerdicts, showBeside, showSimulatedBeside, casesBeside, simulatedBesideCounts, simulatedBesideSentence, observeWithProgress, progress, setDisplaySink } from "./display";
 export { validationMatrix, readDataset, recordedDatasets } from "./record";
 export { observeMapOrSlice, costPoints, timingPoints, decisionSource, costChart, timingChart, decisionGuide } from "./decision";
 export { lookupProgram, MAP_OR_SLICE_SIZES, OWN_CODE_DEFAULTS, ownCodeSnippets, ownSnippet, OwnCodeParameters, OwnCodeSnippet, OwnCodeRow } from "./experiments";

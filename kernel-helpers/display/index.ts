@@ -8,3 +8,4 @@ export * from "./beside";
 export * from "./observe";
 export * from "./program";
 export * from "./by-version";
+export * from "./simulated";

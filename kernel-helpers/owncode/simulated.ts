@@ -9,8 +9,8 @@ import * as aq from "arquero";
 import { formatBytes } from "../bytes";
 import { Case, describeCase, parseCase } from "../case";
 import { showMarkdown, showTable } from "../display";
-import type { AllocationRecord } from "../result";
 import { simulate, SimResult, versionModel } from "../sim";
+import { simulatedAllocationsTable } from "../table";
 import type { OwnCodeObservations } from "./observe";
 import { ownCodeSource, versionColumnNames } from "./tables";
 
@@ -93,32 +93,12 @@ export function ownCodeDifferences(predicted: readonly Predicted[]): string[] {
     .map((g) => `${p.model.program}${p.model.line === undefined ? "" : ` (${p.model.line})`} on Go ${g.go}: ${p.model.line === undefined ? "measured" : "traced"} ${countText(g.measured!)}; simulated ${countText(g.simulated!)}`));
 }
 
-/** An allocation's explanation without the Go version, so that versions that agree share rows. */
-const recordKey = (a: AllocationRecord) => JSON.stringify([a.size, a.rounded, a.sizeClass, a.path, a.site, a.why]);
-
 /**
- * Every simulated allocation of each model with its reason (size asked, size taken, size class,
- * path, the runtime function), the Go versions whose model explains it the same way in one row;
- * a case that allocates nothing gets one row per note saying why.
+ * Every simulated allocation of each model with its reason, the Go versions whose model explains
+ * it the same way in one row (table/simulated.ts).
  */
 export function ownCodeSimulatedAllocations(predicted: readonly Predicted[]): aq.ColumnTable {
-  const rows: Record<string, unknown>[] = [];
-  for (const p of predicted) {
-    const groups = new Map<string, { gos: string[]; r: SimResult }>();
-    for (const g of p.byGo) {
-      if (!g.simulated) continue;
-      const key = JSON.stringify([g.simulated.allocations.map(recordKey), g.simulated.notes]);
-      const group = groups.get(key) ?? { gos: [], r: g.simulated };
-      group.gos.push(g.go);
-      groups.set(key, group);
-    }
-    for (const { gos, r } of groups.values()) {
-      const common = { case: describeCase(p.case), go: gos.join(", ") };
-      r.allocations.forEach((a, i) => rows.push({ ...common, "#": i + 1, size: a.size, rounded: a.rounded, class: a.sizeClass, path: a.path, site: a.site, why: a.why ?? "" }));
-      for (const note of r.notes) rows.push({ ...common, "#": null, size: null, rounded: null, class: null, path: "none", site: null, why: note });
-    }
-  }
-  return aq.from(rows);
+  return simulatedAllocationsTable(predicted);
 }
 
 /**

@@ -4,3 +4,4 @@ export * from "./verdicts";
 export * from "./observations";
 export * from "./readable";
 export * from "./versions";
+export * from "./simulated";

@@ -13,6 +13,7 @@
 const sizes = [8, 16, 24, 33, 80, 8192, 8200, 32760, 32768, 32769, 65536]; // make([]byte, n) for each n
 const inserts = [0, 1, 8, 9, 13, 14, 26, 27, 100]; // map[string]int, phase by phase
 const appends = [1, 2, 4, 5, 8, 9, 16, 17, 100, 256, 257, 1000]; // appends to a nil []int
+const keyLen = 16; // 2.2d: bytes of a map key built at run time (string(b), and a + b of two halves)
 const versions = ["1.19", "1.26", "1.27"];
 const live = true; // false: run no Go; use recorded datasets and the simulator (labelled)
 const runs = 21;
@@ -26,7 +27,9 @@ const ofClaim = (id: string) => lab.claimExperiments(claims.filter((c) => c.id =
 const bySize = sizes.map((n) => lab.parseCase(`make([]byte, ${n})`));
 const mapPhases = inserts.map((n) => lab.parseCase({ op: "mapinsert", key: "string", elem: "int", n: n }));
 const growth = appends.map((n) => lab.parseCase({ op: "append", elem: "int", n: n, start: "nil" }));
-const experiments = [...lab.optimized([...bySize, ...mapPhases, ...growth]), ...lab.claimExperiments(claims)];
+const half = Math.floor(keyLen / 2);
+const keyCases = [lab.parseCase(`string(${keyLen}-byte []byte)`), lab.parseCase(`concat(${half}, ${keyLen - half})`)];
+const experiments = [...lab.optimized([...bySize, ...mapPhases, ...growth, ...keyCases]), ...lab.claimExperiments(claims)];
 const store = await lab.observeWithProgress("Chapter 2", experiments, { versions: versions, live: live, runs: runs, cache: cache });
 const evidence = await lab.withLiveExperiments(claims, store);
 const verdicts = lab.computeVerdicts(claims, evidence, { sources: await lab.runtimeSources(versions) });
@@ -161,6 +164,33 @@ lab.showVerdict(verdicts, "2.2c");
 //
 // **Exercise.** Look at the phases 13 → 14 and 26 → 27 on Go 1.19. Which rule explains each
 // step? Add 52 and 53 to `inserts` to test your answer.
+
+// %% [markdown]
+// ## 2.2d What do the keys cost?
+//
+// The counts of 2.2c are the map's own memory only: the probe builds its keys
+// (`strconv.Itoa(i)`) in `setup()`, into a package slice, before the counted window opens. A
+// slot of a `map[string]int` holds the string's header (a pointer and a length); the key's bytes
+// are a separate object. A program that builds its keys at run time pays for them too: below, a
+// key of `keyLen` bytes read from input (`string(b)`), and one joined from two halves (`a + b`,
+// say a prefix and an id). A key the map keeps escapes, so each result is kept in a package
+// variable, as the simulator's cases do by default (neither `_ =` nor `[stack]`).
+
+// %%
+lab.showProgram(keyCases);
+
+// %%
+lab.showSimulatedBeside(store, keyCases, { what: `A ${keyLen}-byte key built at run time` });
+
+// %% [markdown]
+// **Takeaway.** Each key built at run time and stored is one more allocation of its length,
+// rounded to a size class; the map copies the header, never the bytes. Chapter 6's 32-byte stack
+// buffer does not help a key the map keeps. Only a lookup skips the copy: `m[string(b)]` reads the
+// map with a temporary string over `b` (`mapKeyReplaceStrConv` in the compiler's `walk/order.go`).
+//
+// **Exercise.** Set `keyLen = 33` and run all cells again: the count stays, but which size class
+// serves the key now, and how many of its bytes are unused? Then try `keyLen = 1`: why does
+// neither key allocate?
 
 // %% [markdown]
 // ## 2.3a One 8 KB allocation for both slices?

@@ -53,10 +53,14 @@ const appends = (n: string, cap?: string): PanelTemplate => ({
   sizes: { n: { parameter: n, otherwise: 1000 }, ...(cap ? { cap: { parameter: cap, otherwise: 1024 } } : {}) },
 });
 
+/** string(b), kept: a map key built at run time from a []byte of len bytes (chapter 2's lesson 2.2d). */
+const stringKey = (len: string): PanelTemplate =>
+  ({ title: "string(b) of len bytes, kept (a map key)", fixed: { op: "convert", to: "string" }, types: {}, sizes: { len: { parameter: len, otherwise: 16 } } });
+
 /** The cases each chapter is about, sized by its parameters (notebooks/src/chN.ts). */
 export const CHAPTER_PANELS: Record<string, readonly PanelTemplate[]> = {
   ch1: [makeMap("hint"), makeSlice("len")],
-  ch2: [makeSlice("sizes", "byte"), { ...inserts("inserts"), types: { key: "string", elem: "int" } }, appends("appends")],
+  ch2: [makeSlice("sizes", "byte"), { ...inserts("inserts"), types: { key: "string", elem: "int" } }, stringKey("keyLen"), appends("appends")],
   ch3: [inserts("maxN"), appends("maxN")],
   ch4: [inserts("n", "hint"), appends("n", "hint")],
   ch5: [inserts("sizes"), appends("sizes")],

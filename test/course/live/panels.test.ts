@@ -55,3 +55,10 @@ test("a live page names its script, carries its panels, and lists them in its ta
   assert.equal(none.live.panels, "");
   assert.equal(none.toc.length, 1);
 });
+
+test("chapter 2's key panel is string(b), kept, opened at the chapter's keyLen (lesson 2.2d)", () => {
+  const panels = chapterPanels("ch2", notebook([{ tags: ["parameters"], source: "const keyLen = 40; // bytes\n" }]));
+  const key = panels.find((p) => p.fixed.op === "convert");
+  assert.ok(key, "ch2 has a conversion panel");
+  assert.deepEqual([key.fixed, key.inputs.map((i) => [i.name, i.value, i.size])], [{ op: "convert", to: "string" }, [["len", "40", true]]]);
+});
