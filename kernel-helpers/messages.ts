@@ -83,6 +83,8 @@ export const caseMessages = {
 /** What golab record refuses before it measures. */
 export const recordMessages = {
   unknownMatrix: (name: string, known: readonly string[]) => `unknown matrix ${show(name)}: use ${orList(known)}`,
+  /** A bad line of a recording. The reason may quote the line (V8's JSON errors do): escaped, so no byte of the file reaches the terminal raw. */
+  badLine: (file: string, line: number, why: string) => `${oneLine(file)}:${line}: ${oneLine(why)}`,
 };
 
 /** The object operations' own refusals (case/objects.ts). */
