@@ -142,6 +142,7 @@ export const objectMessages = {
 export const goMessages = {
   unknownVersion: (v: string) =>
     `unknown Go version ${show(v)}: use 1.19, 1.26, 1.27 or the path to a go binary`,
+  unknownExperiment: (list: string, name: string, go: string) => `invalid GOEXPERIMENT ${show(list)}: ${go} has no experiment ${show(name)}`,
   notInstalled: (v: string, hint: string) => `Go ${v} is not installed here. ${hint}`,
   noGoAtPath: (path: string) => `no go binary at ${show(path)}`,
   notExecutable: (path: string) => `${show(cut(path, 200))} is not an executable go command`,
