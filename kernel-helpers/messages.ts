@@ -12,12 +12,39 @@ import { formatBytes } from "./bytes";
 const oneLine = (s: string): string =>
   s.replace(/[\x00-\x1f\x7f-\x9f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 
-const show = (s: string): string => oneLine(JSON.stringify(s));
-
 /** A long value cut for a message. */
+const cut = (s: string, max = 300): string => (s.length > max ? `${s.slice(0, max)}…` : s);
+
+/** A value quoted in a message: escaped, and cut (a 10 KB --go must not come back in full). */
+const show = (s: string): string => oneLine(JSON.stringify(cut(s, SHOWN_AT_MOST)));
+const SHOWN_AT_MOST = 200;
+
 /** "a, b or c" (one name alone as it is). */
 const orList = (xs: readonly string[]): string => (xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} or ${xs[xs.length - 1]}`);
-const cut = (s: string, max = 300): string => (s.length > max ? `${s.slice(0, max)}…` : s);
+
+/**
+ * The last guard before a message reaches the terminal (golab's own and commander's): no word
+ * longer than twice what show() leaves of a value (room for its quotes and escapes), so an
+ * unknown command or option of 10 KB is not echoed in full either.
+ */
+export const forTerminal = (message: string): string =>
+  message.replace(new RegExp(`\\S{${2 * SHOWN_AT_MOST + 1},}`, "g"), (w) => `${w.slice(0, 2 * SHOWN_AT_MOST)}…`);
+
+/** Why a file could not be read, in words (Node's own message repeats the path, uncut). */
+const READ_REASONS: Record<string, string> = {
+  ENOENT: "no such file",
+  EACCES: "permission denied",
+  EPERM: "permission denied",
+  EISDIR: "it is a folder",
+  ENOTDIR: "a part of the path is not a folder",
+  ENAMETOOLONG: "the name is too long",
+  ELOOP: "too many symbolic links",
+  EIO: "an input/output error",
+};
+export const readReason = (e: unknown): string => {
+  const code = (e as { code?: string }).code ?? "";
+  return READ_REASONS[code] ?? oneLine(cut(String((e as Error).message ?? e), SHOWN_AT_MOST));
+};
 
 export const typeMessages = {
   empty: () => "a Go type is needed here, but the text is empty",
@@ -83,6 +110,10 @@ export const caseMessages = {
 /** What golab record refuses before it measures. */
 export const recordMessages = {
   unknownMatrix: (name: string, known: readonly string[]) => `unknown matrix ${show(name)}: use ${orList(known)}`,
+  unknownExperiment: (names: readonly string[], known: readonly string[]) =>
+    `unknown experiment${names.length === 1 ? "" : "s"} ${names.map(show).join(", ")} (known: ${known.join(", ")})`,
+  /** A bad line of a recording. The reason may quote the line (V8's JSON errors do): escaped, so no byte of the file reaches the terminal raw. */
+  badLine: (file: string, line: number, why: string) => `${oneLine(file)}:${line}: ${oneLine(why)}`,
 };
 
 /** The object operations' own refusals (case/objects.ts). */
@@ -111,6 +142,7 @@ export const objectMessages = {
 export const goMessages = {
   unknownVersion: (v: string) =>
     `unknown Go version ${show(v)}: use 1.19, 1.26, 1.27 or the path to a go binary`,
+  unknownExperiment: (list: string, name: string, go: string) => `invalid GOEXPERIMENT ${show(list)}: ${go} has no experiment ${show(name)}`,
   notInstalled: (v: string, hint: string) => `Go ${v} is not installed here. ${hint}`,
   noGoAtPath: (path: string) => `no go binary at ${show(path)}`,
   notExecutable: (path: string) => `${show(cut(path, 200))} is not an executable go command`,
@@ -197,6 +229,7 @@ export const jupyterMessages = {
     `notebook ${show(path)} is outside the jupyter server's folder ${show(root)}`,
   notNotebook: (path: string, reason: string) => `${show(path)} is not a Jupyter notebook (nbformat 4): ${oneLine(reason)}`,
   noSuchNotebook: (path: string) => `no notebook at ${show(path)}`,
+  unreadableNotebook: (path: string, reason: string) => `cannot read notebook ${show(path)}: ${reason}`,
   noParametersCell: (path: string) =>
     `${show(path)} has no code cell tagged "parameters", so --set has nothing to override (tag the cell that declares the parameters, as papermill does)`,
   unknownParameter: (name: string, declared: readonly string[]) =>
@@ -328,6 +361,7 @@ export const courseMessages = {
   workingCopies: (dir: string, copied: number) =>
     `opening your working copies in ${dir}${copied ? ` (${copied} copied from notebooks/ just now)` : ""}; the course in notebooks/ is not touched (delete a copy to start it afresh)`,
   sourceCheckFailed: (reason: string) => `warning: could not compare the notebooks with their sources: ${oneLine(reason)}`,
+  noChapter: (only: readonly string[]) => `no chapter notebook matches ${only.map(show).join(", ")}`,
 };
 
 export const liveMessages = {

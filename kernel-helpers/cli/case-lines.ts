@@ -5,7 +5,7 @@
  */
 import * as fs from "node:fs";
 import { InputError } from "../errors";
-import { cliMessages } from "../messages";
+import { cliMessages, readReason } from "../messages";
 
 /**
  * Whole lines of a case file, as read: `text` holds one or more lines ("\n" or "\r\n" between
@@ -31,12 +31,9 @@ export async function openCaseSource(file: string): Promise<NodeJS.ReadableStrea
     }
     return handle.createReadStream({ highWaterMark: 256 * 1024 });
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? "";
-    throw new InputError(cliMessages.cannotRead(file, REASONS[code] ?? (e as Error).message), file);
+    throw new InputError(cliMessages.cannotRead(file, readReason(e)), file);
   }
 }
-
-const REASONS: Record<string, string> = { ENOENT: "no such file", EACCES: "permission denied", EISDIR: "it is a folder" };
 
 /** Blocks of whole lines from `source`, about one per chunk read. */
 export async function* caseBlocks(source: AsyncIterable<string | Buffer> & NodeJS.ReadableStream): AsyncGenerator<CaseBlock> {

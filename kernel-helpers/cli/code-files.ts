@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { Case, parseCase } from "../case";
 import { InputError } from "../errors";
-import { cliMessages } from "../messages";
+import { cliMessages, readReason } from "../messages";
 
 /** Commander's collector for a repeatable --code. */
 export function codeFileList(value: string, previous: readonly string[] | undefined): string[] {
@@ -18,7 +18,8 @@ export function readCodeCases(files: readonly string[]): Case[] {
     try {
       source = fs.readFileSync(file === "-" ? 0 : file, "utf8");
     } catch (e) {
-      throw new InputError(cliMessages.unreadableCode(file, (e as Error).message), file);
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new InputError(cliMessages.unreadableCode(file, `${readReason(e)}${code ? ` (${code})` : ""}`), file);
     }
     return parseCase({ op: "code", source, name: file === "-" ? "stdin" : path.basename(file) });
   });

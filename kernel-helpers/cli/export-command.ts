@@ -4,7 +4,7 @@ import { SUMMARIES } from "./summaries";
 import * as path from "node:path";
 import { GolabError } from "../errors";
 import { parseSetOptions } from "../jupyter";
-import { wholeNumber } from "./options";
+import { outputPath, wholeNumber } from "./options";
 import { exportSummary } from "./written";
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -13,7 +13,7 @@ export function addExportCommand(program: Command): void {
   program
     .command("export")
     .description(SUMMARIES.export)
-    .option("--out <dir>", "folder for the pages", "course")
+    .option("--out <dir>", "folder for the pages", outputPath("--out"), "course")
     .option("--set <name=value>", "override a parameter in every chapter that declares it, e.g. --set live=false (repeatable)", collect, [])
     .option("--only <chapter>", "only this chapter, e.g. ch2 (repeatable)", collect, [])
     .option("--timeout <seconds>", "time limit per cell", wholeNumber("--timeout", 1, 86_400), 600)

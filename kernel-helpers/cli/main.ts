@@ -6,6 +6,7 @@
 import { Command, CommanderError } from "commander";
 import { GolabError, InputError } from "../errors";
 import { exitOnSignals } from "../proc";
+import { forTerminal } from "../messages";
 import { golabVersion } from "../version";
 import { CASE_COMMANDS, EXAMPLES } from "./examples";
 import { Example, HELP_CONFIGURATION, withCaseHelp, withExamples } from "./help";
@@ -53,7 +54,7 @@ export function buildProgram(argv: readonly string[] = []): Command {
     .version(golabVersion(), "-V, --version", "print golab's version")
     .showHelpAfterError(false)
     .configureHelp(HELP_CONFIGURATION)
-    .configureOutput({ outputError: (text, write) => write(`golab: ${text.replace(/^error: /, "").trim()}\n`) })
+    .configureOutput({ outputError: (text, write) => write(`golab: ${forTerminal(text.replace(/^error: /, "").trim())}\n`) })
     .exitOverride();
   withExamples(program, PROGRAM_EXAMPLES);
   const named = argv[0] === "help" ? argv[1] : argv[0];
@@ -96,7 +97,7 @@ async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT_INPUT;
     if (e instanceof GolabError) {
-      process.stderr.write(`golab: ${e.message}\n`);
+      process.stderr.write(`golab: ${forTerminal(e.message)}\n`);
       return e instanceof InputError ? EXIT_INPUT : EXIT_FAILURE;
     }
     process.stderr.write(`golab: internal error (please report): ${(e as Error).stack ?? e}\n`);

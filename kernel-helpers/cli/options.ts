@@ -25,6 +25,17 @@ export function byteSize(name: string): (value: string) => number {
   };
 }
 
+/**
+ * A file or folder to write: an empty value is refused, as Go's tools refuse `-o ""` (path.resolve
+ * took it for the current folder, and export and record wrote their files there).
+ */
+export function outputPath(name: string): (value: string) => string {
+  return (value: string) => {
+    if (value.trim() === "") throw new InputError(cliMessages.badOption(name, value, "a path; . is the current folder"), value);
+    return value;
+  };
+}
+
 export function escapeOption(value: string): Escape {
   if ((ESCAPES as readonly string[]).includes(value)) return value as Escape;
   throw new InputError(cliMessages.badOption("--escape", value, ESCAPES.join(", ")), value);

@@ -6,7 +6,7 @@ import { InputError } from "../errors";
 import { courseExperiments } from "../experiments";
 import { checkOutputDir } from "../output";
 import { experimentsDir, MATRICES, matrixNamed, measurementsDir, record, RECORD_RUNS, recordExperiments } from "../record";
-import { wholeNumber } from "./options";
+import { outputPath, wholeNumber } from "./options";
 import { recordSummary } from "./written";
 
 /** The folder record writes to, checked before the first progress line (record checks it too). */
@@ -21,7 +21,7 @@ export function addRecordCommand(program: Command): void {
     .option("--go <version>", "1.19, 1.26, 1.27, or a path to a go binary (default: the go on PATH)")
     .option("--experiments", "record the live-only experiments (Delve hit counts, GC on/off, gctrace, churn, pprof, map or slice, chapter 6's code) instead of the matrix", false)
     .option("--only <names...>", "with --experiments: run only these (e.g. map-or-slice) and keep the file's other experiments as recorded")
-    .option("--out <dir>", "folder to write to (default: the project's data/measurements, or data/experiments with --experiments)")
+    .option("--out <dir>", "folder to write to (default: the project's data/measurements, or data/experiments with --experiments)", outputPath("--out"))
     .option("--runs <n>", "calls of each case", wholeNumber("--runs", 1, 10_000), RECORD_RUNS)
     .option("--debug", "build with -gcflags=all=-N -l (written as go<version>-N-l.jsonl)", false)
     .option("--matrix <name>", `the cases to record: ${MATRICES.map((m) => `${m.key} (go<version>${m.suffix}.jsonl)`).join(" or ")}`, "validation")

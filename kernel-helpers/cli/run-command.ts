@@ -8,7 +8,7 @@ import { jupyterMessages } from "../messages";
 import { checkOutputFile } from "../output";
 import { withTempDir } from "../proc";
 import { CellResult, describeFailure, exportHtml, parseSetOptions, runNotebook, summarize, writeNotebook } from "../jupyter";
-import { wholeNumber } from "./options";
+import { outputPath, wholeNumber } from "./options";
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -52,8 +52,8 @@ export function addRunCommand(program: Command): void {
     .description(SUMMARIES.run)
     .argument("<notebook>", "the .ipynb file")
     .option("--set <name=value>", "override a parameter declared in the cell tagged \"parameters\" (repeatable)", collect, [])
-    .option("--out <file>", "write the executed notebook (outputs included) here")
-    .option("--html <file>", "also export the executed notebook to HTML (nbconvert)")
+    .option("--out <file>", "write the executed notebook (outputs included) here", outputPath("--out"))
+    .option("--html <file>", "also export the executed notebook to HTML (nbconvert)", outputPath("--html"))
     .option("--timeout <seconds>", "time limit per cell (a cell's metadata golab.timeout wins)", wholeNumber("--timeout", 1, 86_400), 300)
     .option("--kernel-timeout <seconds>", "time limit for the kernel to start", wholeNumber("--kernel-timeout", 1, 3600), 60)
     .option("--json", "print the run (cells, statuses, errors, outputs) as JSON instead of the cells' text", false)

@@ -3,7 +3,7 @@
  * allocation with its size, type, runtime caller and stack (or, with --count, the numbers only).
  * `golab trace --experiment 2.4 [case...] --go V`: the chapter 2.4 hit counts.
  */
-import { Command } from "commander";
+import { Command, Option } from "commander";
 import { SUMMARIES } from "./summaries";
 import { caseKey, describeCase, parseCase } from "../case";
 import { findToolchain } from "../go";
@@ -94,7 +94,7 @@ export function addTraceCommand(program: Command): void {
     .option("--escape <where>", "for short forms: heap, stack or discard", escapeOption, "heap")
     .option("--debug", cliMessages.debugOption, false)
     .option("--goexperiment <list>", "GOEXPERIMENT for the build, e.g. sizespecializedmalloc")
-    .option("--mem-cap <bytes>", "refuse cases estimated to hold more (e.g. 2GiB)", byteSize("--mem-cap"), DEFAULT_MEM_CAP)
+    .addOption(new Option("--mem-cap <bytes>", "refuse cases estimated to hold more (e.g. 2GiB)").argParser(byteSize("--mem-cap")).default(DEFAULT_MEM_CAP, formatBytes(DEFAULT_MEM_CAP)))
     .option("--timeout <seconds>", "time limit for the Delve session; dlv and the program are killed after it", wholeNumber("--timeout", 1, 86_400), 600)
     .option("--experiment <id>", "run an article experiment instead: 2.4 (hit counts of sysAlloc, allocLarge, growWork)")
     .option("--no-cache", "trace now, and store nothing (default: read and fill the result cache)")

@@ -65,7 +65,7 @@ async function warnOffSource(list: readonly Chapter[], onWarning: (m: string) =>
 export async function exportCourse({ outDir, parameters = {}, rawParameters = false, only, showCode = false, cellTimeoutMs = 600_000, onProgress, onWarning }: ExportOptions): Promise<ExportResult> {
   const started = Date.now();
   const list = chapters().filter((c) => !only || only.includes(c.name));
-  if (list.length === 0) throw new GolabError(`no chapter notebook matches ${JSON.stringify(only)}`);
+  if (list.length === 0) throw new GolabError(courseMessages.noChapter(only ?? []));
   // A name no chapter declares is a typo (`lve=false` would run live Go): refused, as `golab run` does.
   // Each chapter's parameters cell, read once: for the typo check here and the overrides below.
   const declaredBy = new Map(list.map((c) => [c.name, declaredParameters(c.file)]));

@@ -103,6 +103,9 @@ async function describe(goBinary: string, env: NodeJS.ProcessEnv, wanted: string
     const missing = (e as NodeJS.ErrnoException).code === "ENOENT";
     const what = wanted ?? "(the machine's go)";
     if (missing) throw new MissingToolError(goMessages.notInstalled(what, goMessages.installHintLocal()), "go");
+    // go env refuses an experiment its version does not have: the user's input, not a missing Go.
+    const unknownExperiment = e instanceof GolabError ? /unknown GOEXPERIMENT (\S+)/.exec(e.message) : null;
+    if (unknownExperiment) throw new InputError(goMessages.unknownExperiment(env.GOEXPERIMENT ?? "", unknownExperiment[1], wanted ? `Go ${wanted}` : "the go on PATH"), unknownExperiment[1].slice(0, 40));
     if (e instanceof GolabError) throw new MissingToolError(goMessages.notInstalled(what, hint ?? e.message), "go");
     throw e;
   }

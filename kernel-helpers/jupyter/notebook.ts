@@ -8,7 +8,7 @@
 import * as fs from "node:fs";
 import type * as nbformat from "@jupyterlab/nbformat";
 import { InputError } from "../errors";
-import { jupyterMessages } from "../messages";
+import { jupyterMessages, readReason } from "../messages";
 import { writeFileAtomically } from "../output";
 
 export type Notebook = nbformat.INotebookContent;
@@ -52,7 +52,8 @@ export function readNotebook(file: string): Notebook {
     text = fs.readFileSync(file, "utf8");
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new InputError(jupyterMessages.noSuchNotebook(file), file);
-    throw e;
+    // A folder, a path through a file, a name too long, a read error: one line, not a stack.
+    throw new InputError(jupyterMessages.unreadableNotebook(file, readReason(e)), file);
   }
   let parsed: unknown;
   try {

@@ -1,5 +1,6 @@
 /** The recordings' file format: JSON lines, written whole or not at all, errors as file:line. */
 import { DatasetError } from "../errors";
+import { recordMessages } from "../messages";
 import { writeFileAtomically } from "../output";
 
 /**
@@ -11,9 +12,9 @@ export function writeJsonLinesAtomically(file: string, objects: readonly unknown
   writeFileAtomically(file, objects.map((o) => JSON.stringify(o)).join("\n") + "\n");
 }
 
-/** A bad line of a recording, as file:line. */
+/** A bad line of a recording, as file:line, in one line whatever the file holds. */
 export function failAt(file: string, line: number, why: string): never {
-  throw new DatasetError(`${file}:${line}: ${why}`, file, line);
+  throw new DatasetError(recordMessages.badLine(file, line, why), file, line);
 }
 
 /** What every recording's first line says of where its numbers came from. */

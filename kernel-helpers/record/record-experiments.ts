@@ -7,6 +7,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { InputError } from "../errors";
+import { recordMessages } from "../messages";
 import { LiveExperiment } from "../experiments";
 import { findToolchain } from "../go";
 import { checkOutputDir, checkOutputFile } from "../output";
@@ -31,7 +32,7 @@ export interface RecordExperimentsOptions {
 /** Runs every experiment, one after the other (timings must not compete), and writes the file; returns its path. */
 export async function recordExperiments({ go, experiments, outDir = experimentsDir(), only, onProgress }: RecordExperimentsOptions): Promise<string> {
   const unknown = (only ?? []).filter((name) => !experiments.some((x) => x.name === name));
-  if (unknown.length) throw new InputError(`unknown experiment ${unknown.join(", ")} (known: ${experiments.map((x) => x.name).join(", ")})`, unknown.join(" "));
+  if (unknown.length) throw new InputError(recordMessages.unknownExperiment(unknown, experiments.map((x) => x.name)), unknown.join(" ").slice(0, 40));
   // A folder that cannot be written is refused now, not after the experiments ran.
   checkOutputDir(outDir);
   const running = experiments.filter((e) => !only || only.includes(e.name));

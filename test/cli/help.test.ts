@@ -24,6 +24,8 @@ for (const { name, run } of HELPS) {
     assert.doesNotMatch(text, /\(default: (false|true)\)/);
     assert.doesNotMatch(text, /default[^()]*\) \(default:/, "a second default after a description that names one");
     if (name in SUMMARIES) assert.ok(text.includes(unwrapped(SUMMARIES[name as keyof typeof SUMMARIES])), "the summary");
+    // Sizes read as sizes (1 GiB), as in the text output: no default of five digits or more.
+    assert.doesNotMatch(text, /\(default: \d{5,}\)/, "a size as a raw byte count");
   });
 }
 

@@ -1,4 +1,4 @@
-/** The golab program itself: its version, a reader that stops early, a --go that is not a go. */
+/** The golab program itself: its version, a reader that stops early, a --go that is not a go, long values, unreadable notebooks. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
@@ -58,6 +58,41 @@ test("record --only: without --experiments, or naming no experiment, one line an
   assert.equal(alone.stderr, "golab: --only needs --experiments\n");
   const typo = golab(["record", "--experiments", "--only", "map-or-slise", "--out", "/nonexistent/never-made"]);
   assert.equal(typo.status, 2);
-  assert.match(typo.stderr, /^golab: unknown experiment map-or-slise \(known: .*map-or-slice-costs, map-or-slice-timings, own-code\)\n$/);
+  assert.match(typo.stderr, /^golab: unknown experiment "map-or-slise" \(known: .*map-or-slice-costs, map-or-slice-timings, own-code\)\n$/);
   assert.equal(fs.existsSync("/nonexistent/never-made"), false);
+});
+
+test("a 10 KB value, command, option or path is cut in its message: one line, exit 2, no stack", () => {
+  const L = "x".repeat(10_000);
+  const nowhere = ["--out", "/nonexistent/never-made"];
+  const RUNS: string[][] = [
+    ["predict", "make([]int, 5)", "--go", L], ["predict", "make([]int, 5)", "--go", `1.19,${L}`],
+    ["predict", "make([]int, 5)", "--escape", L], ["predict", "make([]int, 5)", "--seeds", L], ["predict", "--from", L],
+    ["measure", "make([]int, 5)", "--format", L], ["measure", "make([]int, 5)", "--runs", L], ["measure", "make([]int, 5)", "--mem-cap", L],
+    ["measure", "--code", L], ["measure", `--${L}`], ["trace", "make([]int, 5)", "--experiment", L], ["trace", "make([]int, 5)", "--stack", L],
+    ["record", "--matrix", L, ...nowhere], ["record", "--experiments", "--only", L, ...nowhere],
+    ["run", L], ["run", "notebooks/ch1.ipynb", "--set", L], ["export", "--timeout", L], ["lab", "--port", L],
+    ["claims", "--go", L], ["cache", L], [L],
+  ];
+  for (const args of RUNS) {
+    const shown = args.map((a) => (a.length > 40 ? `<${a.length} characters>` : a)).join(" ");
+    const r = golab(args);
+    assert.equal(r.status, 2, `${shown}: ${r.stderr.slice(0, 300)}`);
+    assert.equal(r.stdout, "", shown);
+    assert.match(r.stderr, /^golab: [^\n]+\n$/, `${shown}: one line`);
+    assert.doesNotMatch(r.stderr, /internal error/, shown);
+    assert.ok(r.stderr.length < 600, `${shown}: ${r.stderr.length} characters`);
+  }
+});
+
+test("golab run of a path that is no notebook file: one line naming why, exit 2", () => {
+  for (const [file, why] of [
+    ["/tmp", "it is a folder"],
+    [`${__filename}/x`, "a part of the path is not a folder"],
+    [`/tmp/${"n".repeat(300)}.ipynb`, "the name is too long"],
+  ]) {
+    const r = golab(["run", file]);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, new RegExp(`^golab: cannot read notebook "[^"\\n]+": ${why}\\n$`));
+  }
 });

@@ -49,12 +49,13 @@ const BAD_INPUT: [string, string[], RegExp][] = [
   ["a bad --runs", ["measure", "make([]int, 1)", "--runs", "0"], /invalid --runs/],
   ["an unknown option", ["measure", "make([]int, 1)", "--frobnicate"], /unknown option/],
   ["no case", ["measure"], /no case given: pass one or more cases/],
-  ["an unreadable --code file", ["measure", "--code", "/nonexistent/mine.go"], /cannot read --code "\/nonexistent\/mine.go": ENOENT/],
+  ["an unreadable --code file", ["measure", "--code", "/nonexistent/mine.go"], /cannot read --code "\/nonexistent\/mine.go": no such file \(ENOENT\)$/m],
   ["a code case with a package clause", ["measure", "{\"op\":\"code\",\"source\":\"package main\\nfunc probe() {}\"}", "--quiet"], /code.go starts with a package clause/],
   ["a Go version named twice", ["measure", "make([]int, 1)", "--go", "1.26,1.27,1.26"], /invalid --go: "1\.26" \(named twice\)/],
   ["one Go version under two names", ["measure", "make([]int, 1)", "--go", "1.26,go1.26"], /is Go 1\.26\.\d+ again/],
   ["an unknown output format", ["measure", "make([]int, 1)", "--format", "xml"], /invalid --format: "xml" \(text, json, benchfmt\)/],
   ["--json beside another format", ["measure", "make([]int, 1)", "--json", "--format", "benchfmt"], /--json asks for json/],
+  ["a GOEXPERIMENT this Go does not have", ["measure", "make([]int, 1)", "--goexperiment", "nosuchexp"], /^golab: invalid GOEXPERIMENT "nosuchexp": the go on PATH has no experiment "suchexp"$/],
   ["an injection attempt", ["measure", "make(map[int]int); func init() { panic(1) }//, 1)"], /./],
 ];
 

@@ -54,3 +54,16 @@ for (const command of COMMANDS) {
 test("the file that was in the way is untouched", () => {
   assert.equal(fs.readFileSync(existingFile, "utf8"), "kept");
 });
+
+// path.resolve("") is the current folder: export and record wrote their files wherever golab ran.
+for (const command of [...COMMANDS, ["run", "notebooks/ch1.ipynb"], ["run", "notebooks/ch1.ipynb", "--out", "x.ipynb", "--html"]]) {
+  test(`${command.join(" ")} --out "": refused at once, nothing written where golab runs`, () => {
+    const cwd = fs.mkdtempSync(path.join(scratch, "cwd-"));
+    const args = command.includes("--html") ? [...command, ""] : [...command, "--out", ""];
+    const r = spawnSync(process.execPath, [CLI, ...args.map((a) => (a.startsWith("notebooks/") ? path.resolve(__dirname, "..", "..", "..", a) : a))], { cwd, encoding: "utf8", timeout: 15_000 });
+    assert.equal(r.signal, null, "still running after 15 s");
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /^golab: invalid --(out|html): "" \(a path; \. is the current folder\)\n$/);
+    assert.deepEqual(fs.readdirSync(cwd), []);
+  });
+}

@@ -68,6 +68,18 @@ for (const [name, mutate, where] of [
   });
 }
 
+test("a line of terminal control bytes is named in one line, none of its bytes raw", () => {
+  // V8's JSON errors quote the line: ESC, BEL, DEL, a C1 control and U+2028 must not reach the terminal as they are.
+  const file = withLines((l) => { l[2] = "\x1b[31mred\x07\x7f\x9b\u2028{"; });
+  assert.throws(() => readDataset(file), (e: unknown) => {
+    const m = (e as Error).message;
+    assert.ok(e instanceof DatasetError && m.startsWith(`${file}:3: not JSON`), m);
+    assert.doesNotMatch(m, /[\x00-\x1f\x7f-\x9f\u2028\u2029]/, "no control character raw");
+    assert.match(m, /\\u001b\[31mred\\u0007/, "the bytes shown escaped");
+    return true;
+  });
+});
+
 test("a rewrite replaces the file whole", () => {
   const file = tempFile();
   writeDataset(file, PROVENANCE, [RESULT, OTHER]);

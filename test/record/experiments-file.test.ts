@@ -104,3 +104,12 @@ test("a line that is not JSON is refused with its line number", () => {
   fs.appendFileSync(file, "{not json\n");
   assert.match(errorOf(file).message, /:4: not JSON/);
 });
+
+test("a line of terminal control bytes is named in one line, none of its bytes raw", () => {
+  const file = withLines(() => undefined);
+  fs.appendFileSync(file, "\x1b]0;title\x07\x1b[2J{\n");
+  const m = errorOf(file).message;
+  assert.match(m, /:4: not JSON/);
+  assert.doesNotMatch(m, /[\x00-\x1f\x7f-\x9f\u2028\u2029]/, "no control character raw");
+  assert.match(m, /\\u001b\]0;title\\u0007/, "the bytes shown escaped");
+});

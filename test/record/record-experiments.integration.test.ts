@@ -40,5 +40,5 @@ test("--only runs the experiments named and keeps the others as recorded", { tim
   await recordExperiments({ experiments: fakes(go, 3), outDir, only: ["map-or-slice-timings"] });
   const third = readExperiments(file).experiments.find((x) => x.name === "map-or-slice-timings")!;
   assert.equal((third.result as { nsPerOp: number }[])[0].nsPerOp, 3, "run again");
-  await assert.rejects(recordExperiments({ experiments: fakes(go, 4), outDir, only: ["map-or-slise"] }), (e: Error) => e instanceof InputError && /unknown experiment map-or-slise/.test(e.message));
+  await assert.rejects(recordExperiments({ experiments: fakes(go, 4), outDir, only: ["map-or-slise"] }), (e: Error) => e instanceof InputError && /unknown experiment "map-or-slise"/.test(e.message));
 });
