@@ -6,6 +6,7 @@
 import { ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
+import * as net from "node:net";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { ServerConnection } from "@jupyterlab/services";
@@ -26,7 +27,7 @@ export interface ServerOptions {
   app?: JupyterApp;
   /** The folder the server serves; notebooks must be inside it. */
   rootDir: string;
-  /** 0 (default) lets the system pick a free port. */
+  /** 0 (default): a free port, chosen by golab before the server starts. */
   port?: number;
   /** JupyterLab only: open a browser on start. Default false. */
   openBrowser?: boolean;
@@ -199,8 +200,27 @@ export class JupyterServer {
   }
 }
 
-/** Origins on this machine's loopback, any port: the only ones CORS answers. */
-export const LOOPBACK_ORIGIN = "^https?://(127\\.0\\.0\\.1|localhost)(:[0-9]+)?$";
+/**
+ * The server's own origin (its page on 127.0.0.1 or localhost, at its port): the only one CORS
+ * answers. Jupyter echoes any Origin back to a request that carries the token unless a pattern is
+ * set; a page on another port of this machine is another origin and gets no answer it can read.
+ */
+export function ownOrigin(port: number): string {
+  return `^https?://(127\\.0\\.0\\.1|localhost):${port}$`;
+}
+
+/** A port free on 127.0.0.1 now, for a server whose origin must be known before it starts. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 function serverArgs(o: Required<Pick<ServerOptions, "app" | "rootDir" | "port" | "openBrowser" | "defaultKernel">> & { openPath?: string; configFile: string }): string[] {
   const args = [
@@ -219,9 +239,9 @@ function serverArgs(o: Required<Pick<ServerOptions, "app" | "rootDir" | "port" |
   // The lab needs kernels and contents only: no terminals (a shell over the websocket), for the
   // headless runner and for `golab lab` alike.
   args.push("--ServerApp.terminals_enabled=False");
-  // Cross-origin requests only from pages on this machine's loopback (JupyterLab's own page among
-  // them): by default a token-bearing request from any origin would get its Origin echoed back.
-  args.push(`--ServerApp.allow_origin_pat=${LOOPBACK_ORIGIN}`);
+  // Cross-origin answers only for the server's own page (ownOrigin): by default a token-bearing
+  // request from any origin would get its Origin echoed back.
+  args.push(`--ServerApp.allow_origin_pat=${ownOrigin(o.port)}`);
   if (o.app === "lab") {
     args.push("--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate");
     if (o.openPath !== undefined) {
@@ -234,8 +254,21 @@ function serverArgs(o: Required<Pick<ServerOptions, "app" | "rootDir" | "port" |
 
 /** Starts a jupyter server and waits until it answers; throws MissingToolError without Jupyter. */
 export async function startJupyterServer(options: ServerOptions): Promise<JupyterServer> {
+  if (options.port) return startOn(options, options.port);
+  // A free port is chosen here, so CORS can name the server's own origin. Another process may take
+  // it before Jupyter binds it (port_retries=0 then ends the server): a new port, twice at most.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOn(options, await freePort());
+    } catch (e) {
+      if (attempt >= 3 || !(e instanceof GolabError) || !/is not available|already in use|could not be started/i.test(e.message)) throw e;
+    }
+  }
+}
+
+async function startOn(options: ServerOptions, port: number): Promise<JupyterServer> {
   const {
-    app = "server", port = 0, openBrowser = false, openPath, defaultKernel = "tslab",
+    app = "server", openBrowser = false, openPath, defaultKernel = "tslab",
     startTimeoutMs = 60_000, env = process.env, onLog,
   } = options;
   const rootDir = path.resolve(options.rootDir);

@@ -1,13 +1,14 @@
 /**
  * golab's Jupyter (the one `golab lab` starts) offers no terminals and answers cross-origin
- * requests only from loopback pages: a page elsewhere holding the token cannot read the answers.
+ * requests only from its own page: a page elsewhere (another port of this machine included)
+ * holding the token cannot read the answers.
  */
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as path from "node:path";
 import { startJupyterServer } from "../../kernel-helpers/jupyter";
 
-test("golab lab's server: terminals off, CORS only for loopback origins", { timeout: 120_000 }, async () => {
+test("golab lab's server: terminals off, CORS only for its own origin", { timeout: 120_000 }, async () => {
   const server = await startJupyterServer({ app: "lab", rootDir: path.resolve(__dirname, "..", "..", "..", "notebooks") });
   try {
     const get = (p: string, origin?: string) => fetch(`${server.url.replace(/\/$/, "")}${p}`, {
@@ -18,6 +19,9 @@ test("golab lab's server: terminals off, CORS only for loopback origins", { time
     const evil = await get("/api/kernels", "http://evil.example");
     assert.equal(evil.headers.get("access-control-allow-origin"), null, "a foreign origin is not echoed");
     const own = new URL(server.url).origin;
+    const neighbour = `http://127.0.0.1:${Number(new URL(server.url).port) === 65535 ? 65534 : Number(new URL(server.url).port) + 1}`;
+    const other = await get("/api/kernels", neighbour);
+    assert.equal(other.headers.get("access-control-allow-origin"), null, "a page on another loopback port is not echoed");
     const mine = await get("/api/kernels", own);
     assert.equal(mine.headers.get("access-control-allow-origin"), own, "its own page's origin is");
   } finally {
