@@ -361,7 +361,7 @@ export const courseMessages = {
   workingCopies: (dir: string, copied: number) =>
     `opening your working copies in ${dir}${copied ? ` (${copied} copied from notebooks/ just now)` : ""}; the course in notebooks/ is not touched (delete a copy to start it afresh)`,
   sourceCheckFailed: (reason: string) => `warning: could not compare the notebooks with their sources: ${oneLine(reason)}`,
-  noChapter: (only: readonly string[]) => `no chapter notebook matches ${only.map(show).join(", ")}`,
+  noChapter: (only: readonly string[], names: readonly string[]) => `no chapter notebook matches ${only.map(show).join(", ")}; the chapters are ${orList(names)}`,
 };
 
 export const liveMessages = {

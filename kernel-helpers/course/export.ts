@@ -64,8 +64,12 @@ async function warnOffSource(list: readonly Chapter[], onWarning: (m: string) =>
 
 export async function exportCourse({ outDir, parameters = {}, rawParameters = false, only, showCode = false, cellTimeoutMs = 600_000, onProgress, onWarning }: ExportOptions): Promise<ExportResult> {
   const started = Date.now();
-  const list = chapters().filter((c) => !only || only.includes(c.name));
-  if (list.length === 0) throw new GolabError(courseMessages.noChapter(only ?? []));
+  const all = chapters();
+  // A chapter name that is not one is the user's typo: refused (exit 2), not skipped.
+  const unknown = (only ?? []).filter((name) => !all.some((c) => c.name === name));
+  if (unknown.length > 0) throw new InputError(courseMessages.noChapter(unknown, all.map((c) => c.name)), unknown[0]);
+  const list = all.filter((c) => !only || only.includes(c.name));
+  if (list.length === 0) throw new GolabError(courseMessages.noChapter(only ?? [], all.map((c) => c.name)));
   // A name no chapter declares is a typo (`lve=false` would run live Go): refused, as `golab run` does.
   // Each chapter's parameters cell, read once: for the typo check here and the overrides below.
   const declaredBy = new Map(list.map((c) => [c.name, declaredParameters(c.file)]));

@@ -52,6 +52,14 @@ test("export refuses a parameter no chapter declares, before anything starts (a 
   assert.equal(fs.existsSync("/nonexistent/never-made"), false);
 });
 
+test("export --only: a name that is no chapter is refused with the chapters' names (exit 2), even beside a real one", () => {
+  const r = golabInPrivateTmp(["export", "--only", "ch1", "--only", "chX", "--out", "/nonexistent/never-made"]);
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /^golab: no chapter notebook matches "chX"; the chapters are ch1, .* or ch\d+\n$/);
+  assert.deepEqual(r.leftBehind, []);
+  assert.equal(fs.existsSync("/nonexistent/never-made"), false);
+});
+
 test("record --only: without --experiments, or naming no experiment, one line and exit 2 before anything runs", () => {
   const alone = golab(["record", "--only", "map-or-slice-costs", "--out", "/nonexistent/never-made"]);
   assert.equal(alone.status, 2);
