@@ -146,6 +146,7 @@ export const goMessages = {
   notInstalled: (v: string, hint: string) => `Go ${v} is not installed here. ${hint}`,
   noGoAtPath: (path: string) => `no go binary at ${show(path)}`,
   notExecutable: (path: string) => `${show(cut(path, 200))} is not an executable go command`,
+  notWorkingGo: (path: string, why: string) => `${show(path)} is not a working go: \`go env\` failed (${why})`,
   unreadableVersion: (path: string, output: string) => `${show(path)} did not report a Go version (it said ${show(output.trim().slice(0, 120))})`,
   installHint119: () => "Install it with `bash scripts/setup.sh` (Debian package golang-1.19-go).",
   installHint127: () => "Install it with `bash scripts/setup.sh` (GOTOOLCHAIN=go1.27.3 through the Go module proxy).",

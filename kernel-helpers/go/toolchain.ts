@@ -82,7 +82,7 @@ async function resolve(spec: string | undefined, { goexperiment }: ToolchainOpti
     } catch {
       throw new MissingToolError(goMessages.notExecutable(spec), "go");
     }
-    return describe(path.resolve(spec), env, undefined);
+    return describe(path.resolve(spec), env, undefined, undefined, spec);
   }
   const { minor, wanted } = parseGoVersion(spec);
   if (minor === "19") {
@@ -95,7 +95,8 @@ async function resolve(spec: string | undefined, { goexperiment }: ToolchainOpti
   return describe("go", env, wanted);
 }
 
-async function describe(goBinary: string, env: NodeJS.ProcessEnv, wanted: string | undefined, hint?: string): Promise<Toolchain> {
+/** `given`: the path the user named, when it was a path (its failure is said of that path). */
+async function describe(goBinary: string, env: NodeJS.ProcessEnv, wanted: string | undefined, hint?: string, given?: string): Promise<Toolchain> {
   let out: string;
   try {
     out = (await runProcess(goBinary, ["env", "GOVERSION", "GOARCH", "GOOS", "GOROOT", "GOEXPERIMENT"], { env, timeoutMs: 60_000 })).stdout;
@@ -106,6 +107,7 @@ async function describe(goBinary: string, env: NodeJS.ProcessEnv, wanted: string
     // go env refuses an experiment its version does not have: the user's input, not a missing Go.
     const unknownExperiment = e instanceof GolabError ? /unknown GOEXPERIMENT (\S+)/.exec(e.message) : null;
     if (unknownExperiment) throw new InputError(goMessages.unknownExperiment(env.GOEXPERIMENT ?? "", unknownExperiment[1], wanted ? `Go ${wanted}` : "the go on PATH"), unknownExperiment[1].slice(0, 40));
+    if (e instanceof GolabError && given !== undefined) throw new MissingToolError(goMessages.notWorkingGo(given, e.message), "go");
     if (e instanceof GolabError) throw new MissingToolError(goMessages.notInstalled(what, hint ?? e.message), "go");
     throw e;
   }

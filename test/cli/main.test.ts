@@ -31,6 +31,10 @@ test("--go naming a file that is not a go command: one line, exit 1", () => {
   const r = golab(["measure", "make([]int, 3)", "--go", "/etc/passwd"]);
   assert.equal(r.status, 1);
   assert.equal(r.stderr, 'golab: "/etc/passwd" is not an executable go command\n');
+  // An executable that is not Go is named as the path given, not as "the machine's go".
+  const notGo = golab(["measure", "make([]int, 3)", "--go", "/bin/false"]);
+  assert.equal(notGo.status, 1);
+  assert.match(notGo.stderr, /^golab: "\/bin\/false" is not a working go: `go env` failed \(.*\)\n$/);
 });
 
 test("claims refuses a Go version no command can run, as measure does (one parser)", () => {
