@@ -180,9 +180,9 @@ export class DelveClient {
     return (await this.call("Stacktrace", { Id: goroutineId, Depth: depth, Full: false }, assertStacktraceOut)).Locations.map(toFrame);
   }
 
-  /** Evaluates a Go expression in the selected goroutine's frame `frame`. */
-  async eval(expr: string, load: LoadLevel = "scalars", frame = 0): Promise<Value> {
-    const out = await this.call("Eval", { Scope: { GoroutineID: -1, Frame: frame }, Expr: expr, Cfg: toLoadConfig(load) }, assertEvalOut);
+  /** Evaluates a Go expression in frame `frame` of goroutine `goroutineId` (-1: the selected one). */
+  async eval(expr: string, load: LoadLevel = "scalars", frame = 0, goroutineId = -1): Promise<Value> {
+    const out = await this.call("Eval", { Scope: { GoroutineID: goroutineId, Frame: frame }, Expr: expr, Cfg: toLoadConfig(load) }, assertEvalOut);
     return toValue(out.Variable);
   }
 

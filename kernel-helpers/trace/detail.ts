@@ -1,13 +1,14 @@
 /**
  * Detail mode: every allocation entry stops the program, and Delve returns, with the stop, the
- * entry's arguments (size, typ with the *_type it points to) and the stack: one round trip per
- * allocation. The tracer names the type, finds the runtime caller that asked (the site), and
- * classifies the allocation by the allocator's rules (alloc/), with the size classes of the traced
- * toolchain's own sizeclasses.go, so a version the lab has never seen still classifies.
+ * entry's arguments (size, and typ as a bare pointer: a type's fields are read once per type,
+ * typenames.ts) and the stack: one round trip per allocation. The tracer names the type, finds the
+ * runtime caller that asked (the site), and classifies the allocation by the allocator's rules
+ * (alloc/), with the size classes of the traced toolchain's own sizeclasses.go, so a version the
+ * lab has never seen still classifies.
  */
 import * as path from "node:path";
 import { classify, TinyBlock, toolchainRules } from "../alloc";
-import { BreakpointHit, Frame, integerOf, runtimeTypeOf } from "../dlv";
+import { BreakpointHit, Frame, integerOf } from "../dlv";
 import { userLineOf } from "../code/lines";
 import { GolabError } from "../errors";
 import { traceMessages } from "../messages";
@@ -68,7 +69,8 @@ export async function detailAllocations(s: Session, plan: EntryPlan, stack: numb
   const entries = new Set(plan.functions);
   const hasCode = s.cases.some((c) => c.op === "code");
   for (const fn of plan.functions) {
-    await s.client.createBreakpoint({ function: fn, loadArgs: "pointee", stack: Math.max(stack + EXTRA_FRAMES, hasCode ? CODE_FRAMES : 0) });
+    // typ without its pointee: the type's fields are read once per type (typenames.ts).
+    await s.client.createBreakpoint({ function: fn, loadArgs: "scalars", stack: Math.max(stack + EXTRA_FRAMES, hasCode ? CODE_FRAMES : 0) });
   }
   const rules = toolchainRules(s.tc.goroot, s.tc.version);
   const names = new TypeNames(s.client);
@@ -92,7 +94,7 @@ export async function detailAllocations(s: Session, plan: EntryPlan, stack: numb
       last.entry += ` → ${entry}`;
       return;
     }
-    const typ = runtimeTypeOf(arg("typ"));
+    const typ = await names.typeOf(arg("typ"), hit.goroutineId);
     const noscan = typ === null || typ.ptrBytes === 0;
     const allocation: TraceAllocation = {
       size,
