@@ -99,6 +99,8 @@ interface PageFacts {
   programs: string[][];
   /** The index's verdict matrix: each row's claim link. */
   verdictLinks: string[];
+  /** Text cells of the course's tables that the page sets right (numbers alone are set right). */
+  rightAlignedText: string[];
 }
 
 /** Runs in the page (as text: the tests compile without the DOM's types). */
@@ -119,6 +121,7 @@ const PAGE_FACTS = `(() => {
     goTokens: tokens(".jp-RenderedMarkdown"),
     programs: [...document.querySelectorAll(".jp-OutputArea-output .highlight")].map((h) => [...h.querySelectorAll("span")].map((s) => s.className + ":" + s.textContent)),
     verdictLinks: [...document.querySelectorAll("table.golab-verdicts tbody tr")].map((tr) => tr.querySelector("a")?.getAttribute("href") || ""),
+    rightAlignedText: [...document.querySelectorAll("table.golab-table td:not(.num)")].filter((td) => visible(td) && getComputedStyle(td).textAlign === "right").map((td) => td.textContent),
   };
 })()`;
 
@@ -174,6 +177,7 @@ test("every exported page reads well in headless Chromium at 1280 px", { timeout
       assert.ok(f.overflow <= 0, `${name}: ${f.overflow} px wider than the window`);
       assert.ok(f.visibleTableRows.every((n) => n <= 20), `${name}: a visible table has ${Math.max(...f.visibleTableRows)} rows`);
       assert.doesNotMatch(f.text, /`/, `${name}: raw Markdown backticks`);
+      assert.deepEqual(f.rightAlignedText.slice(0, 3), [], `${name}: text in a table set right`);
       for (const href of f.navHrefs) assert.ok(fs.existsSync(path.join(simOnly.outDir, href)), `${name}: link to ${href} leads nowhere`);
       if (name === "index.html") {
         for (const p of simOnly.pages) assert.ok(f.text.includes(p.title), `index names ${p.title}`);

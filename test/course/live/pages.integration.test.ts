@@ -107,6 +107,9 @@ test("a chapter's panel answers a new size and a bad type at once, as the simula
     const hint = await page.locator(`${panel} >> input[name="hint"]`).inputValue();
     assert.deepEqual(first.versions[0].rows.slice(0, 10), expectedRows({ op: "makemap", key: "int", elem: "int", hint: Number(hint) }, go).slice(0, 10));
     assert.match(first.versions[0].label, /^simulated in your browser/);
+    // The section's link to the playground looks like a link (the page's own style gives bare links the text's colour).
+    const [link, text] = (await page.evaluate(`(() => { const a = document.querySelector("#what-if > p a[href='playground.html']"); return [getComputedStyle(a).color, getComputedStyle(a.parentElement).color]; })()`)) as string[];
+    assert.notEqual(link, text, "the playground link is coloured as a link");
     assert.ok(first.bars > 0, "the panel's chart has bars");
 
     await page.locator(`${panel} >> input[name="hint"]`).fill("9");
