@@ -182,3 +182,47 @@ test("the playground: any case on the versions picked, side by side, in a URL th
     process.stdout.write(`# screenshots: ${dir}/ch1-what-if.png, ${dir}/playground.png (removed after the run)\n`);
   });
 });
+
+test("served by a static host, the pages work the same and ask it for nothing but their own files", { timeout: 120_000 }, async (t) => {
+  const chromium = findChromium();
+  if (!chromium) return t.skip("no Chromium");
+  const http = await import("node:http");
+  const asked: string[] = [];
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://host");
+    asked.push(url.pathname);
+    const file = path.join(dir, decodeURIComponent(url.pathname));
+    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": file.endsWith(".js") ? "text/javascript" : "text/html; charset=utf-8" }).end(fs.readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${(server.address() as import("node:net").AddressInfo).port}`;
+  const { chromium: driver } = await import("playwright-core");
+  const browser = await driver.launch({ executablePath: chromium, headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const errors: string[] = [];
+    const elsewhere: string[] = [];
+    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("request", (r) => !r.url().startsWith(`${origin}/`) && !r.url().startsWith("data:") && elsewhere.push(r.url()));
+    for (const file of ["index.html", "ch1.html", `playground.html#${new URLSearchParams({ case: "make([]byte, 33)", go: "1.26.8" })}`]) {
+      await page.goto(`${origin}/${file}`);
+      if (file === "index.html") continue;
+      await page.waitForFunction("document.documentElement.dataset.golabLive !== undefined");
+      assert.equal(await page.evaluate("document.documentElement.dataset.golabLive"), "ready", file);
+      const output = await facts(page, ".golab-whatif-output >> nth=0");
+      assert.ok(output.versions.length > 0 && output.versions[0].rows.length > 0, `${file}: the first panel answered`);
+    }
+    // The browser's own asks (an icon) would show as 404s in the reader's console: the pages name an empty one.
+    assert.deepEqual(errors, [], "no error in the page or the console");
+    assert.deepEqual(elsewhere, [], "no request leaves the host");
+    assert.deepEqual([...new Set(asked)].sort(), ["/ch1.html", "/golab-live.js", "/index.html", "/playground.html"], "only the pages and their script");
+  } finally {
+    await browser.close();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
