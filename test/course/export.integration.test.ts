@@ -97,6 +97,8 @@ interface PageFacts {
   goTokens: string[];
   /** Tokens of each code block in a Markdown output (showProgram's Go programs). */
   programs: string[][];
+  /** Per `##` section, in page order: its title and whether a Go program (highlighted as Go) is shown in it. */
+  sections: { title: string; go: boolean }[];
   /** The index's verdict matrix: each row's claim link. */
   verdictLinks: string[];
   /** Text cells of the course's tables that the page sets right (numbers alone are set right). */
@@ -120,6 +122,11 @@ const PAGE_FACTS = `(() => {
     tsTokens: tokens(".jp-InputArea-editor"),
     goTokens: tokens(".jp-RenderedMarkdown"),
     programs: [...document.querySelectorAll(".jp-OutputArea-output .highlight")].map((h) => [...h.querySelectorAll("span")].map((s) => s.className + ":" + s.textContent)),
+    sections: [...document.querySelectorAll("h2, .jp-OutputArea-output .highlight")].reduce((out, e) => {
+      if (e.tagName === "H2") out.push({ title: e.textContent.replace(/¶$/, "").trim(), go: false });
+      else if (out.length && [...e.querySelectorAll("span.kd")].some((s) => s.textContent === "func")) out[out.length - 1].go = true;
+      return out;
+    }, []),
     verdictLinks: [...document.querySelectorAll("table.golab-verdicts tbody tr")].map((tr) => tr.querySelector("a")?.getAttribute("href") || ""),
     rightAlignedText: [...document.querySelectorAll("table.golab-table td:not(.num)")].filter((td) => visible(td) && getComputedStyle(td).textAlign === "right").map((td) => td.textContent),
   };
@@ -199,6 +206,13 @@ test("every exported page reads well in headless Chromium at 1280 px", { timeout
       // Go's lexer calls `func` a declaration keyword and `int` / `map` type keywords; TypeScript's would not.
       const isGoProgram = (tokens: string[]) => tokens.includes("kd:func") && tokens.some((t) => /^kt:/.test(t)) && tokens.some((t) => /^nx:probe\d+$/.test(t));
       if (/^ch[1-4]\.html$/.test(name)) assert.ok(f.programs.some(isGoProgram), `${name}: no measured Go program shown, highlighted as Go`);
+      // ... and every lesson its own: a claim's section shows the Go program its evidence came from.
+      // 2.5b reads the runtime's own gctrace lines: they, not a program, are its evidence, and only where Go runs.
+      if (/^ch[1-4]\.html$/.test(name)) {
+        const lessons = f.sections.filter((x) => /^\d\.\d[a-z]? /.test(x.title) && !x.title.startsWith("2.5b "));
+        assert.ok(lessons.length > 0, `${name}: no lesson sections`);
+        assert.deepEqual(lessons.filter((x) => !x.go).map((x) => x.title), [], `${name}: lessons without their Go program`);
+      }
       anchors.set(name, await page.evaluate("[...document.querySelectorAll('[id]')].map((e) => e.id)") as string[]);
       // Chapter 5 shows the program its look-up timings come from (decision/): Go, highlighted as Go.
       const isGo = (tokens: string[]) => tokens.includes("kd:func") && tokens.some((t) => /^kt:/.test(t));
