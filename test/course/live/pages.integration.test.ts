@@ -12,7 +12,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type { Page } from "playwright-core";
 import { exportCourse } from "../../../kernel-helpers/course";
-import { AllocationRow, whatIf } from "../../../kernel-helpers/course/live";
+import { AllocationRow, PAGE_LISTED_ALLOCATIONS, whatIf } from "../../../kernel-helpers/course/live";
 import { findChromium } from "../../jupyter/helpers";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "golab-live-pages-"));
@@ -169,9 +169,20 @@ test("the playground: any case on the versions picked, side by side, in a URL th
     assert.deepEqual(three.versions.map((v) => v.go), ["1.19.8", "1.26.8", "1.27.3"]);
     await page.screenshot({ path: path.join(dir, "playground.png"), fullPage: true });
 
+    // A long loop: the totals count every allocation, the folded table lists the first ones and says so.
+    const loop = `concatloop(2, ${PAGE_LISTED_ALLOCATIONS * 3})`;
+    await page.locator('.golab-playground >> input[name="case"]').fill(loop);
+    const long = await changed(page, output, three);
+    const made = (whatIf(loop, { go: "1.26" }) as { rows: unknown[] }).rows.length;
+    assert.ok(made > PAGE_LISTED_ALLOCATIONS);
+    for (const v of long.versions) assert.equal(v.rows.length, PAGE_LISTED_ALLOCATIONS, `Go ${v.go}: the folded table's rows`);
+    const summaries = await page.locator(".golab-playground .golab-all-rows > summary").allTextContents();
+    assert.ok(summaries.length === 3 && summaries.every((t) => t === `the first ${PAGE_LISTED_ALLOCATIONS} of ${made} allocations (golab predict lists every one)`), summaries.join(" | "));
+    assert.match(await page.locator(".golab-playground .golab-whatif-totals").first().innerText(), new RegExp(`^${made.toLocaleString("en-US")} mallocs`));
+
     const json = '{"op":"mapinsert","key":"strin","elem":"int","n":10}';
     await page.locator('.golab-playground >> input[name="case"]').fill(json);
-    const bad = await changed(page, output, three);
+    const bad = await changed(page, output, long);
     assert.equal(bad.error, (whatIf(json, { go: "1.26" }) as { message: string }).message);
     assert.match(bad.error ?? "", /^golab: unknown type name "strin"/);
 
