@@ -114,7 +114,7 @@ ${goList}
 ${params}
 ${verdictTally(pages.flatMap((p) => verdicts[p.name] ?? []))}
 ${playground ? `<p class="playground">Try any case yourself, on several Go versions side by side: <a href="${escapeHtml(playground)}">the playground</a>
-(golab's simulator runs in the page; nothing is sent anywhere). Each chapter about the article's operations ends with its own "what if" panels.</p>` : ""}
+(golab's simulator runs in the page; nothing is sent anywhere). Each chapter ends with its own "what if" panels.</p>` : ""}
 ${pages.map((p) => chapterHtml(p, verdicts[p.name])).join("\n")}
 `,
   });
