@@ -17,7 +17,7 @@ export {
   SimulatedAsMeasured, LiveObservation, LiveVersion,
 } from "./store";
 export { ResultCache, cacheInfo, clearCache } from "./cache";
-export { GC_LATENCY_BENCHTIME, GC_LATENCY_RUNS, PPROF_BYTES, INLINING_BUILD_ARGS, inliningProgram, gcLatency, gcTrace, gcTraceDocumentation, parseGcTrace, profileInlining, fragmentation, summarizeFragmentation, fragmentationStability, summarizeGcLatency, describeInterval, GcLatencyRow, GcTraceLine, InliningProfile, FragmentationSample } from "./experiments";
+export { GC_LATENCY_BENCHTIME, GC_LATENCY_RUNS, PPROF_BYTES, INLINING_BUILD_ARGS, inliningProgram, gcLatency, gcTrace, gcTraceDocumentation, parseGcTrace, profileInlining, fragmentation, fragmentationProgram, fragmentationCommands, summarizeFragmentation, fragmentationStability, summarizeGcLatency, describeInterval, GcLatencyRow, GcTraceLine, InliningProfile, FragmentationSample } from "./experiments";
 export { loadClaims, computeVerdicts, decideClaims, gatherEvidence, withLiveExperiments, claimExperiments, evidenceFrom, evidenceOf, instantiate, runtimeSources, verdictsJson, VERDICT_KINDS, claimsSummary, Claim, ClaimVerdict, Evidence } from "./claims";
 export { simulatedAllocationsTable, SimulatedByGo, versionColumns, mallocsText, escapeCell, pathCell, breakpointColumns, benchmarkColumns, CellText, resultsTable, allocationsTable, verdictsTable, verdictPartsTable, verdictRows, escapeTable, tracedAllocationsTable, tracedCountsTable, allocationPaths } from "./table";
 export { groupedBars, growthLines, matrix, renderSvg } from "./chart";

@@ -373,6 +373,8 @@ export const liveMessages = {
     (min === max ? `, ${min} in every one` : ` (${min}–${max})`) +
     (runs < full ? `; golab predict runs ${full}` : ""),
   refining: (full: number) => `hash-dependent: one hash seed shown while ${full} more run`,
+  allListed: (count: number) => `all ${count} allocations`,
+  firstListed: (shown: number, count: number) => `the first ${shown} of ${count} allocations (golab predict lists every one)`,
   tooBigForPage: (what: string, n: number, max: number) =>
     `${what} ${n} is more than a page simulates (at most ${max}, so that it stays responsive); golab predict runs it`,
   bug: (why: string) => `the simulator failed on this case; this is a bug in golab: ${oneLine(why)}`,

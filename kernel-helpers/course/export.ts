@@ -16,6 +16,7 @@ import { Chapter, chapters } from "./chapters";
 import { ChapterPage, COURSE_TITLE, indexPage } from "./index-page";
 import { preparePage, REMOVE_CELL_TAG, REMOVE_INPUT_TAG } from "./page";
 import { mergeProvenance, provenanceIn } from "./provenance";
+import { verdictsIn } from "./verdicts";
 import type { VersionProvenance } from "../display";
 import { chaptersOffSource, findJupytextPython } from "./sources";
 import { makePageLive, PLAYGROUND_PAGE, writeLiveFiles } from "./live";
@@ -135,9 +136,11 @@ export async function exportCourse({ outDir, parameters = {}, rawParameters = fa
   await exportHtmlPages(ready, outDir, { removeInputTag: REMOVE_INPUT_TAG, removeCellTag: REMOVE_CELL_TAG });
   await live;
   await checked;
-  const versions = mergeProvenance(list.flatMap((c) => provenanceIn(readNotebook(executed(c)))));
+  const runs = list.map((c) => readNotebook(executed(c)));
+  const versions = mergeProvenance(runs.flatMap(provenanceIn));
+  const verdicts = Object.fromEntries(list.map((c, at) => [c.name, verdictsIn(runs[at])]));
   const index = path.join(outDir, "index.html");
-  writeFileAtomically(index, indexPage(pages, { date: new Date().toISOString().slice(0, 10), parameters, versions, playground: PLAYGROUND_PAGE }));
+  writeFileAtomically(index, indexPage(pages, { date: new Date().toISOString().slice(0, 10), parameters, versions, playground: PLAYGROUND_PAGE, verdicts }));
   return { outDir, index, pages, seconds: (Date.now() - started) / 1000, versions };
 }
 

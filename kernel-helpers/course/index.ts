@@ -5,3 +5,5 @@ export { preparePage, sectionsOf, SHOW_CODE_TAG, TYPESCRIPT_LANGUAGE_INFO } from
 export { chaptersOffSource, findJupytextPython } from "./sources";
 export { headings, headingId, firstParagraph, inlineHtml, plainText } from "./markdown";
 export { ensureWorkingCopies, workingCopyDir } from "./working-copy";
+export { indexPage, ChapterPage, IndexFacts, COURSE_TITLE } from "./index-page";
+export { verdictsIn, LessonVerdict } from "./verdicts";

@@ -10,11 +10,21 @@ import { escapeHtml } from "./escape";
 /** Rows a page shows before the rest folds away. */
 export const VISIBLE_ROWS = 20;
 
-const cellHtml = (c: ReadableCell) => (c.exact ? `<td title="${escapeHtml(c.exact)}">${escapeHtml(c.text)}</td>` : `<td>${escapeHtml(c.text)}</td>`);
+/** A number, alone or with its unit ("0.287", "1,024", "39.9 KiB", "24 B", "615.7 ns"), or a dash for none. */
+const NUMBER = /^(?:—|[-−+]?\d[\d,]*(?:\.\d+)?(?:\s?(?:B|KiB|MiB|GiB|ns|µs|ms|s|%|×))?)$/;
 
-function tableHtml(headers: readonly string[], rows: readonly ReadableCell[][]): string {
-  const head = `<thead><tr>${headers.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr></thead>`;
-  return `<table class="golab-table">${head}<tbody>${rows.map((r) => `<tr>${r.map(cellHtml).join("")}</tr>`).join("")}</tbody></table>`;
+/** Columns whose every cell is a number: set right, to compare by digit; text columns (programs, reasons, verdicts) read from the left. */
+const numericColumns = (headers: readonly string[], rows: readonly ReadableCell[][]) =>
+  headers.map((_, i) => rows.length > 0 && rows.every((r) => NUMBER.test(r[i]?.text ?? "")) && rows.some((r) => r[i]?.text !== "—"));
+
+const cellHtml = (c: ReadableCell, num: boolean) => {
+  const cls = num ? ' class="num"' : "";
+  return c.exact ? `<td${cls} title="${escapeHtml(c.exact)}">${escapeHtml(c.text)}</td>` : `<td${cls}>${escapeHtml(c.text)}</td>`;
+};
+
+function tableHtml(headers: readonly string[], rows: readonly ReadableCell[][], numeric = numericColumns(headers, rows)): string {
+  const head = `<thead><tr>${headers.map((h, i) => `<th${numeric[i] ? ' class="num"' : ""}>${escapeHtml(h)}</th>`).join("")}</tr></thead>`;
+  return `<table class="golab-table">${head}<tbody>${rows.map((r) => `<tr>${r.map((c, i) => cellHtml(c, numeric[i])).join("")}</tr>`).join("")}</tbody></table>`;
 }
 
 /** The table's exact values as a data: URL of CSV text. */
@@ -32,9 +42,11 @@ export function readableTableHtml(t: ReadableTable, { caption, file = "table.csv
   const text = captionText(caption, t.constants);
   const parts = [text ? `<p class="golab-caption">${escapeHtml(text)}</p>` : ""];
   if (t.rows.length === 0) return `${parts[0]}<p class="golab-empty">(no rows)</p>`;
-  parts.push(tableHtml(t.headers, t.rows.slice(0, VISIBLE_ROWS)));
+  // The visible rows and the folded whole align alike: the columns are judged on every row.
+  const numeric = numericColumns(t.headers, t.rows);
+  parts.push(tableHtml(t.headers, t.rows.slice(0, VISIBLE_ROWS), numeric));
   if (t.rows.length > VISIBLE_ROWS) {
-    parts.push(`<details class="golab-all-rows"><summary>All ${t.rows.length} rows</summary>${tableHtml(t.headers, t.rows)}</details>`);
+    parts.push(`<details class="golab-all-rows"><summary>All ${t.rows.length} rows</summary>${tableHtml(t.headers, t.rows, numeric)}</details>`);
   }
   parts.push(`<p class="golab-download"><a download="${escapeHtml(file)}" href="${csvDataUrl(data)}">Download the exact data (CSV, ${data.numRows()} rows)</a></p>`);
   return parts.join("");

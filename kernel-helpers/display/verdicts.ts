@@ -7,6 +7,9 @@ import { verdictsTable } from "../table";
 import { escapeHtml } from "./escape";
 import { showMarkdown, showTable } from "./show";
 import { displayBundle } from "./sink";
+import { VERDICT_MIME, VerdictData } from "./verdict-data";
+
+export { VERDICT_MIME, VerdictData } from "./verdict-data";
 
 const partsText = (parts: VersionOutcome["parts"]) =>
   (parts ?? []).map((p) => `  - ${p.holds ? "✓" : "✗"} ${p.says}: ${p.reason}`);
@@ -38,6 +41,9 @@ export function showVerdicts(verdicts: readonly ClaimVerdict[]): void {
   showMarkdown(text);
 }
 
+export const verdictData = (v: ClaimVerdict): VerdictData =>
+  ({ id: v.claim.id, claim: v.claim.claim, overall: v.overall, byVersion: v.byVersion.map((b) => ({ go: b.go, verdict: b.verdict })) });
+
 /** The evidence behind one claim's verdicts, folded: per version, what was measured and why. */
 function explanationHtml(v: ClaimVerdict): string {
   const list = (items: string[]) => `<ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join("")}</ul>`;
@@ -53,7 +59,8 @@ function explanationHtml(v: ClaimVerdict): string {
 export function showVerdict(verdicts: readonly ClaimVerdict[], id: string): void {
   const v = verdicts.find((x) => x.claim.id === id);
   if (!v) throw new Error(`no verdict for claim ${id} (have: ${verdicts.map((x) => x.claim.id).join(", ")})`);
-  showMarkdown([`**${v.claim.id}: ${v.overall}.**`, ...v.byVersion.flatMap(verdictLines)].join("\n"));
+  const markdown = [`**${v.claim.id}: ${v.overall}.**`, ...v.byVersion.flatMap(verdictLines)].join("\n");
+  displayBundle({ "text/markdown": markdown, "text/plain": markdown, [VERDICT_MIME]: verdictData(v) });
   if (v.byVersion.some((b) => explanationLines(b).length)) {
     const html = explanationHtml(v);
     displayBundle({ "text/html": html, "text/plain": v.byVersion.flatMap(versionText).join("\n") });

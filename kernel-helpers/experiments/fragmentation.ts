@@ -60,7 +60,16 @@ export const FRAGMENTATION_SECONDS = 20;
 /** Largest relative difference allowed between the two halves' figures for a run to count as stable. */
 export const STABILITY_TOLERANCE = 0.35;
 
-function program(): string {
+/** The churn's settings when a caller gives none: how long, how often it samples, how many bytes it keeps. */
+export const FRAGMENTATION_DEFAULTS: Readonly<{ seconds: number; sampleMs: number; workingSetBytes: number }> = { seconds: FRAGMENTATION_SECONDS, sampleMs: 100, workingSetBytes: 64 << 20 };
+
+/** How the program is built and run (one process per workload), as the chapter shows it beside the program. */
+export function fragmentationCommands({ seconds, sampleMs, workingSetBytes } = FRAGMENTATION_DEFAULTS): string[] {
+  return ["go build -o prog .", ...(["slices", "maps"] as const).map((w) => `./prog ${w} ${seconds} ${sampleMs} ${workingSetBytes}`)];
+}
+
+/** The Go program each workload churns in: its argument is the workload, then seconds, sampling period (ms) and bytes to keep. */
+export function fragmentationProgram(): string {
   const names = Object.values(FRAGMENTATION_METRICS).map((n) => JSON.stringify(n)).join(", ");
   return `package main
 
@@ -147,15 +156,15 @@ function whole(name: string, v: number, min: number, max: number): number {
 }
 
 /** Runs both workloads on one Go version and returns their time series. */
-export async function fragmentation({ go, seconds = FRAGMENTATION_SECONDS, sampleMs = 100, workingSetBytes = 64 << 20, together = true }: FragmentationOptions = {}): Promise<FragmentationSample[]> {
+export async function fragmentation({ go, seconds = FRAGMENTATION_DEFAULTS.seconds, sampleMs = FRAGMENTATION_DEFAULTS.sampleMs, workingSetBytes = FRAGMENTATION_DEFAULTS.workingSetBytes, together = true }: FragmentationOptions = {}): Promise<FragmentationSample[]> {
   whole("seconds", seconds, 1, 600);
   whole("sampleMs", sampleMs, 10, 60_000);
   whole("workingSetBytes", workingSetBytes, 1 << 20, 1 << 30);
   const tc = await findToolchain(go);
   return withTempDir("frag", async (dir) => {
-    fs.writeFileSync(path.join(dir, "main.go"), program());
+    fs.writeFileSync(path.join(dir, "main.go"), fragmentationProgram());
     fs.writeFileSync(path.join(dir, "go.mod"), `module fragmentation\n\ngo ${tc.version.split(".").slice(0, 2).join(".")}\n`);
-    await runProcess(tc.goBinary, ["build", "-o", "prog", "."], { cwd: dir, env: { ...tc.env, GOTMPDIR: dir }, timeoutMs: 300_000 });
+    await runProcess(tc.goBinary, fragmentationCommands()[0].split(" ").slice(1), { cwd: dir, env: { ...tc.env, GOTMPDIR: dir }, timeoutMs: 300_000 });
     const churn = async (workload: Workload) => {
       const { stdout } = await runProcess(path.join(dir, "prog"), [workload, String(seconds), String(sampleMs), String(workingSetBytes)], { cwd: dir, env: tc.env, timeoutMs: (seconds + 60) * 1000 });
       return parseSamples(stdout, tc.version, workload);

@@ -156,6 +156,12 @@ lab.showTable(lab.allocationsTable(lab.simulate(sixteen, { go: versions[versions
 // second half of the run.
 
 // %%
+lab.showGoSource(lab.fragmentationProgram(), {
+  intro: "The Go program run, one process per workload, both at once",
+  comments: ["Built, then run with the workload, seconds, sampling period (ms) and bytes to keep:", ...lab.fragmentationCommands().map((c) => `  ${c}`)],
+});
+
+// %%
 const churn = evidence.flatMap((e) => e.fragmentation ?? []);
 const MB = (x: number | null) => (x === null ? null : Math.round((x / 2 ** 20) * 10) / 10);
 await lab.showChart(lab.growthLines(churn.flatMap((s) => [

@@ -15,6 +15,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { exportCourse, ExportResult, preparePage } from "../../kernel-helpers/course";
 import { exportSummary } from "../../kernel-helpers/cli/written";
+import { loadClaims } from "../../kernel-helpers/claims";
 import type { VersionProvenance } from "../../kernel-helpers/display";
 import { exportHtml, readNotebook, writeNotebook } from "../../kernel-helpers/jupyter";
 import { findChromium } from "../jupyter/helpers";
@@ -96,6 +97,12 @@ interface PageFacts {
   goTokens: string[];
   /** Tokens of each code block in a Markdown output (showProgram's Go programs). */
   programs: string[][];
+  /** Per `##` section, in page order: its title and whether a Go program (highlighted as Go) is shown in it. */
+  sections: { title: string; go: boolean }[];
+  /** The index's verdict matrix: each row's claim link. */
+  verdictLinks: string[];
+  /** Text cells of the course's tables that the page sets right (numbers alone are set right). */
+  rightAlignedText: string[];
 }
 
 /** Runs in the page (as text: the tests compile without the DOM's types). */
@@ -115,6 +122,13 @@ const PAGE_FACTS = `(() => {
     tsTokens: tokens(".jp-InputArea-editor"),
     goTokens: tokens(".jp-RenderedMarkdown"),
     programs: [...document.querySelectorAll(".jp-OutputArea-output .highlight")].map((h) => [...h.querySelectorAll("span")].map((s) => s.className + ":" + s.textContent)),
+    sections: [...document.querySelectorAll("h2, .jp-OutputArea-output .highlight")].reduce((out, e) => {
+      if (e.tagName === "H2") out.push({ title: e.textContent.replace(/¶$/, "").trim(), go: false });
+      else if (out.length && [...e.querySelectorAll("span.kd")].some((s) => s.textContent === "func")) out[out.length - 1].go = true;
+      return out;
+    }, []),
+    verdictLinks: [...document.querySelectorAll("table.golab-verdicts tbody tr")].map((tr) => tr.querySelector("a")?.getAttribute("href") || ""),
+    rightAlignedText: [...document.querySelectorAll("table.golab-table td:not(.num)")].filter((td) => visible(td) && getComputedStyle(td).textAlign === "right").map((td) => td.textContent),
   };
 })()`;
 
@@ -154,6 +168,8 @@ function externalUrls(html: string): string[] {
 test("every exported page reads well in headless Chromium at 1280 px", { timeout: 300_000 }, async (t) => {
   await withBrowser(t, async (page, requests, errors) => {
     const names = simOnly.pages.map((p) => p.html);
+    let verdictLinks: string[] = [];
+    const anchors = new Map<string, string[]>();
     for (const name of ["index.html", ...names]) {
       const html = fs.readFileSync(path.join(simOnly.outDir, name), "utf8");
       assert.deepEqual(externalUrls(html), [], `${name}: no external URL`);
@@ -168,10 +184,14 @@ test("every exported page reads well in headless Chromium at 1280 px", { timeout
       assert.ok(f.overflow <= 0, `${name}: ${f.overflow} px wider than the window`);
       assert.ok(f.visibleTableRows.every((n) => n <= 20), `${name}: a visible table has ${Math.max(...f.visibleTableRows)} rows`);
       assert.doesNotMatch(f.text, /`/, `${name}: raw Markdown backticks`);
+      assert.deepEqual(f.rightAlignedText.slice(0, 3), [], `${name}: text in a table set right`);
       for (const href of f.navHrefs) assert.ok(fs.existsSync(path.join(simOnly.outDir, href)), `${name}: link to ${href} leads nowhere`);
       if (name === "index.html") {
         for (const p of simOnly.pages) assert.ok(f.text.includes(p.title), `index names ${p.title}`);
         assert.match(f.text, /Built on \d{4}-\d{2}-\d{2}, with these Go versions:\s*Go \d+\.\d+/);
+        // The verdict matrix: every claim of the article once, each linked to the section of the lesson that tests it.
+        assert.equal(f.verdictLinks.length, loadClaims().length, "a row per claim");
+        verdictLinks = f.verdictLinks;
         continue;
       }
       const at = names.indexOf(name);
@@ -186,6 +206,14 @@ test("every exported page reads well in headless Chromium at 1280 px", { timeout
       // Go's lexer calls `func` a declaration keyword and `int` / `map` type keywords; TypeScript's would not.
       const isGoProgram = (tokens: string[]) => tokens.includes("kd:func") && tokens.some((t) => /^kt:/.test(t)) && tokens.some((t) => /^nx:probe\d+$/.test(t));
       if (/^ch[1-4]\.html$/.test(name)) assert.ok(f.programs.some(isGoProgram), `${name}: no measured Go program shown, highlighted as Go`);
+      // ... and every lesson its own: a claim's section shows the Go program its evidence came from.
+      // 2.5b reads the runtime's own gctrace lines: they, not a program, are its evidence, and only where Go runs.
+      if (/^ch[1-4]\.html$/.test(name)) {
+        const lessons = f.sections.filter((x) => /^\d\.\d[a-z]? /.test(x.title) && !x.title.startsWith("2.5b "));
+        assert.ok(lessons.length > 0, `${name}: no lesson sections`);
+        assert.deepEqual(lessons.filter((x) => !x.go).map((x) => x.title), [], `${name}: lessons without their Go program`);
+      }
+      anchors.set(name, await page.evaluate("[...document.querySelectorAll('[id]')].map((e) => e.id)") as string[]);
       // Chapter 5 shows the program its look-up timings come from (decision/): Go, highlighted as Go.
       const isGo = (tokens: string[]) => tokens.includes("kd:func") && tokens.some((t) => /^kt:/.test(t));
       if (name === "ch5.html") assert.ok(f.programs.some(isGo), `${name}: no Go program shown, highlighted as Go`);
@@ -194,6 +222,10 @@ test("every exported page reads well in headless Chromium at 1280 px", { timeout
       // The interactive chart stands in for the static image on screen (print keeps the image).
       const chart = await page.locator(".jp-RenderedSVG :is(img, .golab-chart-live)").filter({ visible: true }).first().boundingBox();
       assert.ok(chart && chart.width > 200 && chart.height > 100, `${name}: no chart drawn`);
+    }
+    for (const href of verdictLinks) {
+      const [file, id] = href.split("#");
+      assert.ok(anchors.get(file)?.some((a) => a === id || a === decodeURIComponent(id)), `index: the verdict link ${href} leads to no lesson`);
     }
     const ch1 = await pageFacts((await page.goto(`file://${path.join(simOnly.outDir, "ch1.html")}`), page));
     assert.ok(ch1.goTokens.includes("kd:func") && ch1.goTokens.includes("kn:package"), "Go in the prose is highlighted as Go");

@@ -40,7 +40,7 @@ test("a long table shows 20 rows, folds all of them below, and offers the exact 
   assert.match(html, /<p class="golab-caption">growth. go: 1.26<\/p>/);
   const csv = decodeURIComponent(/href="data:text\/csv;charset=utf-8,([^"]*)"/.exec(html)![1]);
   assert.match(csv, /^n,allocated,go\n0,0,1.26\n1,1024,1.26\n/, "the CSV keeps exact bytes and every column");
-  assert.match(html, /<td title="29,696 bytes">29 KiB<\/td>/);
+  assert.match(html, /<td class="num" title="29,696 bytes">29 KiB<\/td>/);
   assert.match(String(out[0].bundle["text/plain"]), /\(10 more rows\)$/);
 });
 
@@ -74,4 +74,17 @@ test("a summary table offers the long form it summarises as its CSV", () => {
   const csv = decodeURIComponent(/href="data:text\/csv;charset=utf-8,([^"]*)"/.exec(html)![1]);
   assert.equal(csv, "case,go,allocated\np,1.26,8192\n");
   assert.match(html, /<td>1 malloc, 8 KiB<\/td>/);
+});
+
+test("number columns are marked to set right; text columns (programs, reasons, mixed results) are not", () => {
+  const out = capture();
+  showTable(aq.from([
+    { program: "make([]int, 8)", taken: 64, ratio: 0.287, why: "small object: size class 5 (64 B)", result: "1 malloc, 64 B" },
+    { program: "make([]int, 9)", taken: 80, ratio: 1.5, why: "small object: size class 6 (80 B)", result: "—" },
+  ]), { caption: "c" });
+  const html = String(out[0].bundle["text/html"]);
+  const head = [.../<thead>(.*?)<\/thead>/.exec(html)![1].matchAll(/<th( class="num")?>([^<]*)<\/th>/g)].map((m) => [m[2], Boolean(m[1])]);
+  assert.deepEqual(head, [["program", false], ["taken", true], ["ratio", true], ["why", false], ["result", false]]);
+  const first = [.../<tbody><tr>(.*?)<\/tr>/.exec(html)![1].matchAll(/<td( class="num")?[^>]*>([^<]*)<\/td>/g)].map((m) => Boolean(m[1]));
+  assert.deepEqual(first, [false, true, true, false, false]);
 });

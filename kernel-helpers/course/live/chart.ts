@@ -5,9 +5,9 @@
  */
 import { ChartSpec } from "../../chart/spec";
 import { groupedBars } from "../../chart/specs";
-import { AllocationRow } from "./whatif";
+import { AllocationRow, PAGE_LISTED_ALLOCATIONS } from "./whatif";
 
-/** Allocations drawn at most; the table beside the chart lists every one. */
+/** Allocations drawn at most; the table beside the chart lists more (PAGE_LISTED_ALLOCATIONS). */
 export const CHART_MAX_ALLOCATIONS = 32;
 
 /** One simulated result to draw: its Go version and its allocations. */
@@ -22,7 +22,8 @@ export function allocationsChart(results: readonly ChartedResult[], { title }: {
   const rows = results.flatMap((r) => r.rows.slice(0, CHART_MAX_ALLOCATIONS).map((a) => ({
     allocation: `#${a["#"]}`, rounded: a.rounded, go: `Go ${r.go}`, path: a.path, site: a.site,
   })));
-  const cut = most > CHART_MAX_ALLOCATIONS ? `; the first ${CHART_MAX_ALLOCATIONS} of ${most} allocations (the table lists all)` : "";
+  const listed = most > PAGE_LISTED_ALLOCATIONS ? `the table lists the first ${PAGE_LISTED_ALLOCATIONS}` : "the table lists all";
+  const cut = most > CHART_MAX_ALLOCATIONS ? `; the first ${CHART_MAX_ALLOCATIONS} of ${most} allocations (${listed})` : "";
   const source = `simulated in your browser (golab's model of ${results.map((r) => `Go ${r.go}`).join(", ")})${cut}`;
   const spec = groupedBars(rows, { x: "allocation", y: "rounded", color: "go", title, source });
   // Allocation numbers read left to right in the runtime's order, not sorted as text (#10 after #1).

@@ -64,8 +64,14 @@ export const CHAPTER_PANELS: Record<string, readonly PanelTemplate[]> = {
   ch3: [inserts("maxN"), appends("maxN")],
   ch4: [inserts("n", "hint"), appends("n", "hint")],
   ch5: [inserts("sizes"), appends("sizes")],
-  // The reader's own code runs only on a real Go: the simulator has nothing to answer there.
-  ch6: [],
+  // The reader's own code runs only on a real Go; the simulator answers the patterns it has a case
+  // of the same shape for (owncode/simulated.ts): string building and []byte(s). The pieces are
+  // "ab", 2 bytes, as the chapter's programs write them.
+  ch6: [
+    { title: "s += x, n times (x of len bytes)", fixed: { op: "concatloop" }, types: {}, sizes: { len: { parameter: "pieceLength", otherwise: 2 }, n: { parameter: "pieces", otherwise: 100 } } },
+    { title: "strings.Builder: n × b.WriteString(x) (x of len bytes)", fixed: { op: "builder" }, types: {}, sizes: { len: { parameter: "pieceLength", otherwise: 2 }, n: { parameter: "pieces", otherwise: 100 } } },
+    { title: "[]byte(s), s of len bytes", fixed: { op: "convert", to: "bytes" }, types: {}, sizes: { len: { parameter: "length", otherwise: 64 } } },
+  ],
 };
 /** A chapter the table does not know: the course's first two questions. */
 const OTHER_CHAPTER: readonly PanelTemplate[] = [makeMap("hint"), makeSlice("len")];

@@ -9,8 +9,14 @@ import { GolabError } from "../../errors";
 import { liveMessages } from "../../messages";
 import { DEFAULT_SEEDS, SimResult, simulate } from "../../sim";
 
-/** The most inserts a page follows in one case (one seed of 1.19's map costs about 4 µs an insert). */
+/**
+ * The most steps of a case's loop a page follows (inserts, deletes, re-inserts and copies of a
+ * map operation, string concatenations, new calls): one seed of 1.19's map costs about 4 µs an
+ * insert, and each step of the other loops is an allocation the page lists.
+ */
 export const PAGE_MAX_INSERTS = 200_000;
+/** Allocations a page lists, folded under the first ones; the totals and the chart count every one. */
+export const PAGE_LISTED_ALLOCATIONS = 1000;
 /** The largest map hint a page makes (1.26's map of hint 10^7 lists about 26,000 allocations). */
 export const PAGE_MAX_HINT = 10_000_000;
 /** Inserts × seeds a page runs for a hash-dependent case: 1000 inserts get predict's 200 seeds. */
@@ -39,16 +45,35 @@ export function allocationRows(r: SimResult): AllocationRow[] {
   }));
 }
 
+/**
+ * The loop a case runs, what the simulator's time grows with: a map operation's inserts, deletes,
+ * re-inserts and copies, a string concatenated in a loop, new called N times. Other cases make a
+ * few allocations whatever their sizes (a slice grows in a few dozen steps).
+ */
+export function pageLoop(c: Case): { what: string; steps: number } | undefined {
+  switch (c.op) {
+    case "mapinsert": return { what: "inserts", steps: c.n };
+    case "mapdelete": return { what: "inserts, deletes and re-inserts", steps: c.n + c.d + c.r };
+    case "mapclear": return { what: "inserts and re-inserts", steps: c.n + c.r };
+    case "mapclone": return { what: "inserts and copies", steps: 2 * c.n };
+    case "concatloop": return { what: "concatenations", steps: c.n };
+    case "new": return { what: "new calls", steps: c.n ?? 1 };
+    default: return undefined;
+  }
+}
+
 /** Refuses what would freeze the page for seconds; the CLI runs such cases. */
 function checkPageBudget(c: Case): void {
-  if (c.op === "mapinsert" && c.n > PAGE_MAX_INSERTS) throw new GolabError(liveMessages.tooBigForPage("inserts", c.n, PAGE_MAX_INSERTS));
-  const hint = c.op === "makemap" || c.op === "mapinsert" ? c.hint : undefined;
+  const loop = pageLoop(c);
+  if (loop && loop.steps > PAGE_MAX_INSERTS) throw new GolabError(liveMessages.tooBigForPage(loop.what, loop.steps, PAGE_MAX_INSERTS));
+  const hint = c.op === "makemap" || c.op === "mapinsert" || c.op === "mapdelete" || c.op === "mapclear" || c.op === "mapclone" ? c.hint : undefined;
   if (hint !== undefined && hint > PAGE_MAX_HINT) throw new GolabError(liveMessages.tooBigForPage("hint", hint, PAGE_MAX_HINT));
 }
 
-/** Hash seeds a page runs for a case: predict's default, fewer for a long insert loop. */
+/** Hash seeds a page runs for a case: predict's default, fewer for a long loop (its steps × seeds stay within PAGE_WORK). */
 export function pageSeeds(c: Case): number {
-  return c.op === "mapinsert" ? Math.max(1, Math.min(DEFAULT_SEEDS, Math.floor(PAGE_WORK / Math.max(c.n, 1)))) : DEFAULT_SEEDS;
+  const loop = pageLoop(c);
+  return loop ? Math.max(1, Math.min(DEFAULT_SEEDS, Math.floor(PAGE_WORK / Math.max(loop.steps, 1)))) : DEFAULT_SEEDS;
 }
 
 /**

@@ -1,7 +1,7 @@
 /** The what-if chart: bytes taken per allocation, a bar per Go version, labelled as simulated in the browser. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { allocationsChart, CHART_MAX_ALLOCATIONS, whatIf } from "../../../kernel-helpers/course/live";
+import { allocationsChart, CHART_MAX_ALLOCATIONS, PAGE_LISTED_ALLOCATIONS, whatIf } from "../../../kernel-helpers/course/live";
 
 const rowsOf = (input: unknown, go: string) => {
   const a = whatIf(input, { go });
@@ -23,6 +23,10 @@ test("a long list draws its first allocations and says so; one version needs no 
   assert.ok(big.rows.length > CHART_MAX_ALLOCATIONS);
   const spec = allocationsChart([big], { title: "t" });
   assert.equal((spec.data as { values: unknown[] }).values.length, CHART_MAX_ALLOCATIONS);
-  assert.match(String((spec.title as { subtitle: string[] }).subtitle), new RegExp(`the first ${CHART_MAX_ALLOCATIONS} of ${big.rows.length} allocations`));
+  assert.match(String((spec.title as { subtitle: string[] }).subtitle), new RegExp(`the first ${CHART_MAX_ALLOCATIONS} of ${big.rows.length} allocations \\(the table lists all\\)`));
+  // Past what a page lists, the subtitle says the table lists the first ones only.
+  const longer = rowsOf({ op: "concatloop", len: 2, n: PAGE_LISTED_ALLOCATIONS + 10 }, "1.26");
+  assert.ok(longer.rows.length > PAGE_LISTED_ALLOCATIONS);
+  assert.match(String((allocationsChart([longer], { title: "t" }).title as { subtitle: string[] }).subtitle), new RegExp(`\\(the table lists the first ${PAGE_LISTED_ALLOCATIONS}\\)`));
   assert.equal((spec.encoding as { color: { legend: unknown } }).color.legend, null);
 });

@@ -12,7 +12,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type { Page } from "playwright-core";
 import { exportCourse } from "../../../kernel-helpers/course";
-import { AllocationRow, whatIf } from "../../../kernel-helpers/course/live";
+import { AllocationRow, PAGE_LISTED_ALLOCATIONS, whatIf } from "../../../kernel-helpers/course/live";
 import { findChromium } from "../../jupyter/helpers";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "golab-live-pages-"));
@@ -107,6 +107,9 @@ test("a chapter's panel answers a new size and a bad type at once, as the simula
     const hint = await page.locator(`${panel} >> input[name="hint"]`).inputValue();
     assert.deepEqual(first.versions[0].rows.slice(0, 10), expectedRows({ op: "makemap", key: "int", elem: "int", hint: Number(hint) }, go).slice(0, 10));
     assert.match(first.versions[0].label, /^simulated in your browser/);
+    // The section's link to the playground looks like a link (the page's own style gives bare links the text's colour).
+    const [link, text] = (await page.evaluate(`(() => { const a = document.querySelector("#what-if > p a[href='playground.html']"); return [getComputedStyle(a).color, getComputedStyle(a.parentElement).color]; })()`)) as string[];
+    assert.notEqual(link, text, "the playground link is coloured as a link");
     assert.ok(first.bars > 0, "the panel's chart has bars");
 
     await page.locator(`${panel} >> input[name="hint"]`).fill("9");
@@ -166,9 +169,20 @@ test("the playground: any case on the versions picked, side by side, in a URL th
     assert.deepEqual(three.versions.map((v) => v.go), ["1.19.8", "1.26.8", "1.27.3"]);
     await page.screenshot({ path: path.join(dir, "playground.png"), fullPage: true });
 
+    // A long loop: the totals count every allocation, the folded table lists the first ones and says so.
+    const loop = `concatloop(2, ${PAGE_LISTED_ALLOCATIONS * 3})`;
+    await page.locator('.golab-playground >> input[name="case"]').fill(loop);
+    const long = await changed(page, output, three);
+    const made = (whatIf(loop, { go: "1.26" }) as { rows: unknown[] }).rows.length;
+    assert.ok(made > PAGE_LISTED_ALLOCATIONS);
+    for (const v of long.versions) assert.equal(v.rows.length, PAGE_LISTED_ALLOCATIONS, `Go ${v.go}: the folded table's rows`);
+    const summaries = await page.locator(".golab-playground .golab-all-rows > summary").allTextContents();
+    assert.ok(summaries.length === 3 && summaries.every((t) => t === `the first ${PAGE_LISTED_ALLOCATIONS} of ${made} allocations (golab predict lists every one)`), summaries.join(" | "));
+    assert.match(await page.locator(".golab-playground .golab-whatif-totals").first().innerText(), new RegExp(`^${made.toLocaleString("en-US")} mallocs`));
+
     const json = '{"op":"mapinsert","key":"strin","elem":"int","n":10}';
     await page.locator('.golab-playground >> input[name="case"]').fill(json);
-    const bad = await changed(page, output, three);
+    const bad = await changed(page, output, long);
     assert.equal(bad.error, (whatIf(json, { go: "1.26" }) as { message: string }).message);
     assert.match(bad.error ?? "", /^golab: unknown type name "strin"/);
 
@@ -178,4 +192,48 @@ test("the playground: any case on the versions picked, side by side, in a URL th
     assert.equal(await page.locator('.golab-playground >> input[name="case"]').inputValue(), "make([]byte, 40000)");
     process.stdout.write(`# screenshots: ${dir}/ch1-what-if.png, ${dir}/playground.png (removed after the run)\n`);
   });
+});
+
+test("served by a static host, the pages work the same and ask it for nothing but their own files", { timeout: 120_000 }, async (t) => {
+  const chromium = findChromium();
+  if (!chromium) return t.skip("no Chromium");
+  const http = await import("node:http");
+  const asked: string[] = [];
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://host");
+    asked.push(url.pathname);
+    const file = path.join(dir, decodeURIComponent(url.pathname));
+    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": file.endsWith(".js") ? "text/javascript" : "text/html; charset=utf-8" }).end(fs.readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const origin = `http://127.0.0.1:${(server.address() as import("node:net").AddressInfo).port}`;
+  const { chromium: driver } = await import("playwright-core");
+  const browser = await driver.launch({ executablePath: chromium, headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking"] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    const errors: string[] = [];
+    const elsewhere: string[] = [];
+    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    page.on("pageerror", (e) => errors.push(e.message));
+    page.on("request", (r) => !r.url().startsWith(`${origin}/`) && !r.url().startsWith("data:") && elsewhere.push(r.url()));
+    for (const file of ["index.html", "ch1.html", `playground.html#${new URLSearchParams({ case: "make([]byte, 33)", go: "1.26.8" })}`]) {
+      await page.goto(`${origin}/${file}`);
+      if (file === "index.html") continue;
+      await page.waitForFunction("document.documentElement.dataset.golabLive !== undefined");
+      assert.equal(await page.evaluate("document.documentElement.dataset.golabLive"), "ready", file);
+      const output = await facts(page, ".golab-whatif-output >> nth=0");
+      assert.ok(output.versions.length > 0 && output.versions[0].rows.length > 0, `${file}: the first panel answered`);
+    }
+    // The browser's own asks (an icon) would show as 404s in the reader's console: the pages name an empty one.
+    assert.deepEqual(errors, [], "no error in the page or the console");
+    assert.deepEqual(elsewhere, [], "no request leaves the host");
+    assert.deepEqual([...new Set(asked)].sort(), ["/ch1.html", "/golab-live.js", "/index.html", "/playground.html"], "only the pages and their script");
+  } finally {
+    await browser.close();
+    await new Promise((resolve) => server.close(resolve));
+  }
 });

@@ -1,7 +1,7 @@
 /** Which panels a chapter gets, opened at the sizes its parameters ran with; their markup contract. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { chapterPanels, makePageLive, panelHtml, parameterSizes, whatIfSectionHtml } from "../../../kernel-helpers/course/live";
+import { caseFromInputs, chapterPanels, makePageLive, panelHtml, parameterSizes, whatIf, whatIfSectionHtml } from "../../../kernel-helpers/course/live";
 import { chapters } from "../../../kernel-helpers/course";
 import { Notebook, readNotebook } from "../../../kernel-helpers/jupyter";
 import { MODELLED_VERSIONS } from "../../../kernel-helpers/sim";
@@ -23,12 +23,22 @@ test("sizes come from the parameters as the chapter ran them: numbers, a list's 
   assert.deepEqual(map.versions, MODELLED_VERSIONS);
 });
 
-test("no parameters cell, no panels; every chapter of the course has some but the reader's own code, which the simulator cannot run", () => {
+test("no parameters cell, no panels; every chapter of the course has some", () => {
   assert.deepEqual(chapterPanels("ch1", notebook([{ source: "const hint = 1;" }])), []);
-  for (const c of chapters()) {
-    const panels = chapterPanels(c.name, readNotebook(c.file));
-    if (c.name === "ch6") assert.deepEqual(panels, [], "ch6 (code cases) has no what-if panel");
-    else assert.ok(panels.length > 0, `${c.name} has no what-if panel`);
+  for (const c of chapters()) assert.ok(chapterPanels(c.name, readNotebook(c.file)).length > 0, `${c.name} has no what-if panel`);
+});
+
+test("chapter 6's panels are the simulator's cases of its programs' shape, opened at the chapter's sizes, and each answers", () => {
+  const ch6 = chapters().find((c) => c.name === "ch6")!;
+  const sizes = parameterSizes(readNotebook(ch6.file));
+  const panels = chapterPanels("ch6", readNotebook(ch6.file));
+  assert.deepEqual(panels.map((p) => p.fixed.op), ["concatloop", "builder", "convert"]);
+  assert.equal(panels[0].inputs.find((i) => i.name === "n")?.value, String(sizes.get("pieces")), "n is the chapter's pieces");
+  assert.equal(panels[2].inputs.find((i) => i.name === "len")?.value, String(sizes.get("length")), "len is the chapter's length");
+  for (const p of panels) {
+    const input = Object.fromEntries(p.inputs.map((i) => [i.name, i.value]));
+    const a = whatIf(caseFromInputs(p.fixed, input, p.inputs.filter((i) => i.size).map((i) => i.name)), { go: p.go });
+    assert.ok(a.ok && a.rows.length > 0, `${p.title}: ${JSON.stringify(a)}`);
   }
 });
 

@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parseCase } from "../../../kernel-helpers/case";
 import { InputError } from "../../../kernel-helpers/errors";
-import { caseFromInputs, PAGE_MAX_HINT, PAGE_MAX_INSERTS, pageSeeds, whatIf } from "../../../kernel-helpers/course/live";
+import { caseFromInputs, PAGE_MAX_HINT, PAGE_MAX_INSERTS, pageLoop, pageSeeds, whatIf } from "../../../kernel-helpers/course/live";
 import { DEFAULT_SEEDS, simulate } from "../../../kernel-helpers/sim";
 
 test("a page answers exactly what golab predict's simulator answers, labelled as simulated in the browser", () => {
@@ -62,4 +62,28 @@ test("a page refuses what would freeze it, and says the CLI runs it; long insert
   const quick = whatIf({ op: "mapinsert", key: "string", elem: "int", n: 100 }, { go: "1.19", quick: true });
   assert.ok(quick.ok && quick.result.distribution?.runs === 1);
   assert.match(quick.seeds ?? "", /one hash seed shown/);
+});
+
+test("every looping case keeps to the page's budget: map operations, string concatenation and new calls as inserts do", () => {
+  const refused = (input: unknown) => {
+    const a = whatIf(input, { go: "1.26" });
+    assert.equal(a.ok, false, JSON.stringify(input));
+    return (a as { message: string }).message;
+  };
+  const half = PAGE_MAX_INSERTS / 2;
+  // delete(M, n, d, r) runs n inserts, d deletes and r re-inserts: past the budget together, not each.
+  assert.match(refused(`delete(map[int]int, ${half}, ${half}, 1)`), /^golab: inserts, deletes and re-inserts \d+ is more than a page simulates .*golab predict runs it/);
+  assert.match(refused(`clear(map[int]int, ${half}, ${half + 1})`), /^golab: inserts and re-inserts \d+ is more than a page simulates/);
+  assert.match(refused(`maps.Clone(map[int]int, ${half + 1})`), /^golab: inserts and copies \d+ is more than a page simulates/);
+  assert.match(refused(`concatloop(2, ${PAGE_MAX_INSERTS + 1})`), /^golab: concatenations \d+ is more than a page simulates/);
+  assert.match(refused(`new(int32) [${PAGE_MAX_INSERTS + 1} times]`), /^golab: new calls \d+ is more than a page simulates/);
+  // A hash-dependent map operation runs fewer seeds as its loop grows, as an insert loop does.
+  const small = parseCase("delete(map[int]int, 100, 50, 50)");
+  const big = parseCase(`delete(map[int]int, ${half / 2}, ${half / 4}, ${half / 4})`);
+  assert.deepEqual(pageLoop(big), { what: "inserts, deletes and re-inserts", steps: half });
+  assert.equal(pageSeeds(small), DEFAULT_SEEDS);
+  assert.ok(pageSeeds(big) < DEFAULT_SEEDS && pageSeeds(big) >= 1);
+  // A case without a loop has no loop budget, whatever its size.
+  assert.equal(pageLoop(parseCase("append([]int, 1000000)")), undefined);
+  assert.ok(whatIf("append([]int, 1000000)", { go: "1.26" }).ok);
 });

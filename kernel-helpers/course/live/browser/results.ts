@@ -4,7 +4,8 @@
  * every version. Built with the DOM (text nodes only): nothing typed becomes markup.
  */
 import { allocationsChart } from "../chart";
-import { AllocationRow, WhatIf } from "../whatif";
+import { liveMessages } from "../../../messages";
+import { AllocationRow, PAGE_LISTED_ALLOCATIONS, WhatIf } from "../whatif";
 import { drawChart } from "./charts";
 
 /** One version's answer. */
@@ -53,11 +54,16 @@ function table(rows: readonly AllocationRow[]): HTMLElement {
   return scroll;
 }
 
-/** The first allocations, and every one folded below when there are more (as the course's tables do). */
+/**
+ * The first allocations, and the rest folded below when there are more (as the course's tables
+ * do): up to PAGE_LISTED_ALLOCATIONS of them, since laying out every row of a long loop would
+ * hold the page for a long time; the totals above count every one.
+ */
 function tables(rows: readonly AllocationRow[]): HTMLElement[] {
   if (rows.length <= SHOWN_ALLOCATIONS) return [table(rows)];
   const all = el("details", "golab-all-rows");
-  all.append(el("summary", undefined, `all ${rows.length} allocations`), table(rows));
+  const listed = rows.length > PAGE_LISTED_ALLOCATIONS ? liveMessages.firstListed(PAGE_LISTED_ALLOCATIONS, rows.length) : liveMessages.allListed(rows.length);
+  all.append(el("summary", undefined, listed), table(rows.slice(0, PAGE_LISTED_ALLOCATIONS)));
   return [table(rows.slice(0, SHOWN_ALLOCATIONS)), all];
 }
 
