@@ -28,3 +28,13 @@ export function scaleFor(values: readonly unknown[]): { type: "linear" | "log" |
   if (span < 100) return { type: "linear" };
   return { type: numbers.some((v) => v === 0) ? "symlog" : "log" };
 }
+
+/**
+ * A legend's title for the field that colours the series: words for the fields the lab's charts
+ * use ("go" -> "Go version"), none for "series" and "way", whose labels say everything (a program
+ * or a layout each); any other field keeps its name.
+ */
+export function legendTitle(field: string): string | null {
+  const words: Record<string, string | null> = { go: "Go version", series: null, way: null };
+  return field in words ? words[field] : field;
+}

@@ -5,7 +5,7 @@
  */
 import { GolabError } from "../errors";
 import { chartMessages } from "../messages";
-import { axisTitle, scaleFor } from "./axes";
+import { axisTitle, legendTitle, scaleFor } from "./axes";
 import { firstPanel, MAX_SERIES, panelsCoincide } from "./panels";
 import { ChartSpec } from "./spec";
 import { barsSummary, distinct, linesSummary, matrixSummary } from "./summary";
@@ -37,7 +37,7 @@ export function groupedBars(rows: Row[], { x, y, color, title, source }: { x: st
       x: { field: x, type: "nominal", axis: { labelAngle: -30, labelLimit: 480 } },
       xOffset: { field: color, type: "nominal" },
       y: { field: y, type: "quantitative", title: axisTitle(y) },
-      color: { field: color, type: "nominal", legend: LEGEND },
+      color: { field: color, type: "nominal", legend: { ...LEGEND, title: legendTitle(color) } },
     },
   } as ChartSpec;
 }
@@ -79,7 +79,7 @@ export function growthLines(rows: Row[], { x, y, color, panel, title, source, lo
   const xEnc = { field: x, type: "quantitative", scale: xScale, title: xTitle ?? axisTitle(x) };
   // With a band, the legend shows solid points: the band's faint swatch would not tell series apart.
   const legend = band ? { ...LEGEND, symbolType: "circle", symbolOpacity: 1 } : LEGEND;
-  const colorEnc = color ? { color: { field: color, type: "nominal", legend } } : {};
+  const colorEnc = color ? { color: { field: color, type: "nominal", legend: { ...legend, title: legendTitle(color) } } } : {};
   const line = {
     mark: { type: "line", point: true, tooltip: true, interpolate },
     encoding: { x: xEnc, y: { field: y, type: "quantitative", scale: yScale, title: yTitle ?? axisTitle(y) }, ...colorEnc },

@@ -45,3 +45,10 @@ test("every chart says in one sentence what it shows, from its rows", () => {
   const grid = matrix([{ c: "1.1", go: "Go 1.19", v: "true" }, { c: "1.1", go: "Go 1.26", v: "false" }], { x: "go", y: "c", value: "v", title: "t", source: SOURCE });
   assert.equal(grid.description, "v of 1 c(s) by go (Go 1.19 and Go 1.26): 1 true, 1 false.");
 });
+
+test("legends are titled in words: 'Go version' for go, none where each label names its series", () => {
+  const rows = [...curve("Go 1.19"), ...curve("Go 1.26", 2)].map((r) => ({ ...r, series: `make(map, ${r.n})` }));
+  const legendOf = (color: string) => JSON.stringify(growthLines(rows, { x: "n", y: "bytes", color, title: "t", source: SOURCE })).match(/"legend":\{[^}]*\}/)?.[0] ?? "";
+  assert.match(legendOf("go"), /"title":"Go version"/);
+  assert.match(legendOf("series"), /"title":null/);
+});
