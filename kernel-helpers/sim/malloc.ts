@@ -24,11 +24,22 @@ const HUGE = 2 ** 40;
 
 /** The allocations of one run of one case, and the tiny block state they share. */
 export class Heap {
-  /** Every mallocgc call, in order; null when only counting (the seeds of a random case). */
+  /**
+   * Every mallocgc call, in order; null when only counting (the seeds of a random case). Calls
+   * made again by repeatMarked are listed here, when first read (see `repeats`).
+   */
   get records(): AllocationRecord[] | null {
+    if (this.repeats !== null) this.expand();
     return this.list;
   }
   private list: AllocationRecord[] | null;
+  /**
+   * repeatMarked's runs not yet written into `list`, as [at, calls, times]: after list[at - 1]
+   * come `times` more copies of the `calls` records that end there. A NewMap of 2048 tables makes
+   * 4096 records of which two differ; the list is written out when `records` is first read, so
+   * a caller that wants only the totals never pays for it. Null when there are none.
+   */
+  private repeats: number[] | null = null;
   /** Calls with size > 0 (MemStats.Mallocs). */
   mallocs = 0;
   /** Every call, size 0 included. */
@@ -137,21 +148,43 @@ export class Heap {
     this.bytes += (this.bytes - this.markBytes) * times;
     this.allocated += (this.allocated - this.markAllocated) * times;
     this.calls += calls * times;
-    const old = this.list;
-    if (old) {
-      // A new array of the final length, filled once: pushing one by one regrew and copied it,
-      // and growing the old one kept half as much again in spare room.
-      const from = this.markCalls;
-      const end = from + calls * (times + 1);
-      const records = new Array<AllocationRecord>(end);
-      for (let at = 0; at < from + calls; at++) records[at] = old[at];
-      for (let k = 0; k < calls; k++) {
-        const r = records[from + k];
-        for (let at = from + calls + k; at < end; at += calls) records[at] = r;
-      }
-      this.list = records;
-    }
+    // The records are written out when first read (expand): the run ends at the list's end now.
+    if (this.list) (this.repeats ??= []).push(this.list.length, calls, times);
     return true;
+  }
+
+  /** True when `records` has repeats still to write out (reading it writes them). */
+  get lazy(): boolean {
+    return this.repeats !== null;
+  }
+
+  /**
+   * Writes repeatMarked's runs into the list: a new array of the final length, filled once
+   * (pushing one by one regrew and copied it, and growing the old one kept half as much again in
+   * spare room).
+   */
+  private expand(): void {
+    const runs = this.repeats!;
+    this.repeats = null;
+    const old = this.list!;
+    let length = old.length;
+    for (let i = 0; i < runs.length; i += 3) length += runs[i + 1] * runs[i + 2];
+    const records = new Array<AllocationRecord>(length);
+    let from = 0; // next record of `old` to copy
+    let to = 0;
+    for (let i = 0; i < runs.length; i += 3) {
+      const at = runs[i];
+      const calls = runs[i + 1];
+      const end = to + (at - from) + calls * runs[i + 2];
+      while (from < at) records[to++] = old[from++];
+      for (let k = 0; k < calls; k++) {
+        const r = records[to - calls + k];
+        for (let j = to + k; j < end; j += calls) records[j] = r;
+      }
+      to = end;
+    }
+    while (from < old.length) records[to++] = old[from++];
+    this.list = records;
   }
 }
 
@@ -168,6 +201,17 @@ const tinyTexts = new Map<AllocRules, string[]>();
 function textsOf(cache: Map<AllocRules, string[]>, rules: AllocRules): string[] {
   let texts = cache.get(rules);
   if (!texts) cache.set(rules, (texts = []));
+  return texts;
+}
+
+/** The words around a large object's page count, by version's rules (a large call built them each time). */
+const largeTexts = new Map<AllocRules, { page: number; prefix: string; pages: string; one: string }>();
+
+function largeTextsOf(rules: AllocRules): { page: number; prefix: string; pages: string; one: string } {
+  const page = pageSize(rules.sizeClasses);
+  const prefix = `large object (over ${rules.maxSmall} B): `;
+  const texts = { page, prefix, pages: ` pages of ${page / 1024} KiB from the heap`, one: `${prefix}1 page of ${page / 1024} KiB from the heap` };
+  largeTexts.set(rules, texts);
   return texts;
 }
 
@@ -191,9 +235,9 @@ function describe(rules: AllocRules, path: AllocationRecord["path"], size: numbe
     }
     case "large": {
       // Over maxSmall: never size-specialised.
-      const page = pageSize(rules.sizeClasses);
-      const pages = rounded / page;
-      const text = `large object (over ${rules.maxSmall} B): ${pages} page${pages === 1 ? "" : "s"} of ${page / 1024} KiB from the heap`;
+      const t = (largeTexts.get(rules) ?? largeTextsOf(rules));
+      const pages = rounded / t.page;
+      const text = pages === 1 ? t.one : `${t.prefix}${pages}${t.pages}`;
       return size >= HUGE ? `${text} (a real machine would most likely stop here with "fatal error: out of memory")` : text;
     }
   }
