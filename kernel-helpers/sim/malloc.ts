@@ -30,9 +30,16 @@ export class Heap {
    */
   get records(): AllocationRecord[] | null {
     if (this.repeats !== null) this.expand();
+    if (this.keep && this.list === null) this.list = [];
     return this.list;
   }
-  private list: AllocationRecord[] | null;
+  /** True when every call is listed with its explanation. */
+  private readonly keep: boolean;
+  /**
+   * The records so far; made with the first (most runs list one or two, and an array made empty
+   * took room for 17 at its first push).
+   */
+  private list: AllocationRecord[] | null = null;
   /**
    * repeatMarked's runs not yet written into `list`, as [at, calls, times]: after list[at - 1]
    * come `times` more copies of the `calls` records that end there. A NewMap of 2048 tables makes
@@ -72,7 +79,7 @@ export class Heap {
   private markTinyCalls = 0;
 
   constructor(readonly version: VersionModel, recording: boolean, private readonly maxRecords = Infinity) {
-    this.list = recording ? [] : null;
+    this.keep = recording;
   }
 
   /** Refuses, before the work starts, a run that would make more than maxRecords allocations. */
@@ -82,12 +89,12 @@ export class Heap {
 
   /** True when every call is kept with its explanation: callers build `why` texts only then. */
   get recording(): boolean {
-    return this.list !== null;
+    return this.keep;
   }
 
   /** Notes a decision that allocates nothing. */
   note(text: string): void {
-    if (this.list) this.notes.push(text);
+    if (this.keep) this.notes.push(text);
   }
 
   /**
@@ -108,7 +115,7 @@ export class Heap {
     this.bytes += size;
     this.allocated += rounded;
     if (random) this.hashDependent = true;
-    if (this.list) {
+    if (this.keep) {
       const sizeClass = shape.sizeClass;
       const how = describe(v.malloc, path, size, rounded, sizeClass, shape.header, noscan, shape.tinyAt);
       // Runs of alike allocations (a NewMap of many tables) share one explanation string.
@@ -119,7 +126,8 @@ export class Heap {
       }
       const r: AllocationRecord = { size, rounded, sizeClass, path, noscan, site, why: this.lastText };
       if (random) r.random = true;
-      this.list.push(r);
+      if (this.list === null) this.list = [r];
+      else this.list.push(r);
     }
     return rounded;
   }
@@ -153,9 +161,12 @@ export class Heap {
     return true;
   }
 
-  /** True when `records` has repeats still to write out (reading it writes them). */
-  get lazy(): boolean {
-    return this.repeats !== null;
+  /** Records repeatMarked made that `records` has still to write out (reading it writes them). */
+  get unlisted(): number {
+    const runs = this.repeats;
+    let n = 0;
+    if (runs !== null) for (let i = 0; i < runs.length; i += 3) n += runs[i + 1] * runs[i + 2];
+    return n;
   }
 
   /**

@@ -166,7 +166,8 @@ function countsOf(v: VersionModel, c: Case, heap: Heap, distribution: Distributi
  * shape rather than grown by three fields.
  */
 function resultOf(v: VersionModel, c: Case, heap: Heap, distribution: Distribution | undefined): SimResult {
-  if (heap.lazy) return lazyResult(countsOf(v, c, heap, distribution), heap);
+  // Writing out a few repeated records costs less than the accessor that would put them off.
+  if (heap.unlisted >= LAZY_RECORDS) return lazyResult(countsOf(v, c, heap, distribution), heap);
   if (distribution) {
     const result = countsOf(v, c, heap, distribution) as SimResult;
     result.allocations = heap.records!;
@@ -189,6 +190,12 @@ function resultOf(v: VersionModel, c: Case, heap: Heap, distribution: Distributi
     notes: heap.notes,
   };
 }
+
+/**
+ * From this many records still to write out, a result lists them when read (lazyResult); below
+ * it, at once. (A NewMap of 64 tables or more.)
+ */
+const LAZY_RECORDS = 128;
 
 /** Returns the object it is given, so that a subclass's fields are added to that object. */
 class Stamp {
