@@ -22,6 +22,18 @@ const SHAPE = newShape();
 /** Requests from 1 TiB up: true to the model, but no machine of today would survive them. */
 const HUGE = 2 ** 40;
 
+/** A heap's running totals, as `mark` keeps them. */
+interface Totals {
+  calls: number;
+  mallocs: number;
+  bytes: number;
+  allocated: number;
+  tinyCalls: number;
+}
+
+/** Before any mark: all zero, shared, never written. */
+const NO_MARK: Readonly<Totals> = { calls: 0, mallocs: 0, bytes: 0, allocated: 0, tinyCalls: 0 };
+
 /** The allocations of one run of one case, and the tiny block state they share. */
 export class Heap {
   /**
@@ -71,12 +83,11 @@ export class Heap {
   private lastText = "";
   /** Calls that took the tiny path (each moves the block, so none can be repeated as is). */
   private tinyCalls = 0;
-  /** The totals when `mark` was called: repeatMarked makes the calls since then again. */
-  private markCalls = 0;
-  private markMallocs = 0;
-  private markBytes = 0;
-  private markAllocated = 0;
-  private markTinyCalls = 0;
+  /**
+   * The totals when `mark` was called: repeatMarked makes the calls since then again. Made by
+   * the first mark (only a NewMap of several tables marks; every heap carried five fields for it).
+   */
+  private marked: Totals = NO_MARK;
 
   constructor(readonly version: VersionModel, recording: boolean, private readonly maxRecords = Infinity) {
     this.keep = recording;
@@ -134,11 +145,13 @@ export class Heap {
 
   /** Starts a run of calls that repeatMarked can make again (the totals now, kept; no per-call work). */
   mark(): void {
-    this.markCalls = this.calls;
-    this.markMallocs = this.mallocs;
-    this.markBytes = this.bytes;
-    this.markAllocated = this.allocated;
-    this.markTinyCalls = this.tinyCalls;
+    if (this.marked === NO_MARK) this.marked = { calls: 0, mallocs: 0, bytes: 0, allocated: 0, tinyCalls: 0 };
+    const m = this.marked;
+    m.calls = this.calls;
+    m.mallocs = this.mallocs;
+    m.bytes = this.bytes;
+    m.allocated = this.allocated;
+    m.tinyCalls = this.tinyCalls;
   }
 
   /**
@@ -148,13 +161,14 @@ export class Heap {
    * moves, so a repeat would not be alike): the caller then makes the calls one by one.
    */
   repeatMarked(times: number): boolean {
-    if (this.tinyCalls !== this.markTinyCalls || times <= 0) return times <= 0;
-    const calls = this.calls - this.markCalls;
+    const m = this.marked;
+    if (this.tinyCalls !== m.tinyCalls || times <= 0) return times <= 0;
+    const calls = this.calls - m.calls;
     if (this.calls + calls * times > this.maxRecords) this.expect(this.calls + calls * times);
     // Without a tiny call the calls are alike each time: their totals grow by the same amounts.
-    this.mallocs += (this.mallocs - this.markMallocs) * times;
-    this.bytes += (this.bytes - this.markBytes) * times;
-    this.allocated += (this.allocated - this.markAllocated) * times;
+    this.mallocs += (this.mallocs - m.mallocs) * times;
+    this.bytes += (this.bytes - m.bytes) * times;
+    this.allocated += (this.allocated - m.allocated) * times;
     this.calls += calls * times;
     // The records are written out when first read (expand): the run ends at the list's end now.
     if (this.list) (this.repeats ??= []).push(this.list.length, calls, times);
