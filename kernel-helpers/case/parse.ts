@@ -39,8 +39,11 @@ export interface ParseOptions {
 }
 
 /** Parses a case from text (JSON or short form) or from an already-parsed object. */
-export function parseCase(input: unknown, { escape = "heap" }: ParseOptions = {}): Case {
-  oneOf("escape", escape, ESCAPES);
+export function parseCase(input: unknown, options?: ParseOptions): Case {
+  // Not `{ escape = "heap" }: ParseOptions = {}`: that made an object per case read without options.
+  const given = options === undefined ? undefined : options.escape;
+  const escape = given === undefined ? "heap" : given;
+  if (!isEscape(escape)) oneOf("escape", escape, ESCAPES);
   if (typeof input === "string") {
     const text = input.trim();
     const limit = text.startsWith("{") ? MAX_JSON : MAX_TEXT;
