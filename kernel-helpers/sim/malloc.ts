@@ -19,6 +19,9 @@ import { VersionModel } from "./versions";
 /** The one Shape every malloc call fills and reads at once: no allocation per call or per run. */
 const SHAPE = newShape();
 
+/** Given to allocate for a call that cannot be tiny, which never reads or moves it. */
+const UNUSED_TINY = new TinyBlock();
+
 /** Requests from 1 TiB up: true to the model, but no machine of today would survive them. */
 const HUGE = 2 ** 40;
 
@@ -77,7 +80,7 @@ export class Heap {
    * The probe's harness calls runtime.ReadMemStats right before each case, which flushes the
    * mcache (mcache.releaseAll drops c.tiny): every case starts without a tiny block.
    */
-  private readonly tiny = new TinyBlock();
+  private tiny: TinyBlock | null = null;
   private lastWhy = "";
   private lastHow = "";
   private lastText = "";
@@ -116,7 +119,10 @@ export class Heap {
     const v = this.version;
     if (++this.calls > this.maxRecords) this.expect(this.calls);
     const shape = SHAPE;
-    const path = allocate(v.malloc, this.tiny, size, noscan, shape);
+    // The block is made by the first call that may be tiny (noscan, under tinySize; allocate reads
+    // it for no other call): most runs never make one.
+    const tiny = noscan && size < v.malloc.tinySize ? (this.tiny ??= new TinyBlock()) : UNUSED_TINY;
+    const path = allocate(v.malloc, tiny, size, noscan, shape);
     const rounded = shape.rounded;
     if (path === "tiny") {
       this.tinyCalls++;
@@ -220,14 +226,24 @@ const SPECIALISED = " (through the size-specialised mallocgc of malloc_generated
  * size-specialised) or tiny offset: built once each, so alike calls share one string (and compare
  * by identity when the heap looks for a run of them).
  */
-const smallTexts = new Map<AllocRules, string[]>();
-const tinyTexts = new Map<AllocRules, string[]>();
+class TextsByRules {
+  private readonly byRules = new Map<AllocRules, string[]>();
+  /** The last rules asked for and their texts: a batch asks for one version case after case. */
+  private lastRules: AllocRules | null = null;
+  private lastTexts: string[] = [];
 
-function textsOf(cache: Map<AllocRules, string[]>, rules: AllocRules): string[] {
-  let texts = cache.get(rules);
-  if (!texts) cache.set(rules, (texts = []));
-  return texts;
+  of(rules: AllocRules): string[] {
+    if (rules === this.lastRules) return this.lastTexts;
+    let texts = this.byRules.get(rules);
+    if (!texts) this.byRules.set(rules, (texts = []));
+    this.lastRules = rules;
+    this.lastTexts = texts;
+    return texts;
+  }
 }
+
+const smallTexts = new TextsByRules();
+const tinyTexts = new TextsByRules();
 
 /** The words around a large object's page count, by version's rules (a large call built them each time). */
 const largeTexts = new Map<AllocRules, { page: number; prefix: string; pages: string; one: string }>();
@@ -249,12 +265,12 @@ function describe(rules: AllocRules, path: AllocationRecord["path"], size: numbe
     case "zero":
       return "size 0: mallocgc returns &zerobase and takes no memory (not counted in Mallocs)";
     case "tiny":
-      return (textsOf(tinyTexts, rules)[(tinyAt + 1) * 2 + (specialised ? 1 : 0)] ??= tinyAt >= 0
+      return (tinyTexts.of(rules)[(tinyAt + 1) * 2 + (specialised ? 1 : 0)] ??= tinyAt >= 0
         ? `tiny allocator (noscan, under ${rules.tinySize} B): fits in the current 16-byte block at offset ${tinyAt}, no new memory${via}`
         : `tiny allocator (noscan, under ${rules.tinySize} B): takes a new 16-byte block (size class 2)${via}`);
     case "small": {
       const key = (sizeClass * 4 + (header ? 2 : 0) + (noscan ? 1 : 0)) * 2 + (specialised ? 1 : 0);
-      return (textsOf(smallTexts, rules)[key] ??= header
+      return (smallTexts.of(rules)[key] ??= header
         ? `small object + ${header}-byte malloc header (scan, over ${rules.headers!.above} B) → size class ${sizeClass} (${rounded} B)${via}`
         : `small object: size class ${sizeClass} (${rounded} B)${noscan ? ", noscan" : ""}${via}`);
     }
