@@ -205,29 +205,42 @@ class Stamp {
 }
 
 /**
- * Gives a lazy result the heap its `allocations` come from, in a private field: no key, JSON,
+ * Gives a lazy result where its `allocations` come from, in a private field: no key, JSON,
  * spread or deep equality sees it, and adding it costs a store (Object.defineProperty of a
- * hidden symbol cost more than the list it saved).
+ * hidden symbol cost more than the list it saved). The heap until the list is read, then the list.
  */
 class WithHeap extends Stamp {
-  #heap: Heap | null;
+  #source: Heap | AllocationRecord[];
   constructor(o: object, heap: Heap) {
     super(o);
-    this.#heap = heap;
+    this.#source = heap;
   }
 
-  /** The heap of a lazy result (null once its list is out). */
-  static take(o: object): Heap | null {
-    const heap = (o as WithHeap).#heap;
-    (o as WithHeap).#heap = null;
-    return heap;
+  /** The list of a lazy result, written out at the first call. */
+  static list(o: object): AllocationRecord[] {
+    const source = (o as WithHeap).#source;
+    if (Array.isArray(source)) return source;
+    const list = source.records!;
+    (o as WithHeap).#source = list;
+    return list;
+  }
+
+  /** A list given to a lazy result. */
+  static set(o: object, list: AllocationRecord[]): void {
+    (o as WithHeap).#source = list;
   }
 }
 
-/** A lazy result's `allocations` from then on: a plain value, in its place. */
+/**
+ * A lazy result's `allocations` from then on: a plain value, in its place. (A result frozen
+ * before keeps the accessor, which answers the same list each time.)
+ */
 function settle(result: SimResult, value: AllocationRecord[]): AllocationRecord[] {
-  WithHeap.take(result);
-  Object.defineProperty(result, "allocations", { value, writable: true, enumerable: true, configurable: true });
+  try {
+    Object.defineProperty(result, "allocations", { value, writable: true, enumerable: true, configurable: true });
+  } catch {
+    // not configurable any more (sealed or frozen): the accessor stays, over the same list
+  }
   return value;
 }
 
@@ -237,10 +250,10 @@ function settle(result: SimResult, value: AllocationRecord[]): AllocationRecord[
  */
 const LAZY_ALLOCATIONS: PropertyDescriptor = {
   get(this: SimResult): AllocationRecord[] {
-    const heap = WithHeap.take(this)!;
-    return settle(this, heap.records!);
+    return settle(this, WithHeap.list(this));
   },
   set(this: SimResult, value: AllocationRecord[]): void {
+    WithHeap.set(this, value);
     settle(this, value);
   },
   enumerable: true,

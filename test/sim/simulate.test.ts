@@ -83,5 +83,10 @@ test("a map of many tables lists them when its allocations are read: in place, a
     set.allocations = [];
     assert.deepEqual(set.allocations, []);
     assert.equal(JSON.parse(JSON.stringify(set)).allocations.length, 0);
+    // Frozen before it was read: still the list, the same one each time.
+    const frozen = Object.freeze(simulate(c, { go }));
+    assert.equal(frozen.allocations.length, json.allocations.length);
+    assert.equal(frozen.allocations, frozen.allocations);
+    assert.deepEqual(frozen, json);
   }
 });
