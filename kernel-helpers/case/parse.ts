@@ -19,8 +19,11 @@ export const MAX_SOURCE = 64 * 1024;
 /** JSON text may carry a code case's source, escaped. */
 const MAX_JSON = 2 * MAX_SOURCE;
 
-/** A Go type field as read: its canonical spelling, its parse tree, and whether it may be a map key. */
-type TypeField = { text: string; tree: GoType; comparable: boolean };
+/**
+ * A Go type field as read: its canonical spelling, its parse tree, whether it may be a map key,
+ * and its size in bytes (null when layoutOf gives none).
+ */
+type TypeField = { text: string; tree: GoType; comparable: boolean; size: number | null };
 
 /**
  * Type fields already read, by the text given: a batch of a million cases names a handful of
@@ -36,8 +39,11 @@ export interface ParseOptions {
 }
 
 /** Parses a case from text (JSON or short form) or from an already-parsed object. */
-export function parseCase(input: unknown, { escape = "heap" }: ParseOptions = {}): Case {
-  oneOf("escape", escape, ESCAPES);
+export function parseCase(input: unknown, options?: ParseOptions): Case {
+  // Not `{ escape = "heap" }: ParseOptions = {}`: that made an object per case read without options.
+  const given = options === undefined ? undefined : options.escape;
+  const escape = given === undefined ? "heap" : given;
+  if (!isEscape(escape)) oneOf("escape", escape, ESCAPES);
   if (typeof input === "string") {
     const text = input.trim();
     const limit = text.startsWith("{") ? MAX_JSON : MAX_TEXT;
@@ -63,7 +69,7 @@ function oneOf<T extends string>(field: string, value: unknown, allowed: readonl
 
 function size(field: string, value: unknown): number {
   // `+ 0` turns -0 (JSON allows it) into 0, so equal cases stay equal.
-  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return value + 0;
+  if (isSize(value)) return value + 0;
   throw new InputError(caseMessages.badSize(field, value), String(value));
 }
 
@@ -78,7 +84,7 @@ function goType(field: string, value: unknown): TypeField {
   let t = typeFields.get(value);
   if (!t) {
     const tree = parseGoType(value);
-    t = { text: renderType(tree), tree, comparable: isComparable(tree) };
+    t = { text: renderType(tree), tree, comparable: isComparable(tree), size: layoutOf(tree)?.size ?? null };
     if (typeFields.size >= MAX_TYPE_FIELDS) typeFields.clear();
     typeFields.set(value, t);
   }
@@ -181,6 +187,8 @@ export function validateCase(obj: unknown, defaultEscape: Escape = "heap"): Case
     throw new InputError(caseMessages.notObject(), String(obj));
   }
   const o = obj as Record<string, unknown>;
+  const fast = o.op === "makeslice" ? readMakeSlice(o, defaultEscape) : o.op === "makemap" ? readMakeMap(o, defaultEscape) : null;
+  if (fast) return fast;
   if (!(OPS as readonly string[]).includes(o.op as string)) throw new InputError(caseMessages.unknownOp(o.op, OPS), String(o.op));
   const op = o.op as Op;
   const v = readFields(op, o);
@@ -230,6 +238,70 @@ export function validateCase(obj: unknown, defaultEscape: Escape = "heap"): Case
     default:
       return validateObjectCase(op as ObjectOp, v, escape);
   }
+}
+
+/**
+ * The make cases, read by the million (`golab predict --from`), without readFields' general
+ * walk: only a valid case whose types were read before is read here, into the very case
+ * validateCase builds; anything else returns null, and the general path reads it (and names
+ * what is wrong, in its own order).
+ */
+function readMakeSlice(o: Record<string, unknown>, defaultEscape: Escape): MakeSliceCase | null {
+  const { len, cap, constSize, escape } = o;
+  const elem = typeof o.elem === "string" ? typeFields.get(o.elem) : undefined;
+  if (elem === undefined || elem.size === null || !isSize(len)) return null;
+  let given = 3; // op, elem, len
+  if (cap !== undefined) {
+    if (!isSize(cap) || len > cap) return null;
+    given++;
+  }
+  if (constSize !== undefined) {
+    if (typeof constSize !== "boolean") return null;
+    given++;
+  }
+  if (escape !== undefined) {
+    if (!isEscape(escape)) return null;
+    given++;
+  }
+  if (keyCount(o) !== given) return null;
+  if (elem.size * Math.max(len, cap === undefined ? 0 : (cap as number)) > MAX_TYPE_SIZE) return null;
+  const c = { op: "makeslice", elem: elem.text, len: len + 0 } as MakeSliceCase;
+  if (cap !== undefined) c.cap = (cap as number) + 0;
+  // An explicit constSize: true is the default, dropped as readFields drops it.
+  if (constSize === false) c.constSize = false;
+  c.escape = (escape as Escape | undefined) ?? defaultEscape;
+  return c;
+}
+
+/** readMakeSlice's twin for make(map[K]V[, hint]). */
+function readMakeMap(o: Record<string, unknown>, defaultEscape: Escape): MakeMapCase | null {
+  const { hint, escape } = o;
+  const key = typeof o.key === "string" ? typeFields.get(o.key) : undefined;
+  const elem = typeof o.elem === "string" ? typeFields.get(o.elem) : undefined;
+  if (key === undefined || elem === undefined || !key.comparable) return null;
+  let given = 3; // op, key, elem
+  if (hint !== undefined) {
+    if (!isSize(hint)) return null;
+    given++;
+  }
+  if (escape !== undefined) {
+    if (!isEscape(escape)) return null;
+    given++;
+  }
+  if (keyCount(o) !== given) return null;
+  const c = { op: "makemap", key: key.text, elem: elem.text } as MakeMapCase;
+  if (hint !== undefined) c.hint = hint + 0;
+  c.escape = (escape as Escape | undefined) ?? defaultEscape;
+  return c;
+}
+
+/** What `size` accepts. */
+function isSize(value: unknown): value is number {
+  return typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
+}
+
+function isEscape(value: unknown): value is Escape {
+  return value === "heap" || value === "stack" || value === "discard";
 }
 
 /**

@@ -43,7 +43,10 @@ export interface ClassicTypes {
   assign: string;
 }
 
-/** 2^b for the B of any map (B stays under 64: the bucket array is at most maxAlloc bytes). */
+/**
+ * 2^b for the B of any map (B stays under 64: the bucket array is at most maxAlloc bytes): read
+ * from a table, as `2 ** b` with a variable b calls Math.pow.
+ */
 const POW2 = Array.from({ length: 64 }, (_, b) => 2 ** b);
 
 /** overLoadFactor: more than 8 keys and more than 6.5 per bucket (13 * (2^b / 2)). */
@@ -105,7 +108,7 @@ export class ClassicMap {
 
   /** makeBucketArray: 2^b buckets, plus 2^(b-4) spare overflow buckets from b = 4, rounded up to a size class. */
   private makeBucketArray(b: number, why: string, random: boolean): BucketArray {
-    const base = 2 ** b;
+    const base = POW2[b];
     const n = this.bucketsFor(b);
     const size = this.t.bucket.size;
     this.heap.malloc(size * n, !this.t.bucket.pointers, "runtime.makeBucketArray",
@@ -117,9 +120,9 @@ export class ClassicMap {
   /** makeBucketArray's bucket count for B = b: 2^b, and from b = 4 spare overflow buckets to fill a size class. */
   private bucketsFor(b: number): number {
     const size = this.t.bucket.size;
-    let n = 2 ** b;
+    let n = POW2[b];
     if (b >= 4) {
-      n += 2 ** (b - 4);
+      n += POW2[b - 4];
       const sz = size * n;
       const up = roundupsize(this.heap.version.malloc, sz, !this.t.bucket.pointers);
       if (up !== sz) n = Math.floor(up / size);
@@ -167,8 +170,8 @@ export class ClassicMap {
     this.noverflow = 0;
     this.count = 0;
     this.overflowSlice = null;
-    this.spare = this.bucketsFor(this.b) - 2 ** this.b;
-    this.cur = this.bucketArray(2 ** this.b);
+    this.spare = this.bucketsFor(this.b) - POW2[this.b];
+    this.cur = this.bucketArray(POW2[this.b]);
     this.keys = null;
     this.dead = null;
     this.incoming = null;

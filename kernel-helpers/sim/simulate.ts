@@ -79,7 +79,6 @@ export function simulate(input: Case | string, { go = DEFAULT_SIM_GO, seeds = DE
 export function runSeed(v: VersionModel, c: Case, seed: number, recording: boolean): Heap {
   workspace.begin();
   const heap = new Heap(v, recording, MAX_RECORDS);
-  const rand = new Rand(seed);
   switch (c.op) {
     case "makeslice":
       simulateMakeSlice(heap, c);
@@ -88,16 +87,16 @@ export function runSeed(v: VersionModel, c: Case, seed: number, recording: boole
       simulateAppend(heap, c);
       break;
     case "makemap":
-      simulateMakeMap(v, heap, c, rand);
+      simulateMakeMap(v, heap, c, new Rand(seed));
       break;
     case "mapinsert":
-      simulateMapInsert(v, heap, c, rand);
+      simulateMapInsert(v, heap, c, new Rand(seed));
       break;
     case "code":
       // Every way into the model comes through here: user code is measured or traced, never modelled.
       throw new InputError(codeMessages.noSimulation(OPERATIONS), "code");
     default:
-      if (isMapOp(c.op)) simulateMapOp(v, heap, c as MapOpCase, rand);
+      if (isMapOp(c.op)) simulateMapOp(v, heap, c as MapOpCase, new Rand(seed));
       else if (isStringOp(c.op)) simulateStringOp(heap, c as StringOpCase);
       else simulateObject(heap, c as ObjectCase);
   }
@@ -110,23 +109,28 @@ export function runSeed(v: VersionModel, c: Case, seed: number, recording: boole
  * seed, runs every seed, and reports the run whose mallocs is the median.
  */
 export function simulateWith(v: VersionModel, c: Case, seeds: number): SimResult {
-  const { typical, distribution } = explore(v, c, seeds, true);
-  const result = countsOf(v, c, typical, distribution) as SimResult;
-  result.allocations = typical.records!;
-  result.notes = typical.notes;
-  return result;
+  const first = firstRun(v, c, true);
+  if (!first.hashDependent) return resultOf(v, c, first, undefined);
+  const { typical, distribution } = explore(v, c, seeds, true, first);
+  return resultOf(v, c, typical, distribution);
 }
 
 /** simulateWith without the allocation list: the same totals, faster for long batches. */
 export function simulateCounts(v: VersionModel, c: Case, seeds: number): SimCounts {
-  const { typical, distribution } = explore(v, c, seeds, false);
+  const first = firstRun(v, c, false);
+  if (!first.hashDependent) return countsOf(v, c, first, undefined);
+  const { typical, distribution } = explore(v, c, seeds, false, first);
   return countsOf(v, c, typical, distribution);
 }
 
-function explore(v: VersionModel, c: Case, seeds: number, recording: boolean): { typical: Heap; distribution?: Distribution } {
+/** Seed 0's run, which tells whether the case met the hash seed. */
+function firstRun(v: VersionModel, c: Case, recording: boolean): Heap {
   if (c.op === "mapinsert" && c.n > MAX_INSERTS) throw new InputError(simMessages.tooManyInserts(c.n, MAX_INSERTS), String(c.n));
-  const first = runSeed(v, c, 0, recording);
-  if (!first.hashDependent) return { typical: first };
+  return runSeed(v, c, 0, recording);
+}
+
+/** A hash-dependent case over every seed (seed 0's run given): the median run and the distribution. */
+function explore(v: VersionModel, c: Case, seeds: number, recording: boolean, first: Heap): { typical: Heap; distribution: Distribution } {
   // A very large case runs over fewer seeds, and says so, rather than running for minutes.
   const runs = c.op === "mapinsert" ? Math.max(1, Math.min(seeds, Math.floor(MAX_WORK / Math.max(c.n, 1)))) : seeds;
   const heaps = [first];
@@ -154,4 +158,118 @@ function countsOf(v: VersionModel, c: Case, heap: Heap, distribution: Distributi
   };
   if (distribution) counts.distribution = distribution;
   return counts;
+}
+
+/**
+ * countsOf with the allocation list and the notes: the same fields in the same order, written
+ * as one literal when there is no distribution (most cases), so the object is made at its final
+ * shape rather than grown by three fields.
+ */
+function resultOf(v: VersionModel, c: Case, heap: Heap, distribution: Distribution | undefined): SimResult {
+  // Writing out a few repeated records costs less than the accessor that would put them off.
+  if (heap.unlisted >= LAZY_RECORDS) return lazyResult(countsOf(v, c, heap, distribution), heap);
+  if (distribution) {
+    const result = countsOf(v, c, heap, distribution) as SimResult;
+    result.allocations = heap.records!;
+    result.notes = heap.notes;
+    return result;
+  }
+  return {
+    go: v.go,
+    goarch: "amd64",
+    backend: "simulate",
+    case: c,
+    mallocs: heap.mallocs,
+    mallocgcCalls: heap.calls,
+    bytes: heap.bytes,
+    allocatedBytes: heap.allocated,
+    tinyAllocs: heap.tinyInBlock,
+    debug: v.compiler.debug,
+    hashDependent: false,
+    allocations: heap.records!,
+    notes: heap.notes,
+  };
+}
+
+/**
+ * From this many records still to write out, a result lists them when read (lazyResult); below
+ * it, at once. (A NewMap of 64 tables or more.)
+ */
+const LAZY_RECORDS = 128;
+
+/** Returns the object it is given, so that a subclass's fields are added to that object. */
+class Stamp {
+  constructor(o: object) {
+    return o;
+  }
+}
+
+/**
+ * Gives a lazy result where its `allocations` come from, in a private field: no key, JSON,
+ * spread or deep equality sees it, and adding it costs a store (Object.defineProperty of a
+ * hidden symbol cost more than the list it saved). The heap until the list is read, then the list.
+ */
+class WithHeap extends Stamp {
+  #source: Heap | AllocationRecord[];
+  constructor(o: object, heap: Heap) {
+    super(o);
+    this.#source = heap;
+  }
+
+  /** The list of a lazy result, written out at the first call. */
+  static list(o: object): AllocationRecord[] {
+    const source = (o as WithHeap).#source;
+    if (Array.isArray(source)) return source;
+    const list = source.records!;
+    (o as WithHeap).#source = list;
+    return list;
+  }
+
+  /** A list given to a lazy result. */
+  static set(o: object, list: AllocationRecord[]): void {
+    (o as WithHeap).#source = list;
+  }
+}
+
+/**
+ * A lazy result's `allocations` from then on: a plain value, in its place. (A result frozen
+ * before keeps the accessor, which answers the same list each time.)
+ */
+function settle(result: SimResult, value: AllocationRecord[]): AllocationRecord[] {
+  try {
+    Object.defineProperty(result, "allocations", { value, writable: true, enumerable: true, configurable: true });
+  } catch {
+    // not configurable any more (sealed or frozen): the accessor stays, over the same list
+  }
+  return value;
+}
+
+/**
+ * `allocations` of a lazy result: the same two functions for every result, so the results share
+ * their hidden classes (a closure each made a class each, and the collector's work tripled).
+ */
+const LAZY_ALLOCATIONS: PropertyDescriptor = {
+  get(this: SimResult): AllocationRecord[] {
+    return settle(this, WithHeap.list(this));
+  },
+  set(this: SimResult, value: AllocationRecord[]): void {
+    WithHeap.set(this, value);
+    settle(this, value);
+  },
+  enumerable: true,
+  configurable: true,
+};
+
+/**
+ * The result of a run whose records repeat (NewMap's tables): `allocations` is an own,
+ * enumerable property like any other, in its place, but its array is written out when it is
+ * first read (JSON.stringify, a spread and deep equality read it too), and from then on it is a
+ * plain value. Writing it sets a plain value.
+ */
+function lazyResult(counts: SimCounts, heap: Heap): SimResult {
+  const result = counts as SimResult;
+  new WithHeap(result, heap);
+  Object.defineProperty(result, "allocations", LAZY_ALLOCATIONS);
+  result.notes = heap.notes;
+  return result;
 }

@@ -68,15 +68,20 @@ export interface MapPlacement {
  */
 export function makeMapPlacement(escape: Escape, hint: number | undefined): MapPlacement {
   if (escape === "heap") return ESCAPING_MAP;
-  const small = hint === undefined || hint <= 8;
-  return {
-    headerOnStack: true,
-    firstOnStack: small,
-    why: small
-      ? "the map does not escape: walkMakeMap puts its header and one bucket/group in the frame (hint ≤ 8)"
-      : "the map does not escape: walkMakeMap puts its header in the frame; the runtime allocates the rest",
-  };
+  return hint === undefined || hint <= 8 ? LOCAL_SMALL_MAP : LOCAL_MAP;
 }
+
+/** The two placements of a map that does not escape, shared like ESCAPING_MAP (read, never written). */
+const LOCAL_SMALL_MAP: MapPlacement = {
+  headerOnStack: true,
+  firstOnStack: true,
+  why: "the map does not escape: walkMakeMap puts its header and one bucket/group in the frame (hint ≤ 8)",
+};
+const LOCAL_MAP: MapPlacement = {
+  headerOnStack: true,
+  firstOnStack: false,
+  why: "the map does not escape: walkMakeMap puts its header in the frame; the runtime allocates the rest",
+};
 
 /** How `s = append(s, v)` in the probe's loop may use a stack buffer. */
 export interface AppendPlan {

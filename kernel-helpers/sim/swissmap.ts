@@ -52,7 +52,8 @@ export interface Table {
 /** alignUpPow2 (group.go): the next power of two. */
 function pow2Ceil(n: number): number {
   if (n <= 1) return 1;
-  if (n <= 2 ** 30) return (n & (n - 1)) === 0 ? n : 2 ** (32 - Math.clz32(n - 1));
+  // A shift, not `2 **` (a call to Math.pow): the same power of two up to 2^30.
+  if (n <= 2 ** 30) return (n & (n - 1)) === 0 ? n : 1 << (32 - Math.clz32(n - 1));
   return 2 ** Math.ceil(Math.log2(n));
 }
 
@@ -105,7 +106,8 @@ export class SwissMap {
       return;
     }
     this.heap.expect(2 * dirSize + 2);
-    this.globalDepth = Math.log2(dirSize);
+    // dirSize is a power of two: its log2 from the leading zeros while it fits 31 bits.
+    this.globalDepth = dirSize <= 2 ** 30 ? 31 - Math.clz32(dirSize) : Math.log2(dirSize);
     this.allocDirectory(dirSize, NEW_MAP, `make([]*table, ${dirSize}), the directory for hint ${hint} (${target} slots at 7/8 load)`, false);
     // newTable: `if capacity < abi.MapGroupSlots { capacity = abi.MapGroupSlots }`, then alignUpPow2.
     const capacity = pow2Ceil(Math.max(Math.floor(target / dirSize), SLOTS));
@@ -141,7 +143,7 @@ export class SwissMap {
   protected allocTable(cap: number, why: string, random: boolean): void {
     const groups = cap / SLOTS;
     const g = this.t.group;
-    if (this.heap.records && (this.texts?.why !== why || this.texts.cap !== cap)) {
+    if (this.heap.recording && (this.texts?.why !== why || this.texts.cap !== cap)) {
       this.texts = { why, cap, table: `${why}: new(table)`, groups: `${why}: newarray of ${groups} group${groups === 1 ? "" : "s"} × ${g.size} B (capacity ${cap} slots)` };
     }
     this.heap.malloc(TABLE_SIZE, false, "internal/runtime/maps.newTable", this.texts?.table ?? "", random);

@@ -70,10 +70,20 @@ export const MODELLED_VERSIONS: readonly string[] = MODELS.map((m) => m.go);
  * names the modelled versions.
  */
 export function versionModel(go: string): VersionModel {
+  // A batch asks for one version case after case: the last answer, without a lookup.
+  if (go === lastSpelling) return lastModel!;
   const found = typeof go === "string" ? SPELLINGS.get(go) ?? SPELLINGS.get(go.trim().replace(/^go/, "")) : undefined;
   if (!found) throw new InputError(simMessages.unknownVersion(String(go), MODELLED_VERSIONS), String(go));
+  if (typeof go === "string") {
+    lastSpelling = go;
+    lastModel = found;
+  }
   return found;
 }
+
+/** versionModel's last spelling and its model. */
+let lastSpelling: string | null = null;
+let lastModel: VersionModel | null = null;
 
 /** "1.26.8" and "1.26" for each model. */
 const SPELLINGS = new Map<string, VersionModel>(MODELS.flatMap((m) => [[m.go, m], [m.go.split(".").slice(0, 2).join("."), m]]));

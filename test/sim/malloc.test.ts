@@ -94,6 +94,30 @@ test("repeatMarked makes the calls since mark again as mallocgc would, and refus
   assert.equal(tiny.records!.length, 8);
 });
 
+test("runs made again are listed in place among the calls around them, however many runs", () => {
+  const made = new Heap(v126, true);
+  const repeated = new Heap(v126, true);
+  // Two runs (one of one call, one of three), with calls before, between and after them.
+  const run = (h: Heap, sizes: number[]) => sizes.forEach((size, i) => h.malloc(size, i % 2 === 0, "x", `call of ${size}`));
+  run(made, [48, 8192]);
+  for (let i = 0; i < 5; i++) run(made, [32]);
+  run(made, [64, 100000]);
+  for (let i = 0; i < 3; i++) run(made, [32, 17408, 600]);
+  run(made, [7000]);
+  run(repeated, [48, 8192]);
+  repeated.mark();
+  run(repeated, [32]);
+  assert.equal(repeated.repeatMarked(4), true);
+  run(repeated, [64, 100000]);
+  repeated.mark();
+  run(repeated, [32, 17408, 600]);
+  assert.equal(repeated.repeatMarked(2), true);
+  run(repeated, [7000]);
+  assert.equal(repeated.calls, made.calls);
+  assert.equal(JSON.stringify(repeated.records), JSON.stringify(made.records));
+  assert.deepEqual(repeated.records!.map((r) => r.size), [48, 8192, 32, 32, 32, 32, 32, 64, 100000, 32, 17408, 600, 32, 17408, 600, 32, 17408, 600, 7000]);
+});
+
 test("repeatMarked keeps the record limit", () => {
   const h = new Heap(v126, true, 10);
   h.mark();

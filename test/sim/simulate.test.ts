@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { validationMatrix } from "../../kernel-helpers/record";
-import { MODELLED_VERSIONS, simulate, simulateCounts, versionModel } from "../../kernel-helpers/sim";
+import { MODELLED_VERSIONS, SimResult, simulate, simulateCounts, versionModel } from "../../kernel-helpers/sim";
 import { parseCase } from "../../kernel-helpers/case";
 import { selfConsistent } from "./helpers";
 
@@ -60,4 +60,33 @@ test("user code is not modelled: every way into the simulator refuses it", () =>
   const code = { op: "code" as const, source: "func probe() {}\n" };
   assert.throws(() => simulate(code), /the simulator models the operations \(makemap, makeslice, append, mapinsert, .*concat, .*buffer, mapdelete, mapclear, mapclone\)/);
   assert.throws(() => simulateCounts(versionModel("1.26"), parseCase(code), 1), /your own code is measured or traced/);
+});
+
+test("a map of many tables lists them when its allocations are read: in place, as a plain value, and settable", () => {
+  const c = { op: "makemap", key: "int", elem: "int", hint: 100_000, escape: "heap" } as const;
+  for (const go of ["1.26", "1.27"]) {
+    const r = simulate(c, { go });
+    const keys = Object.keys(r);
+    assert.deepEqual(keys.slice(-2), ["allocations", "notes"]);
+    const json = JSON.parse(JSON.stringify(r)) as SimResult;
+    // 128 tables: the header, the directory, then a table and its groups each.
+    assert.equal(json.allocations.length, 2 + 2 * 128);
+    assert.equal(r.allocations.length, json.allocations.length, "read again, the same list");
+    assert.equal(Object.getOwnPropertyDescriptor(r, "allocations")!.value, r.allocations, "once read, a plain value");
+    assert.deepEqual(Object.keys(r), keys);
+    assert.deepEqual(r, json);
+    assert.equal(r.allocations.filter((a) => a.site === "internal/runtime/maps.newTable").length, 128);
+    assert.equal(r.allocations.reduce((n, a) => n + a.size, 0), r.bytes);
+    const unread = simulate(c, { go });
+    assert.deepEqual({ ...unread }, json, "a spread reads it too");
+    const set = simulate(c, { go });
+    set.allocations = [];
+    assert.deepEqual(set.allocations, []);
+    assert.equal(JSON.parse(JSON.stringify(set)).allocations.length, 0);
+    // Frozen before it was read: still the list, the same one each time.
+    const frozen = Object.freeze(simulate(c, { go }));
+    assert.equal(frozen.allocations.length, json.allocations.length);
+    assert.equal(frozen.allocations, frozen.allocations);
+    assert.deepEqual(frozen, json);
+  }
 });
