@@ -136,6 +136,11 @@ lab.showVerdict(verdicts, "1.3");
 // **Takeaway.** The backing array is sized by the capacity; the length only says how much of it
 // is in use. So `make([]int, 0, n)` and `make([]int, n)` reserve the same array and follow the
 // same escape rules: lesson 1.2's rule decides both.
+//
+// **Exercise.** Here the capacity is a constant. Ask the simulator about one known only at run
+// time, in a slice that still does not escape: `npx golab predict 'make([]int, 0, 1000) [variable
+// size, stack]' --go 1.19`, then `--go 1.26`, then both again with a capacity of 4. Which of them
+// stay in the frame, and what does the compiler need to know to put an array there?
 
 // %% [markdown]
 // ## 1.4 An empty map: does Go always allocate a minimal table?

@@ -212,6 +212,10 @@ lab.showVerdict(verdicts, "2.3a");
 // **Takeaway.** The same rule as chapter 1 (lessons 1.2 and 1.3): the compiler decides first. A
 // constant-size slice that does not escape lives in the frame; one that escapes is one
 // allocation, rounded up to the 8 KiB size class.
+//
+// **Exercise.** The kept `make([]int, 1000)` asks for fewer bytes than it takes. How many are
+// left unused? Run `npx golab predict 'make([]int, 1000)' 'make([]int, 1024)' 'make([]int, 1025)'`:
+// which length fills its size class exactly, and what does one more element cost?
 
 // %% [markdown]
 // ## 2.3b Appending past the capacity

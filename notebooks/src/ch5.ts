@@ -108,3 +108,8 @@ lab.showMarkdown(["<details><summary>The Go program that was timed</summary>", "
 
 // %%
 lab.showMarkdown(lab.decisionGuide(costs, timings));
+
+// %% [markdown]
+// **Exercise.** With Go installed, set `retime = true` and run the chapter again: does the size
+// from which a map look-up beats a scan move on your machine, and do the allocation curves? Which
+// of the two would you trust to hold on another computer, and why?
