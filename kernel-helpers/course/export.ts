@@ -122,8 +122,10 @@ export async function exportCourse({ outDir, parameters = {}, rawParameters = fa
   const link = (p: ChapterPage | undefined) => (p ? { href: p.html, title: p.title } : undefined);
   const pagesDir = path.join(executedDir, "pages");
   makeDirs(pagesDir);
+  // Each executed chapter read once: for its page, and for the index's provenance and verdicts.
+  const runs = list.map((c) => readNotebook(executed(c)));
   const ready = list.map((c, at) => {
-    const run = readNotebook(executed(c));
+    const run = runs[at];
     const page = makePageLive(preparePage(run, {
       title: c.title, showCode,
       navigation: { index: home, previous: link(pages[at - 1]), next: link(pages[at + 1]) },
@@ -136,7 +138,6 @@ export async function exportCourse({ outDir, parameters = {}, rawParameters = fa
   await exportHtmlPages(ready, outDir, { removeInputTag: REMOVE_INPUT_TAG, removeCellTag: REMOVE_CELL_TAG });
   await live;
   await checked;
-  const runs = list.map((c) => readNotebook(executed(c)));
   const versions = mergeProvenance(runs.flatMap(provenanceIn));
   const verdicts = Object.fromEntries(list.map((c, at) => [c.name, verdictsIn(runs[at])]));
   const index = path.join(outDir, "index.html");
