@@ -19,8 +19,12 @@ const cut = (s: string, max = 300): string => (s.length > max ? `${s.slice(0, ma
 const show = (s: string): string => oneLine(JSON.stringify(cut(s, SHOWN_AT_MOST)));
 const SHOWN_AT_MOST = 200;
 
-/** "a, b or c" (one name alone as it is). */
-const orList = (xs: readonly string[]): string => (xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} or ${xs[xs.length - 1]}`);
+/** A list as a sentence says it, "a, b or c" with `word` "or" (one name alone as it is; none: ""). */
+const listWith = (word: string) => (xs: readonly string[]): string =>
+  (xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} ${word} ${xs[xs.length - 1]}`);
+const orList = listWith("or");
+/** "a, b and c": for sentences the lab writes from its results (chart summaries, verdicts, agreement). */
+export const andList = listWith("and");
 
 /**
  * The last guard before a message reaches the terminal (golab's own and commander's): no word

@@ -2,6 +2,7 @@
  * One sentence saying what a chart shows, computed from its rows (it becomes the chart image's
  * alt text with the title): the reader who cannot see the picture gets its range and its series.
  */
+import { andList } from "../messages";
 import { formatBytes, isByteColumn, roundNumber } from "../table/readable";
 
 type Row = Record<string, unknown>;
@@ -17,8 +18,6 @@ export function distinct(rows: readonly Row[], field: string): string[] {
   return [...new Set(rows.map((r) => String(r[field])))];
 }
 
-const list = (xs: readonly string[]) => (xs.length <= 1 ? xs.join("") : `${xs.slice(0, -1).join(", ")} and ${xs[xs.length - 1]}`);
-
 function extent(rows: readonly Row[], field: string): [number, number] | undefined {
   const vs = rows.map((r) => r[field]).filter((v): v is number => typeof v === "number" && Number.isFinite(v));
   return vs.length ? [Math.min(...vs), Math.max(...vs)] : undefined;
@@ -29,8 +28,8 @@ export function linesSummary(rows: readonly Row[], { x, y, color, panel, note }:
   if (rows.length === 0) return "No data: nothing was drawn.";
   const ys = extent(rows, y);
   const xs = extent(rows, x);
-  const series = color ? ` for ${list(distinct(rows, color))}` : "";
-  const panels = panel ? `, one panel each for ${list(distinct(rows, panel))}` : "";
+  const series = color ? ` for ${andList(distinct(rows, color))}` : "";
+  const panels = panel ? `, one panel each for ${andList(distinct(rows, panel))}` : "";
   const range = ys && xs ? `: ${y} from ${valueText(y, ys[0])} to ${valueText(y, ys[1])} as ${x} goes from ${valueText(x, xs[0])} to ${valueText(x, xs[1])}` : "";
   return `${y} against ${x}${series}${panels}${range}.${note ? ` ${note}.` : ""}`;
 }
@@ -42,12 +41,12 @@ export function barsSummary(rows: readonly Row[], { x, y, color }: { x: string; 
   const at = (r: Row) => `${valueText(y, r[y])} (${r[x]}, ${r[color]})`;
   const sorted = [...numeric].sort((a, b) => (a[y] as number) - (b[y] as number));
   const range = sorted.length ? `: from ${at(sorted[0])} to ${at(sorted[sorted.length - 1])}` : "";
-  return `${y} for ${distinct(rows, x).length} ${x} value(s), per ${color} (${list(distinct(rows, color))})${range}.`;
+  return `${y} for ${distinct(rows, x).length} ${x} value(s), per ${color} (${andList(distinct(rows, color))})${range}.`;
 }
 
 /** "verdict of 12 claim(s) by go: 20 true, 4 false, 12 partly true." */
 export function matrixSummary(rows: readonly Row[], { x, y, value }: { x: string; y: string; value: string }): string {
   if (rows.length === 0) return "No data: nothing was drawn.";
   const counts = distinct(rows, value).map((v) => `${rows.filter((r) => String(r[value]) === v).length} ${v}`);
-  return `${value} of ${distinct(rows, y).length} ${y}(s) by ${x} (${list(distinct(rows, x))}): ${counts.join(", ")}.`;
+  return `${value} of ${distinct(rows, y).length} ${y}(s) by ${x} (${andList(distinct(rows, x))}): ${counts.join(", ")}.`;
 }

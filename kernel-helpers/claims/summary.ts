@@ -4,6 +4,7 @@
  * drawn from its verdict's explanation (which parts held, what was measured), grouped by verdict.
  * Nothing here is typed about a claim: change the evidence and the summary changes with it.
  */
+import { andList } from "../messages";
 import { VersionVerdict } from "./outcome";
 import { ClaimVerdict, VersionOutcome } from "./verdict";
 
@@ -49,10 +50,7 @@ export function claimSentence(b: VersionOutcome): string {
 }
 
 /** "Go 1.26.8 and Go 1.27.3" */
-const versionList = (gos: readonly string[]) => {
-  const named = gos.map((g) => `Go ${g}`);
-  return named.length <= 1 ? named.join("") : `${named.slice(0, -1).join(", ")} and ${named[named.length - 1]}`;
-};
+const versionList = (gos: readonly string[]) => andList(gos.map((g) => `Go ${g}`));
 
 /** A claim's line: its sentence once where every version says the same, else one sub-item per group of versions. */
 function claimLines(v: ClaimVerdict): string[] {

@@ -6,6 +6,7 @@
  */
 import * as aq from "arquero";
 import { formatBytes } from "../bytes";
+import { andList } from "../messages";
 import { Case, describeCase } from "../case";
 import { agreement, SimResult } from "../sim";
 import { describeSource, Measured, modelled, Observation, ObservationStore, simulateExperiment } from "../store";
@@ -46,16 +47,14 @@ export function simulatedBesideCounts(beside: ReturnType<typeof casesBeside>): a
   ]));
 }
 
-const goList = (gos: readonly string[]) => (gos.length > 1 ? `${gos.slice(0, -1).join(", ")} and ${gos[gos.length - 1]}` : gos[0]);
-
 /** The cases named by version list: "`a` and `b` on Go 1.19.8 and 1.26.8; `c` on Go 1.27.3". */
 function onVersions(beside: ReturnType<typeof casesBeside>, which: (g: CaseOnVersion) => boolean): string {
   const byGos = new Map<string, string[]>();
   for (const b of beside) {
     const gos = b.byGo.filter(which).map((g) => g.go);
-    if (gos.length) byGos.set(goList(gos), [...(byGos.get(goList(gos)) ?? []), `\`${describeCase(b.case)}\``]);
+    if (gos.length) byGos.set(andList(gos), [...(byGos.get(andList(gos)) ?? []), `\`${describeCase(b.case)}\``]);
   }
-  return [...byGos].map(([gos, names]) => `${goList(names)} on Go ${gos}`).join("; ");
+  return [...byGos].map(([gos, names]) => `${andList(names)} on Go ${gos}`).join("; ");
 }
 
 /** One sentence, computed: where model and run differ (and how), or that they agree, and what no run answered. */
