@@ -28,7 +28,8 @@ const bySize = sizes.map((n) => lab.parseCase(`make([]byte, ${n})`));
 const mapPhases = inserts.map((n) => lab.parseCase({ op: "mapinsert", key: "string", elem: "int", n: n }));
 const growth = appends.map((n) => lab.parseCase({ op: "append", elem: "int", n: n, start: "nil" }));
 const half = Math.floor(keyLen / 2);
-const keyCases = [lab.parseCase(`string(${keyLen}-byte []byte)`), lab.parseCase(`concat(${half}, ${keyLen - half})`)];
+// As JSON, like the phases above: a bad keyLen is refused by name ("len must be a whole number").
+const keyCases = [lab.parseCase({ op: "convert", to: "string", len: keyLen }), lab.parseCase({ op: "concat", lens: [half, keyLen - half] })];
 const experiments = [...lab.optimized([...bySize, ...mapPhases, ...growth, ...keyCases]), ...lab.claimExperiments(claims)];
 const store = await lab.observeWithProgress("Chapter 2", experiments, { versions: versions, live: live, runs: runs, cache: cache });
 const evidence = await lab.withLiveExperiments(claims, store);
