@@ -8,7 +8,7 @@ import { Case } from "../case";
 import { GolabError, InputError, ProcessError } from "../errors";
 import { findToolchain, languageVersion, Toolchain } from "../go";
 import { measureMessages } from "../messages";
-import { buildProbe, escapeDecisionsByCase, EscapeDecision, generateProbe, parseProbeOutput, ProbeSample, METRIC_NAMES, PROBE_MODULE } from "../probe";
+import { buildProbe, measuredWithDebugInfo, escapeDecisionsByCase, EscapeDecision, generateProbe, parseProbeOutput, ProbeSample, METRIC_NAMES, PROBE_MODULE } from "../probe";
 import { crashLine, OUT_OF_MEMORY, runProcess } from "../proc";
 import { inUserTermsOnFailure } from "../code/failure";
 import { AllocResult, Distribution, distributionOf } from "../result";
@@ -110,8 +110,7 @@ export interface RunSettings {
 export async function measureWith(tc: Toolchain, cases: readonly Case[], { runs, debug, timeoutMs, memCap = DEFAULT_MEM_CAP, onProgress }: RunSettings): Promise<MeasureResult[]> {
   const probe = generateProbe(cases, languageVersion(tc.version));
   onProgress?.(`building one probe for ${cases.length} case${cases.length === 1 ? "" : "s"} with Go ${tc.version}${debug ? " (-N -l)" : ""}`);
-  // No debugger reads a measured probe: built without symbol table and DWARF, it links faster.
-  const built = await buildProbe(probe, tc, { debug, debugInfo: false });
+  const built = await buildProbe(probe, tc, { debug, debugInfo: measuredWithDebugInfo(debug) });
   onProgress?.(`running it: ${runs} call${runs === 1 ? "" : "s"} of each case`);
   // The user's code runs under the same cap; its crash (out of memory included) is said in its terms.
   const run = await runProbe(built.binary, runs, memCap, probeEnv(tc), timeoutMs)

@@ -60,7 +60,7 @@ ${setups.map((s) => `\t${s}\n`).join("")}}
 func clearSinks() {
 ${clears.map((s) => `\t${s}\n`).join("")}}
 `;
-  source += harnessMain(cases.length);
+  source += harnessMain();
   return { source, goMod: `module ${PROBE_MODULE}\n\ngo ${languageVersion}\n`, caseLines, files, userCode };
 }
 

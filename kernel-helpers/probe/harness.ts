@@ -12,6 +12,10 @@
  * debugger (trace) counts the allocations between them, so measure and trace run the very same
  * program and see the very same allocations.
  *
+ * The third argument, ONLY, runs some of the probes (indices, comma-separated) and numbers them
+ * 0, 1, … in that order, markers and output alike: trace reuses a probe that measure built for a
+ * batch to trace a few of its cases, without a build of its own. A memory cap of 0 is no cap.
+ *
  * One P (GOMAXPROCS 1), as testing.AllocsPerRun: the probe goroutine never moves to another P, whose
  * per-P caches (a sync.Pool's local pool, the mcache) it would have to fill again.
  *
@@ -119,32 +123,46 @@ func collectIfLarge(m *runtime.MemStats) {
 `;
 }
 
-export function harnessMain(caseCount: number): string {
+export function harnessMain(): string {
   const metricList = [...METRIC_NAMES, SIZE_HISTOGRAM].map((n) => JSON.stringify(n)).join(", ");
   return `
-const caseCount = ${caseCount}
-
 var metricNames = []string{${metricList}}
 
 func main() {
 	usage := func() {
-		os.Stderr.WriteString("usage: probe RUNS [MEMCAP]\\n")
+		os.Stderr.WriteString("usage: probe RUNS [MEMCAP [ONLY]]\\n")
 		os.Exit(2)
 	}
-	if len(os.Args) < 2 || len(os.Args) > 3 {
+	if len(os.Args) < 2 || len(os.Args) > 4 {
 		usage()
 	}
 	runs, err := strconv.Atoi(os.Args[1])
 	if err != nil || runs < 1 {
 		usage()
 	}
-	if len(os.Args) == 3 {
+	if len(os.Args) >= 3 {
 		capBytes, err := strconv.ParseInt(os.Args[2], 10, 64)
-		if err != nil || capBytes < 1 {
+		if err != nil || capBytes < 0 {
 			usage()
 		}
-		limitMemory(capBytes)
+		if capBytes > 0 {
+			limitMemory(capBytes)
+		}
 	}
+	// The probes that run, in order: every one, or those ONLY lists by index (a trace of a few
+	// cases of a probe that measure built). Markers and output rows number them in this order.
+	order := probes[:]
+	if len(os.Args) == 4 {
+		order = nil
+		for _, f := range strings.Split(os.Args[3], ",") {
+			i, err := strconv.Atoi(f)
+			if err != nil || i < 0 || i >= len(probes) {
+				usage()
+			}
+			order = append(order, probes[i])
+		}
+	}
+	caseCount := len(order)
 	// One P, as testing.AllocsPerRun runs: the probe goroutine keeps the same per-P caches on every
 	// call (a sync.Pool's, the mcache's), so a call never pays for a P it has not used before.
 	runtime.GOMAXPROCS(1)
@@ -169,13 +187,13 @@ func main() {
 	// is large: a collection empties every sync.Pool, and the next call to use one would pin it
 	// again (sync.(*Pool).pinSlow allocates), which testing.AllocsPerRun, warming up the same way,
 	// does not count.
-	for _, p := range probes {
+	for _, p := range order {
 		p()
 		runtime.ReadMemStats(&m1)
 		collectIfLarge(&m1)
 	}
 	for r := 0; r < runs; r++ {
-		for c, p := range probes {
+		for c, p := range order {
 			runtime.ReadMemStats(&m0)
 			metrics.Read(before)
 			probeBegin(c)

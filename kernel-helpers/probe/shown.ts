@@ -5,7 +5,7 @@
  * caseLines), so what a page shows is what was measured; never written a second time.
  */
 import { Case } from "../case";
-import { gcflagsFor, ldflagsFor } from "./build";
+import { gcflagsFor, ldflagsFor, measuredWithDebugInfo } from "./build";
 import { generateProbe } from "./generate";
 
 export interface ShownProgram {
@@ -20,7 +20,7 @@ export interface ShownProgram {
 /** `go build` as typed in a shell, with the flags the lab passes to measure (build.ts gcflagsFor, ldflagsFor). */
 export function buildCommand(debug: boolean): string {
   const quoted = (f: string) => (/\s/.test(f) ? f.replace(/^(-[a-z]+=)(.*)$/, "$1'$2'") : f);
-  return ["go", "build", ...gcflagsFor(debug).map(quoted), ...ldflagsFor(false).map(quoted), "."].join(" ");
+  return ["go", "build", ...gcflagsFor(debug).map(quoted), ...ldflagsFor(measuredWithDebugInfo(debug)).map(quoted), "."].join(" ");
 }
 
 /** The text of the top-level function `func name(` in `source`, up to its closing brace. */

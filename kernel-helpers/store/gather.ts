@@ -11,7 +11,7 @@ import { GolabError } from "../errors";
 import { findToolchain, Toolchain } from "../go";
 import { DEFAULT_RUNS } from "../measure";
 import { recordedDatasets } from "../record";
-import { measureThroughCache } from "./measured";
+import { MeasuredProbe, measureThroughCache } from "./measured";
 import { recordedObservations } from "./recorded";
 import { ObservationStore, VersionEntry } from "./store";
 
@@ -48,8 +48,9 @@ export async function observe(experiments: readonly Experiment[], options: Obser
   const entries = await Promise.all(versions.map(async (spec): Promise<VersionEntry> => {
     const tc = live ? await installed(spec, onProgress) : undefined;
     if (tc) {
-      const observations = await measureThroughCache(tc, wanted, { runs, timeoutMs, cache, onProgress });
-      return { spec, go: tc.version, toolchain: tc, observed: new Map(observations.map((o) => [experimentKey(o.experiment), o])), missing: [] };
+      const probes: MeasuredProbe[] = [];
+      const observations = await measureThroughCache(tc, wanted, { runs, timeoutMs, cache, onProgress, onProbe: (p) => probes.push(p) });
+      return { spec, go: tc.version, toolchain: tc, observed: new Map(observations.map((o) => [experimentKey(o.experiment), o])), missing: [], probes };
     }
     const datasets = recordedDatasets(spec);
     if (datasets.length === 0) onProgress?.(`no recorded dataset for Go ${spec}`);

@@ -9,6 +9,7 @@ import { Toolchain } from "../go";
 import { MeasureResult } from "../measure";
 import { trace, TraceOptions, TraceResult } from "../trace";
 import { eachThroughCache, forEachLiveVersion, LiveObservation, runOnLiveVersions } from "./live";
+import { MeasuredProbe } from "./measured";
 import { LiveVersion, Measured, Observation } from "./observation";
 import { simulatedObservation } from "./simulated";
 import { Source, summarizeSources } from "./source";
@@ -25,6 +26,8 @@ export interface VersionEntry {
   observed: Map<string, Observation<MeasureResult>>;
   /** Experiments nothing real answers for this version (the simulator can). */
   missing: Experiment[];
+  /** The probes measured now on this version: a trace of some of their cases reuses the build. */
+  probes?: readonly MeasuredProbe[];
 }
 
 export interface SelectOptions {
@@ -96,8 +99,17 @@ export class ObservationStore {
     return forEachLiveVersion(this.live(), (v) => eachThroughCache(this.cache, v.toolchain, "trace", cases, (c) => ({ case: caseKey(c), debug, stack: stack ?? null, mode: mode ?? null }),
       (missing) => {
         this.onProgress?.(`tracing ${missing.length} case${missing.length === 1 ? "" : "s"} under Delve on Go ${v.go}`);
-        return trace(missing, { go: v.spec, debug, stack, mode });
+        return trace(missing, { go: v.spec, debug, stack, mode, probeCases: this.probeHolding(v.spec, missing, debug) });
       }), this.onProgress, { concurrent: true }); // counts do not depend on the machine's load
+  }
+
+  /** The cases of a probe measured now on this version that holds every one of `cases`, if any. */
+  private probeHolding(spec: string, cases: readonly Case[], debug: boolean): Case[] | undefined {
+    const probes = this.versions.find((v) => v.spec === spec)?.probes ?? [];
+    return probes.find((p) => {
+      const keys = new Set(p.cases.map(caseKey));
+      return p.debug === debug && cases.every((c) => keys.has(caseKey(c)));
+    })?.cases;
   }
 
   /**

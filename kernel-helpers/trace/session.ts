@@ -9,7 +9,7 @@
  * called on the probe goroutine right around case c's probe (probe/harness.ts), after the warm-up
  * calls, so allocation breakpoints set at the first probeBegin never see the warm-up.
  */
-import { Case } from "../case";
+import { Case, caseKey } from "../case";
 import { BreakpointHit, DelveClient, DelveServer, integerOf, selectDelve, startDelve, DelveBinary } from "../dlv";
 import { GolabError, TimeoutError } from "../errors";
 import { languageVersion, Toolchain } from "../go";
@@ -28,6 +28,11 @@ export interface SessionOptions {
   onEarlyHit?: (hit: BreakpointHit) => Promise<void>;
   /** Told, once the session is over, where its time went. */
   onTimings?: (t: SessionTimings) => void;
+  /**
+   * The case list of a probe built before (measure's -N -l batch), which holds every case traced:
+   * that probe is reused (found in the probe cache, no build) and runs only the traced cases.
+   */
+  probeCases?: readonly Case[];
 }
 
 /** Where a session's time went, in milliseconds. */
@@ -85,10 +90,13 @@ export function probeEnv(tc: Toolchain): NodeJS.ProcessEnv {
 
 /** Builds the probe, starts it under Delve, runs `work`, and tears everything down. */
 export async function runSession<T>(tc: Toolchain, cases: readonly Case[], options: SessionOptions, work: (s: Session) => Promise<T>): Promise<T> {
-  const { debug, timeoutMs, signal, onProgress, setup, onEarlyHit, onTimings } = options;
+  const { debug, timeoutMs, signal, onProgress, setup, onEarlyHit, onTimings, probeCases } = options;
   const t0 = performance.now();
-  const probe = generateProbe(cases, languageVersion(tc.version));
-  onProgress?.(`building one probe for ${cases.length} case${cases.length === 1 ? "" : "s"} with Go ${tc.version}${debug ? " (-N -l)" : ""}`);
+  const within = probeCases ? positionsIn(probeCases, cases) : undefined;
+  const probe = generateProbe(probeCases ?? cases, languageVersion(tc.version));
+  onProgress?.(within
+    ? `tracing ${cases.length} of the ${probeCases!.length} cases of a probe built with Go ${tc.version}${debug ? " (-N -l)" : ""}`
+    : `building one probe for ${cases.length} case${cases.length === 1 ? "" : "s"} with Go ${tc.version}${debug ? " (-N -l)" : ""}`);
   const built = await buildProbe(probe, tc, { debug });
   const built0 = performance.now();
   let started = built0;
@@ -106,7 +114,9 @@ export async function runSession<T>(tc: Toolchain, cases: readonly Case[], optio
   const onAbort = () => stop("abort");
   signal?.addEventListener("abort", onAbort);
   try {
-    server = await startDelve(delve, built.binary, { args: ["1"], env: probeEnv(tc), startTimeoutMs: Math.min(60_000, timeoutMs) });
+    // One call of each case; with `within`, no memory cap (0) and only those cases, in order.
+    const args = within ? ["1", "0", within.join(",")] : ["1"];
+    server = await startDelve(delve, built.binary, { args, env: probeEnv(tc), startTimeoutMs: Math.min(60_000, timeoutMs) });
     started = performance.now();
     // Calls made while starting (the program's pid, once it runs) belong to the start.
     server.client.timings.clear();
@@ -138,6 +148,16 @@ export async function runSession<T>(tc: Toolchain, cases: readonly Case[], optio
     await server?.close();
     if (server) onTimings?.({ build: built0 - t0, start: started - built0, rpc: server.client.timings, total: performance.now() - t0 });
   }
+}
+
+/** Where each case sits in the probe's case list (matched by canonical key). */
+function positionsIn(probeCases: readonly Case[], cases: readonly Case[]): number[] {
+  const index = new Map(probeCases.map((c, i) => [caseKey(c), i]));
+  return cases.map((c) => {
+    const i = index.get(caseKey(c));
+    if (i === undefined) throw new Error(`trace: ${caseKey(c)} is not in the probe it was to reuse`);
+    return i;
+  });
 }
 
 function caseIndexOf(hit: BreakpointHit): number {

@@ -45,6 +45,11 @@ export interface TraceOptions {
   /** Aborting kills dlv and the program (a notebook's interrupt). */
   signal?: AbortSignal;
   onProgress?: (message: string) => void;
+  /**
+   * The case list of a probe measure built (with the same `debug`), holding every case traced:
+   * its binary is reused, no build (trace/session.ts). Ignored when a case is code.
+   */
+  probeCases?: readonly Case[];
 }
 
 /** How allocations entered the runtime in the traced binary (entrypoints.ts). */
@@ -102,7 +107,7 @@ function wholeNumber(name: string, value: unknown, min: number, max: number): nu
 export function trace(input: Case | string, options?: TraceOptions): Promise<TraceResult>;
 export function trace(input: readonly (Case | string)[], options?: TraceOptions): Promise<TraceResult[]>;
 export async function trace(input: Case | string | readonly (Case | string)[], options: TraceOptions = {}): Promise<TraceResult | TraceResult[]> {
-  const { go, mode = "detail", stack = DEFAULT_STACK, debug = false, goexperiment, memCap = DEFAULT_MEM_CAP, timeoutMs = DEFAULT_TRACE_TIMEOUT, signal, onProgress } = options;
+  const { go, mode = "detail", stack = DEFAULT_STACK, debug = false, goexperiment, memCap = DEFAULT_MEM_CAP, timeoutMs = DEFAULT_TRACE_TIMEOUT, signal, onProgress, probeCases } = options;
   const many = Array.isArray(input);
   const texts = (many ? input : [input]) as readonly (Case | string)[];
   oneOf("mode", mode, TRACE_MODES);
@@ -110,17 +115,19 @@ export async function trace(input: Case | string | readonly (Case | string)[], o
   wholeNumber("timeoutMs", timeoutMs, 1, 86_400_000);
   const cases = admitCases(texts, memCap);
   const tc = await findToolchain(go, { goexperiment });
-  const results = await traceWith(tc, cases, { mode, stack, debug, timeoutMs, signal, onProgress });
+  const results = await traceWith(tc, cases, { mode, stack, debug, timeoutMs, signal, onProgress, probeCases });
   return many ? results : results[0];
 }
 
 /** The trusting half of trace: cases are valid, the toolchain is found. */
 export async function traceWith(
   tc: Toolchain, cases: readonly Case[],
-  { mode, stack, debug, timeoutMs, signal, onProgress, onTimings }: { mode: TraceMode; stack: number; debug: boolean; timeoutMs: number; signal?: AbortSignal; onProgress?: (m: string) => void; onTimings?: (t: SessionTimings) => void },
+  { mode, stack, debug, timeoutMs, signal, onProgress, onTimings, probeCases }: { mode: TraceMode; stack: number; debug: boolean; timeoutMs: number; signal?: AbortSignal; onProgress?: (m: string) => void; onTimings?: (t: SessionTimings) => void; probeCases?: readonly Case[] },
 ): Promise<TraceResult[]> {
   const userCode = generateProbe(cases, languageVersion(tc.version)).userCode;
-  return runSession(tc, cases, { debug, timeoutMs, signal, onProgress, onTimings }, async (s) => {
+  // A code case's lines are found by its index in the probe: such a trace builds its own.
+  const reuse = userCode.length === 0 ? probeCases : undefined;
+  return runSession(tc, cases, { debug, timeoutMs, signal, onProgress, onTimings, probeCases: reuse }, async (s) => {
     const plan = await planEntries(s.client, tc);
     const base = (c: Case) => ({
       go: tc.version,

@@ -29,15 +29,17 @@ test("the set-up that fills map keys is shown when a case needs it, and only the
 test("the build commands carry the flags the lab builds with", () => {
   const { builds } = shownProgram(CASES.slice(0, 1), { builds: [false, true, false] });
   assert.deepEqual(builds.map((b) => b.debug), [false, true]);
-  assert.equal(builds[1].command, "go build -gcflags='all=-N -l' -gcflags='golabprobe=-N -l -m' -ldflags='-s -w' .");
+  assert.equal(builds[0].command, "go build -gcflags=golabprobe=-m -ldflags='-s -w' .");
+  // The -N -l probe keeps its DWARF: trace reuses it.
+  assert.equal(builds[1].command, "go build -gcflags='all=-N -l' -gcflags='golabprobe=-N -l -m' .");
   for (const debug of [false, true]) {
-    const flags = [...gcflagsFor(debug), ...ldflagsFor(false)].map((f) => f.replace(/=(.*)$/, (_, v: string) => `=${/\s/.test(v) ? `'${v}'` : v}`));
+    const flags = [...gcflagsFor(debug), ...ldflagsFor(debug)].map((f) => f.replace(/=(.*)$/, (_, v: string) => `=${/\s/.test(v) ? `'${v}'` : v}`));
     assert.equal(buildCommand(debug), ["go", "build", ...flags, "."].join(" "));
   }
 });
 
 test("what a page says of the hidden main() holds: GC off, MemStats read around each probe call", () => {
-  const main = harnessMain(1);
+  const main = harnessMain();
   assert.match(main, /debug\.SetGCPercent\(-1\)/);
   assert.match(main, /runtime\.ReadMemStats\(&m0\)[\s\S]*\tp\(\)[\s\S]*runtime\.ReadMemStats\(&m1\)/);
 });
