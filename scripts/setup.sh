@@ -118,6 +118,7 @@ VENV="$ROOT/.venv"
 VPY="$VENV/bin/python"
 TOOLS_BIN="$ROOT/.tools/bin"
 TSLAB="$ROOT/node_modules/.bin/tslab"
+KERNEL="$ROOT/scripts/tslab-kernel.js"    # what the kernelspecs start: tslab, with V8's code cache
 mkdir -p "$STATE_DIR"
 
 # ---- small helpers ---------------------------------------------------------
@@ -381,9 +382,9 @@ step_venv() {
 }
 
 # ---- 3. tslab kernels -----------------------------------------------------------
-# Are both kernelspecs in .venv, starting this checkout's tslab?
+# Are both kernelspecs in .venv, starting this checkout's tslab (through scripts/tslab-kernel.js)?
 kernelspecs_current() {
-  "$VPY" - "$VENV" "$TSLAB" <<'PY' 2>/dev/null
+  "$VPY" - "$VENV" "$KERNEL" <<'PY' 2>/dev/null
 import json, os, sys
 venv, binary = sys.argv[1], sys.argv[2]
 for name in ("tslab", "jslab"):
@@ -420,7 +421,7 @@ for name in ("tslab", "jslab"):
         started = specs[name]["spec"]["argv"][0]
         if started != binary:
             print(f"kernelspec {name} starts {started}, not {binary}")
-' "$VENV" "$TSLAB" "$json"
+' "$VENV" "$KERNEL" "$json"
 }
 
 step_kernel() {
@@ -444,7 +445,7 @@ step_kernel() {
     return
   fi
   say "tslab kernel: tslab install --sys-prefix into .venv (log: .cache/setup/tslab.log)"
-  if ! run_logged tslab "$TSLAB" install --python="$VPY" --binary="$TSLAB" --sys-prefix; then
+  if ! run_logged tslab "$TSLAB" install --python="$VPY" --binary="$KERNEL" --sys-prefix; then
     show_log tslab
     R_KERNEL="FAILED"
     fail_required tslab "'tslab install' failed: see .cache/setup/tslab.log"

@@ -45,6 +45,21 @@ export const KERNEL_ANSWERED_IS_UP = [
   "    _channels.ZMQChannelsWebsocketConnection._finish_kernel_info = _answered",
 ].join("\n");
 
+/**
+ * Kernel messages reach the client as soon as they are written. Tornado leaves Nagle's algorithm
+ * on for websockets, and a kernel answers a cell in a burst of small messages (busy, outputs, the
+ * reply, idle): after the first, the rest waited for the client's delayed ACK, about 40 ms, at
+ * every cell. Measured on tslab: `1` ran in 4 ms in the kernel and took 44 ms at the client.
+ */
+export const KERNEL_WEBSOCKET_NODELAY = [
+  "from jupyter_server.services.kernels import websocket as _kernel_ws",
+  "_open = _kernel_ws.KernelWebsocketHandler.open",
+  "async def _open_nodelay(self, *args, **kwargs):",
+  "    self.set_nodelay(True)",
+  "    await _open(self, *args, **kwargs)",
+  "_kernel_ws.KernelWebsocketHandler.open = _open_nodelay",
+].join("\n");
+
 export const WATCHDOG = [
   "import os, shutil, signal, sys, threading, time",
   "runtime = os.environ.get('GOLAB_JUPYTER_RUNTIME_DIR', '')",
@@ -74,6 +89,7 @@ export const WATCHDOG = [
   "threading.Thread(target=watch, daemon=True).start()",
   SKIP_SLOW_IMPORTS,
   KERNEL_ANSWERED_IS_UP,
+  KERNEL_WEBSOCKET_NODELAY,
   "app = sys.argv[1]",
   "sys.argv = ['jupyter-' + app] + sys.argv[2:]",
   "if app == 'lab':",

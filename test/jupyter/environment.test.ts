@@ -142,8 +142,9 @@ test("postBuild does what setup.sh does: npm ci, the same tslab registration, th
     assert.equal(shellVar(post, name), shellVar(setup, name), `${name} is the same in postBuild and scripts/setup.sh`);
   }
   assert.match(post, /npm ci --no-audit --no-fund/);
-  assert.match(post, /"\$TSLAB" install --python="\$PY" --binary="\$TSLAB" --sys-prefix/);
-  assert.match(setup, /"\$TSLAB" install --python="\$VPY" --binary="\$TSLAB" --sys-prefix/);
+  assert.match(post, /"\$TSLAB" install --python="\$PY" --binary="\$KERNEL" --sys-prefix/);
+  assert.match(setup, /"\$TSLAB" install --python="\$VPY" --binary="\$KERNEL" --sys-prefix/);
+  assert.equal(shellVar(post, "KERNEL").replace("$PWD", "$ROOT"), shellVar(setup, "KERNEL"), "both register scripts/tslab-kernel.js");
   assert.match(post, /GOBIN="\$PWD\/\.tools\/bin" go install "\$DLV_MODULE@v\$DLV_VERSION"/);
   assert.match(setup, /GOBIN="\$TOOLS_BIN" "\$GO" install "\$DLV_MODULE@v\$DLV_VERSION"/);
   assert.match(post, /default_kernel_name": "tslab"/, "Binder's JupyterLab starts new notebooks on tslab, as golab lab does");
@@ -162,7 +163,7 @@ test("the tslab kernel that postBuild and setup.sh register is the one package.j
   const spec = path.join(REPO, ".venv", "share", "jupyter", "kernels", "tslab", "kernel.json");
   if (fs.existsSync(spec)) {
     const argv = (JSON.parse(fs.readFileSync(spec, "utf8")) as { argv: string[] }).argv;
-    assert.equal(argv[0], path.join(REPO, "node_modules", ".bin", "tslab"), ".venv's tslab kernel starts this checkout's tslab");
+    assert.equal(argv[0], path.join(REPO, "scripts", "tslab-kernel.js"), ".venv's tslab kernel starts this checkout's tslab, through scripts/tslab-kernel.js");
   } else {
     process.stdout.write("# no .venv here (run bash scripts/setup.sh): the registered kernelspec was not checked\n");
   }
