@@ -379,7 +379,8 @@ async function startOn(options: ServerOptions, port: number): Promise<JupyterSer
         // Not listening yet.
       }
     }
-    await sleep(100);
+    // Often: a run waits for the server once, and each step past its start is a step later.
+    await sleep(20);
   }
   return new JupyterServer({
     url: info.url, token, pid, rootDir, app, startMs: Date.now() - started, exited, runtimeDir, log,
