@@ -29,7 +29,7 @@ test("a trace of cases measure built with -N -l runs in measure's probe, with th
     // Measure's probe, found in the probe cache; the other trace built one of its own.
     assert.ok(reused.every((o) => o.result!.build.cached), "the reused probe came from the probe cache");
     assert.ok(other.every((t) => !t.build.cached), "a trace of its own builds");
-    const seen = (r: { mallocs: number; allocations?: { size: number; type: string }[] }) => ({ mallocs: r.mallocs, allocations: r.allocations?.map((a) => `${a.size} ${a.type}`) });
+    const seen = (r: { mallocs: number; allocations?: { size: number; type: string | null }[] }) => ({ mallocs: r.mallocs, allocations: r.allocations?.map((a) => `${a.size} ${a.type}`) });
     assert.deepEqual(reused.map((o) => seen(o.result!)), other.map(seen), "reused probe and own build see the same allocations");
     // And the runtime agrees: the traced counts are measure's.
     assert.deepEqual(reused.map((o) => o.result!.mallocs), wanted.map((c) => store.get(c, "1.26", true)!.result.mallocs));
