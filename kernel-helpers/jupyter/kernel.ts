@@ -313,8 +313,9 @@ export class KernelSession {
 async function waitForReady(kernel: Kernel): Promise<void> {
   let answered = false;
   while (!answered) {
-    // Refused at once ("status is not connected": the websocket is still opening): ask again soon.
-    const reply = kernel.requestKernelInfo().then(() => true, () => sleep(100).then(() => false));
+    // Refused at once ("status is not connected": the websocket is still opening): ask again soon
+    // (the websocket opens once the kernel has answered the server, so "soon" is what is waited).
+    const reply = kernel.requestKernelInfo().then(() => true, () => sleep(20).then(() => false));
     answered = await waitAtMost(reply, READY_POLL_MS, false);
     if (kernel.isDisposed) throw new GolabError("the kernel connection was closed while waiting for the kernel");
   }

@@ -347,6 +347,9 @@ async function startOn(options: ServerOptions, port: number): Promise<JupyterSer
   // Not golab's watchdog: the server's own (launch.ts) shuts its kernels down before it goes.
   trackGroup(pid, { watchdog: false });
 
+  // The client library every server is used with loads while Python starts (on the other core),
+  // not after: about 50 ms of each run that was spent once the server was up.
+  require("@jupyterlab/services");
   const deadline = started + startTimeoutMs;
   const infoFile = path.join(runtimeDir, `jpserver-${pid}.json`);
   let info: ServerInfo | null = null;

@@ -45,11 +45,6 @@ const all = [...lessons.map, ...lessons.slice, ...lessons.capacity, ...lessons.e
 const inLessons = new Set(all.map(lab.experimentKey));
 const store = await lab.observeWithProgress("Chapter 1", [...all, ...lab.claimExperiments(claims)], { versions: versions, live: live, runs: runs, cache: cache });
 const verdicts = await lab.decideClaims(claims, store);
-// Delve's replay of the article's programs (end of lesson 1.5) starts now, in the background,
-// and is awaited where it is shown; its failure is reported there too.
-const articlePrograms = all.filter((e) => e.debug && "escape" in e.case && e.case.escape === "discard").map((e) => e.case);
-const tracing = store.trace(articlePrograms, { debug: true, stack: 4 });
-tracing.catch(() => undefined);
 const results = (experiments: lab.Experiment[], what: string) =>
   lab.showByVersion(store.select(experiments), { caption: `${what} (${store.caption(store.select(experiments))})` });
 
@@ -200,7 +195,8 @@ lab.showVerdict(verdicts, "1.5");
 // breakpoint on `runtime.mallocgc` alone would miss them; the lab breaks on every entry.
 
 // %%
-const traced = await tracing; // started in the first code cell
+const articlePrograms = all.filter((e) => e.debug && "escape" in e.case && e.case.escape === "discard").map((e) => e.case);
+const traced = await store.trace(articlePrograms, { debug: true, stack: 4 });
 for (const t of traced.filter((x) => x.error)) lab.showMarkdown(`Go ${t.go}: not traced (${t.error})`);
 if (traced.some((t) => t.result)) {
   lab.showTable(lab.tracedCountsTable(traced), { caption: "Delve's count of each program, with -N -l" });
