@@ -11,6 +11,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { median } from "../kernel-helpers/experiments/stats";
 import { validationMatrix } from "../kernel-helpers/record";
 import { KernelSession, injectParameters, parseSetOptions, readNotebook, runCells, startJupyterServer } from "../kernel-helpers/jupyter";
 
@@ -69,7 +70,7 @@ export async function benchCache({ chapter = "ch1", changes = ["hint=1001", "hin
     fs.rmSync(golabCache, { recursive: true, force: true });
     fs.rmSync(goCache, { recursive: true, force: true });
     const { kernelFirst, kernelRerun } = await inOneKernel(nb, changes[0], env);
-    const runRerun = [...runReruns].sort((a, b) => a - b)[Math.floor(runReruns.length / 2)];
+    const runRerun = median(runReruns);
     return { cases: 20, measureColdGo, measureWarmGo, measureRepeat, chapter, changes, runFirst, runRerun, runReruns, runSame, kernelFirst, kernelRerun };
   } finally {
     fs.rmSync(golabCache, { recursive: true, force: true });

@@ -8,24 +8,33 @@
  * module.enableCompileCache; Node 20 has only vm.Script's cachedData). Only these files are
  * cached: a hook on every module breaks require() of ES modules such as arquero, which is why
  * v8-compile-cache is not used. Any failure falls back to Node's own compile: the kernel starts
- * either way. The cache lives in golab's cache folder ($GOLAB_CACHE, else
- * $XDG_CACHE_HOME/golab, else ~/.cache/golab), in v8-tslab/, one file per module and version.
+ * either way. The cache lives in golab's cache folder (cache/root.ts: $GOLAB_CACHE, else
+ * $XDG_CACHE_HOME/golab, else ~/.cache/golab), in v8-tslab/, one file per module and version; the
+ * folder and the mkdir come from golab's build (dist/), and without one there is no code cache.
  */
 "use strict";
 const Module = require("node:module");
 const crypto = require("node:crypto");
 const fs = require("node:fs");
-const os = require("node:os");
 const path = require("node:path");
 const vm = require("node:vm");
 
 const CACHED = /[\\/]node_modules[\\/](@tslab[\\/]typescript-for-tslab[\\/]lib|tslab[\\/]dist)[\\/][^\\/]+\.js$/;
-const dir = path.join(process.env.GOLAB_CACHE || path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "golab"), "v8-tslab");
+const DIST = path.join(__dirname, "..", "dist", "kernel-helpers");
+const dir = cacheFolder();
 const toWrite = [];
 const compile = Module.prototype._compile;
 
+function cacheFolder() {
+  try {
+    return path.join(require(path.join(DIST, "cache", "root.js")).cacheRoot(), "v8-tslab");
+  } catch {
+    return undefined; // golab is not built: tslab as it is
+  }
+}
+
 Module.prototype._compile = function (content, filename) {
-  if (!CACHED.test(filename)) return compile.call(this, content, filename);
+  if (dir === undefined || !CACHED.test(filename)) return compile.call(this, content, filename);
   let script;
   let file;
   try {
@@ -48,9 +57,16 @@ Module.prototype._compile = function (content, filename) {
 
 // Written when the kernel exits, so the cache holds the functions its cells compiled too.
 process.on("exit", () => {
+  if (toWrite.length === 0) return;
+  try {
+    // golab's mkdir -p: Node's recursive mkdir spins forever under /proc (output/dirs.ts), and
+    // an exit handler that spins keeps the kernel alive at full CPU.
+    require(path.join(DIST, "output", "dirs.js")).makeDirs(dir);
+  } catch {
+    return; // A cache that cannot be made: no code cache, the same kernel.
+  }
   for (const [file, script] of toWrite) {
     try {
-      fs.mkdirSync(dir, { recursive: true });
       const tmp = `${file}.${process.pid}.tmp`;
       fs.writeFileSync(tmp, script.createCachedData());
       fs.renameSync(tmp, file);

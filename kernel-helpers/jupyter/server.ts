@@ -382,7 +382,7 @@ async function startOn(options: ServerOptions, port: number): Promise<JupyterSer
         // Not listening yet.
       }
     }
-    // Often: a run waits for the server once, and each step past its start is a step later.
+    // Every run waits here once: what is left of a step after the server is up is time lost.
     await sleep(20);
   }
   return new JupyterServer({
