@@ -25,6 +25,7 @@ const PROC_ALLOWED = new Map([
   ["kernel-helpers/probe/harness.ts", "the generated Go probe reads its own address-space size to set its memory cap"],
   ["test/cli/out.test.ts", "/proc paths as output that golab must refuse, not read"],
   ["test/cli/read-only-cache.integration.test.ts", "a /proc path as a cache that golab must not write, not read"],
+  ["test/jupyter/kernel-launcher.test.ts", "a /proc path as a code cache the kernel launcher must not make, not read"],
   ["test/output/output.test.ts", "/proc paths as output that golab must refuse, not read"],
 ]);
 
