@@ -296,6 +296,11 @@ export const traceMessages = {
   markerOrder: (expected: string, got: string) => `the traced program reached ${got} where the tracer expected ${expected}`,
   timeout: (seconds: number) => `the trace did not finish within ${seconds} s: dlv and the traced program were killed`,
   aborted: () => "the trace was interrupted: dlv and the traced program were killed",
+  uprobesUnavailable: (why: string) => `eBPF uprobes cannot be set here (${oneLine(why)}), so count mode counts with breakpoints (slower)`,
+  uprobeLoss: (what: string) => `the uprobe events are incomplete (${what}): the kernel's ring buffer filled before Delve read it`,
+  uprobesSpecialised: (entries: number) =>
+    `this binary has ${entries} allocation entries (size-specialised malloc), more than Delve's eBPF program can hold; count with breakpoints (counter "breakpoints" or "auto")`,
+  uprobesRequired: (dlv: string) => `counting with uprobes needs the lab's patched dlv (bash scripts/setup.sh --steps dlv); ${dlv} is not it`,
   lostHandOver: (caller: string, entry: string, size: number) =>
     `${entry} was called by ${caller} with size ${size}, but the tracer saw no matching ${caller} call just before`,
 };

@@ -11,6 +11,7 @@ set -euo pipefail
 # ---- versions and places (change here, and in postBuild) -------------------
 DLV_VERSION=1.27.2
 DLV_MODULE=github.com/go-delve/delve/cmd/dlv
+DLV_BUILD=golab-patched                  # `dlv version`'s Build line: scripts/build-dlv.sh applied our patches
 GO127_VERSION=1.27.3
 GO119_GOROOT=/usr/lib/go-1.19            # Debian's golang-1.19-go
 GO119_APT_PACKAGE=golang-1.19-go
@@ -30,7 +31,7 @@ Sets up golab on this machine, idempotently (a second run only checks):
             held to constraints-jupyter.txt
   kernel    tslab/jslab Jupyter kernels registered in .venv         required once tslab
                                                                     is in package.json
-  dlv       dlv 1.27.2 built into .tools/bin/dlv with the host Go   optional
+  dlv       dlv 1.27.2, patched, built into .tools/bin/dlv (host Go)  optional
   go119     Go 1.19 + Debian's delve (apt-get)                      optional
   go127     Go 1.27.3 toolchain (GOTOOLCHAIN, module proxy)         optional
   chromium  Chromium (apt-get) for the tests' screenshots; only     optional
@@ -191,16 +192,17 @@ GO="$(command -v go || true)"
 NO_GO_WHY="no go on PATH"
 if [[ -z "$GO" && -x /usr/local/go/bin/go ]]; then NO_GO_WHY="no go on PATH (/usr/local/go/bin/go exists: add /usr/local/go/bin to PATH)"; fi
 
-dlv_version_of() { # prints e.g. 1.27.2, or nothing (never fails)
+dlv_field_of() { # DLV FIELD: prints that line of `dlv version` ("Version", "Build"), or nothing (never fails)
   local out line
   out="$("$1" version 2>/dev/null </dev/null)" || return 0
   while IFS= read -r line; do
-    if [[ "$line" == "Version: "* ]]; then
-      printf '%s\n' "${line#Version: }"
+    if [[ "$line" == "$2: "* ]]; then
+      printf '%s\n' "${line#"$2": }"
       return 0
     fi
   done <<<"$out"
 }
+dlv_version_of() { dlv_field_of "$1" Version; } # e.g. 1.27.2
 
 deb_installed() { # PACKAGE: is this Debian package installed? (no dpkg: no)
   command -v dpkg-query >/dev/null 2>&1 &&
@@ -474,10 +476,10 @@ step_dlv() {
     return
   fi
   v="$(dlv_version_of "$TOOLS_BIN/dlv")"
-  if [[ "$v" == "$DLV_VERSION" ]]; then
+  if [[ "$v" == "$DLV_VERSION" && "$(dlv_field_of "$TOOLS_BIN/dlv" Build)" == "$DLV_BUILD" ]]; then
     since "$t0"
     R_DLV="up to date $REPLY"
-    say "dlv: .tools/bin/dlv is $DLV_VERSION"
+    say "dlv: .tools/bin/dlv is $DLV_VERSION ($DLV_BUILD)"
     return
   fi
   if [[ -z "$GO" ]]; then
@@ -485,12 +487,12 @@ step_dlv() {
     say "dlv: not built: $NO_GO_WHY"
     return
   fi
-  say "dlv: go install $DLV_MODULE@v$DLV_VERSION into .tools/bin (log: .cache/setup/dlv.log)"
+  say "dlv: building $DLV_MODULE@v$DLV_VERSION with kernel-helpers/dlv/patches into .tools/bin (log: .cache/setup/dlv.log)"
   mkdir -p "$TOOLS_BIN"
-  if ! run_logged dlv env GOBIN="$TOOLS_BIN" "$GO" install "$DLV_MODULE@v$DLV_VERSION"; then
+  if ! run_logged dlv bash "$ROOT/scripts/build-dlv.sh" "$GO" "$DLV_VERSION" "$TOOLS_BIN"; then
     show_log dlv
     R_DLV="FAILED (optional)"
-    warn "dlv: 'go install $DLV_MODULE@v$DLV_VERSION' failed with $("$GO" version 2>/dev/null) (see .cache/setup/dlv.log; dlv needs Go >= 1.25, golab uses 1.26); golab trace will be unavailable"
+    warn "dlv: scripts/build-dlv.sh failed with $("$GO" version 2>/dev/null) (see .cache/setup/dlv.log; dlv needs Go >= 1.25, golab uses 1.26); golab trace will be unavailable"
     return
   fi
   v="$(dlv_version_of "$TOOLS_BIN/dlv")"

@@ -11,7 +11,7 @@ import { Source, summarizeSources } from "../store/source";
 import { InputError } from "../errors";
 import { DEFAULT_MEM_CAP } from "../measure";
 import { cliMessages, measureMessages, traceMessages } from "../messages";
-import { DEFAULT_STACK, DEFAULT_WORKLOAD, experiment24, Experiment24Result, trace, TraceResult } from "../trace";
+import { DEFAULT_STACK, DEFAULT_WORKLOAD, experiment24, Experiment24Result, trace, TRACE_COUNTERS, TraceCounter, TraceResult } from "../trace";
 import { byteSize, escapeOption, wholeNumber } from "./options";
 import { codeFileList, readCodeCases } from "./code-files";
 import { formatBytes } from "../bytes";
@@ -32,7 +32,8 @@ export function formatTrace(results: readonly TraceResult[], sources: readonly S
   const entry = first.entries.specialised
     ? `runtime.mallocgc + ${first.entries.functions - 1} size-specialised malloc functions (sizes under ${first.entries.limit} B counted there)`
     : "runtime.mallocgc";
-  const out = [head(first, first.build.debug, `${first.mode} mode; breakpoints on ${entry}`, sources), ""];
+  const how = first.counter === "uprobes" ? "eBPF uprobes" : "breakpoints";
+  const out = [head(first, first.build.debug, `${first.mode} mode; ${how} on ${entry}`, sources), ""];
   if (first.mode === "count") {
     const rows = results.map((r) => [
       describeCase(r.case), String(r.mallocs), String(r.mallocgcCalls),
@@ -91,6 +92,7 @@ export function addTraceCommand(program: Command): void {
     .option("--go <version>", "1.19, 1.26, 1.27, or a path to a go binary (default: the go on PATH)")
     .option("--stack <n>", "frames of stack per allocation", wholeNumber("--stack", 0, 100), DEFAULT_STACK)
     .option("--count", "count mode: the numbers only, without stopping on each allocation (fast)", false)
+    .addOption(new Option("--counter <how>", "count mode: eBPF uprobes (the lab's dlv, Go 1.26), Delve's breakpoints, or auto: uprobes where they can be set").choices([...TRACE_COUNTERS]).default("auto"))
     .option("--escape <where>", "for short forms: heap, stack or discard", escapeOption, "heap")
     .option("--debug", cliMessages.debugOption, false)
     .option("--goexperiment <list>", "GOEXPERIMENT for the build, e.g. sizespecializedmalloc")
@@ -118,8 +120,10 @@ export function addTraceCommand(program: Command): void {
       if (cases.length === 0) throw new InputError(measureMessages.noCases(), "");
       const mode = o.count ? "count" : "detail";
       const tc = await findToolchain(o.go, { goexperiment: o.goexperiment });
-      const traced = await eachThroughCache(cache, tc, "trace", cases, (c) => ({ case: caseKey(c), debug: o.debug, stack: o.stack, mode }),
-        (missing) => trace(missing, { ...common, mode, stack: o.stack }));
+      // A counter asked for by name is part of the key (the counts are the same; the result says which counted).
+      const counter = o.counter as TraceCounter;
+      const traced = await eachThroughCache(cache, tc, "trace", cases, (c) => ({ case: caseKey(c), debug: o.debug, stack: o.stack, mode, ...(mode === "count" && counter !== "auto" ? { counter } : {}) }),
+        (missing) => trace(missing, { ...common, mode, counter, stack: o.stack }));
       process.stdout.write(o.json
         ? `${JSON.stringify(traced.map((t) => ({ ...t.result, source: t.source })), null, 2)}\n`
         : formatTrace(traced.map((t) => t.result), traced.map((t) => t.source)));

@@ -7,7 +7,8 @@ import { DelveProtocolError } from "./errors";
 import {
   WireBreakpoint, WireBreakpointInfo, WireCommandOut, WireCreateBreakpointOut, WireDebuggerState,
   WireEvalOut, WireExamineMemoryOut, WireGetVersionOut, WireListBreakpointsOut, WireListFunctionsOut,
-  WireProcessPidOut, WireStackframe, WireStacktraceOut, WireStateOut, WireThread, WireVariable,
+  WireGetBufferedTracepointsOut, WireProcessPidOut, WireStackframe, WireStacktraceOut, WireStateOut, WireThread,
+  WireTracepointResult, WireVariable,
 } from "./wire";
 
 /** Where a check failed: the RPC and the path inside its result. */
@@ -183,6 +184,19 @@ export function assertGetVersionOut(x: unknown, method: string): asserts x is Wi
   const o = object(x, root(method));
   string(o, "DelveVersion", root(method));
   number(o, "APIVersion", root(method));
+}
+
+function checkTracepointResult(x: unknown, at: At): asserts x is WireTracepointResult {
+  const o = object(x, at);
+  boolean(o, "is_ret", at);
+  number(o, "goroutineID", at);
+  string(o, "functionName", at, true);
+  list(o, "inputParams", at, (v, a) => checkVariable(v, a));
+}
+
+export function assertGetBufferedTracepointsOut(x: unknown, method: string): asserts x is WireGetBufferedTracepointsOut {
+  const o = object(x, root(method));
+  list(o, "TracepointResults", root(method), checkTracepointResult);
 }
 
 /** Results the lab does not read (Detach, AmendBreakpoint, ClearBreakpoint): any object will do. */

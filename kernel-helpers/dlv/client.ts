@@ -8,15 +8,18 @@ import * as net from "node:net";
 import { traceMessages } from "../messages";
 import {
   assertAnyObject, assertCommandOut, assertCreateBreakpointOut, assertEvalOut, assertExamineMemoryOut,
-  assertGetVersionOut, assertListBreakpointsOut, assertListFunctionsOut, assertProcessPidOut,
-  assertStacktraceOut, assertStateOut,
+  assertGetBufferedTracepointsOut, assertGetVersionOut, assertListBreakpointsOut, assertListFunctionsOut,
+  assertProcessPidOut, assertStacktraceOut, assertStateOut,
 } from "./check";
 import {
-  Breakpoint, BreakpointSpec, DelveVersion, Frame, HitCounts, LoadLevel, Stop, Value, toBreakpoint, toFrame,
-  toHitCounts, toLoadConfig, toStop, toValue, toVersion, toWireBreakpoint,
+  Breakpoint, BreakpointSpec, DelveVersion, Frame, HitCounts, LoadLevel, Stop, TracepointEvent, Value, toBreakpoint,
+  toFrame, toHitCounts, toLoadConfig, toStop, toTracepointEvent, toValue, toVersion, toWireBreakpoint,
 } from "./convert";
 import { DelveProtocolError, DelveRpcError } from "./errors";
-import { WireRequest, WireResponse } from "./wire";
+import { WireLoadConfig, WireRequest, WireResponse } from "./wire";
+
+/** Scalar values only: no struct fields, pointees or strings, so an answer of thousands of events stays small. */
+const VALUES_ONLY: WireLoadConfig = { FollowPointers: false, MaxVariableRecurse: 0, MaxStringLen: 0, MaxArrayValues: 0, MaxStructFields: 0 };
 
 type Check<T> = (x: unknown, method: string) => asserts x is T;
 
@@ -195,6 +198,23 @@ export class DelveClient {
   async examineMemory(address: number, length: number): Promise<Buffer> {
     const out = await this.call("ExamineMemory", { Address: address, Length: length }, assertExamineMemoryOut);
     return Buffer.from(out.Mem ?? "", "base64");
+  }
+
+  /**
+   * Puts an eBPF uprobe on `fn` (RPCServer.CreateEBPFTracepoint): each call is recorded in the
+   * kernel with its goroutine and arguments, and the program never stops for it.
+   */
+  async createEBPFTracepoint(fn: string): Promise<void> {
+    await this.call("CreateEBPFTracepoint", { FunctionName: fn }, assertAnyObject);
+  }
+
+  /**
+   * The tracepoint events Delve has read from the kernel since the last call, in order. It answers
+   * while the program runs (a pending `continue` does not hold it up). Arguments: scalar values only.
+   */
+  async bufferedTracepoints(): Promise<TracepointEvent[]> {
+    const out = await this.call("GetBufferedTracepoints", { LoadCfg: VALUES_ONLY }, assertGetBufferedTracepointsOut);
+    return (out.TracepointResults ?? []).map(toTracepointEvent);
   }
 
   /** Detaches; with kill, Delve kills the program (and, being single-client, then exits). */

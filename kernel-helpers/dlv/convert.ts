@@ -4,7 +4,9 @@
  */
 import { GolabError } from "../errors";
 import { traceMessages } from "../messages";
-import { WireBreakpoint, WireDebuggerState, WireGetVersionOut, WireLoadConfig, WireStackframe, WireThread, WireVariable } from "./wire";
+import {
+  WireBreakpoint, WireDebuggerState, WireGetVersionOut, WireLoadConfig, WireStackframe, WireThread, WireTracepointResult, WireVariable,
+} from "./wire";
 
 /**
  * How much of a variable Delve reads: `scalars` reads values and struct fields but follows no
@@ -96,6 +98,16 @@ export interface Stop {
   where: string;
 }
 
+/** One call of a function with an eBPF tracepoint, or its return, in the order the program made them. */
+export interface TracepointEvent {
+  function: string;
+  goroutineId: number;
+  /** The return (Delve puts a uprobe on each of the function's RET instructions too). */
+  isRet: boolean;
+  /** The arguments read at entry (none for a return). */
+  args: Value[];
+}
+
 /** A breakpoint's hit counts. */
 export interface HitCounts {
   id: number;
@@ -177,6 +189,10 @@ export function toStop(s: WireDebuggerState): Stop {
     ? `${bp.name || `breakpoint ${bp.id}`} in ${current?.function?.name ?? "?"}`
     : `${current?.function?.name ?? "?"} (${current?.file ?? "?"}:${current?.line ?? 0})`;
   return { exited: s.exited, exitStatus: s.exitStatus ?? 0, hits, where };
+}
+
+export function toTracepointEvent(t: WireTracepointResult): TracepointEvent {
+  return { function: t.functionName ?? "?", goroutineId: t.goroutineID, isRet: t.is_ret, args: (t.inputParams ?? []).map(toValue) };
 }
 
 export function toHitCounts(b: WireBreakpoint): HitCounts {

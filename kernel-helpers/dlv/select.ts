@@ -14,6 +14,12 @@ import { MissingToolError } from "../errors";
 import { traceMessages } from "../messages";
 import { runProcess } from "../proc";
 
+/**
+ * The Build line of the lab's own dlv (`dlv version`): scripts/build-dlv.sh applies
+ * ./patches/*.patch and stamps it (kept in sync with BUILD_STAMP there).
+ */
+export const LAB_DELVE_BUILD = "golab-patched";
+
 /** A dlv binary and what it can debug. */
 export interface DelveBinary {
   path: string;
@@ -21,6 +27,11 @@ export interface DelveBinary {
   version: string;
   /** Go minor versions it supports, inclusive: [25, 27] for Delve 1.27. */
   goMinors: [number, number];
+  /**
+   * The lab's patched build (LAB_DELVE_BUILD), whose eBPF tracepoints accept the runtime's
+   * allocation entries: trace's count mode counts with uprobes (../trace/count-uprobes.ts).
+   */
+  patched?: boolean;
 }
 
 /** Go 1.x minors supported by Delve `version`, or null for a Delve the lab knows nothing about. */
@@ -72,7 +83,8 @@ export function describeDelve(dlvPath: string): Promise<DelveBinary | null> {
         const m = /Version:\s*(\d+\.\d+\.\d+)/.exec(stdout);
         if (!m) return null;
         const range = delveSupportRange(m[1]);
-        return range ? { path: dlvPath, version: m[1], goMinors: range } : null;
+        const patched = new RegExp(`^Build: ${LAB_DELVE_BUILD}$`, "m").test(stdout);
+        return range ? { path: dlvPath, version: m[1], goMinors: range, patched } : null;
       } catch {
         return null;
       }
@@ -90,7 +102,8 @@ export function chooseDelve(found: readonly DelveBinary[], goVersion: string): D
   const minor = goMinor(goVersion);
   const fitting = found
     .filter((d) => minor >= d.goMinors[0] && minor <= d.goMinors[1])
-    .sort((a, b) => compareVersions(b.version, a.version));
+    // The newest; of two builds of one version, the lab's patched one.
+    .sort((a, b) => compareVersions(b.version, a.version) || Number(b.patched ?? false) - Number(a.patched ?? false));
   if (fitting.length > 0) return fitting[0];
   const seen = found.map((d) => `dlv ${d.version} at ${d.path} (Go 1.${d.goMinors[0]}–1.${d.goMinors[1]})`);
   throw new MissingToolError(traceMessages.noDelve(goVersion, seen, minor <= 20 ? traceMessages.installHintDebianDelve() : traceMessages.installHintDelve()), "dlv");

@@ -225,3 +225,25 @@ export interface WireGetVersionOut {
 export interface WireDetachIn {
   Kill: boolean;
 }
+
+/** RPCServer.CreateEBPFTracepoint: a uprobe on a function, its arguments read in the kernel. */
+export interface WireCreateEBPFTracepointIn {
+  FunctionName: string;
+}
+export interface WireGetBufferedTracepointsIn {
+  LoadCfg: WireLoadConfig | null;
+}
+/** api.TracepointResult: one traced call (or its return, is_ret) as the eBPF program saw it. */
+export interface WireTracepointResult {
+  addr?: number;
+  file?: string;
+  line?: number;
+  is_ret: boolean;
+  functionName?: string;
+  goroutineID: number;
+  inputParams?: WireVariable[] | null;
+  returnParams?: WireVariable[] | null;
+}
+export interface WireGetBufferedTracepointsOut {
+  TracepointResults: WireTracepointResult[] | null;
+}

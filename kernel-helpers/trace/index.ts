@@ -1,5 +1,6 @@
 /** trace: real Go under Delve; every allocation entry between the probe's markers. */
-export { trace, traceWith, TraceOptions, TraceResult, TraceMode, TRACE_MODES, EntrySummary, DEFAULT_STACK, DEFAULT_TRACE_TIMEOUT } from "./trace";
+export { trace, traceWith, TraceOptions, TraceResult, TraceMode, TRACE_MODES, TraceCounter, TRACE_COUNTERS, EntrySummary, DEFAULT_STACK, DEFAULT_TRACE_TIMEOUT } from "./trace";
+export { UprobeCounter, UprobeLossError, UprobesUnavailableError } from "./count-uprobes";
 export { TraceAllocation } from "./detail";
 export { EntryPlan, MALLOCGC, SPECIALISED_FILTER, expectsSpecialised, planEntries, zeroReturnLine } from "./entrypoints";
 export { probeEnv, SessionTimings } from "./session";

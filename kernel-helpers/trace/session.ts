@@ -43,7 +43,8 @@ export interface SessionTimings {
   start: number;
   /**
    * Every call to Delve after the start, by method: calls and time to its answer (`Command` is
-   * continue: the program running, breakpoints hit; `Detach` is stopping dlv and the program).
+   * continue: the program running, breakpoints hit; `Detach` is stopping dlv and the program;
+   * `GetBufferedTracepoints`, count mode with uprobes, is made while a continue runs).
    */
   rpc: Map<string, { calls: number; ms: number }>;
   /** From the start of the build until dlv and the program are gone. */

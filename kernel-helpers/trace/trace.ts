@@ -1,7 +1,7 @@
 /**
  * trace: the third backend. Runs the probe program that measure runs, under Delve, and records
  * every heap allocation between probeBegin(c) and probeEnd(c) on the probe goroutine: in count
- * mode the numbers only (fast: Delve never returns to the lab on an allocation), in detail mode
+ * mode the numbers only (fast: eBPF uprobes, or breakpoints that never return to the lab), in detail mode
  * each allocation's size, type, runtime caller and stack. The result has measure's shape (same
  * go, goarch, case, mallocs, build) with backend "trace".
  */
@@ -9,18 +9,29 @@ import { Case, DEFAULT_CODE_NAME } from "../case";
 import { inUserTermsAll, LineSummary, summarizeLines } from "../code/lines";
 import { inUserTermsOnFailure } from "../code/failure";
 import { generateProbe, PROBE_MODULE } from "../probe";
-import { InputError } from "../errors";
+import { GolabError, InputError } from "../errors";
 import { findToolchain, languageVersion, Toolchain } from "../go";
 import { admitCases, BuildInfo, DEFAULT_MEM_CAP } from "../measure";
 import { traceMessages } from "../messages";
 import { AllocResult } from "../result";
-import { countAllocations } from "./count";
+import { CaseCounts, countAllocations } from "./count";
+import { countWithUprobes, UprobeLossError, UprobesUnavailableError } from "./count-uprobes";
+import { uprobesPay } from "./counter-choice";
 import { detailAllocations, TraceAllocation } from "./detail";
-import { planEntries } from "./entrypoints";
-import { runSession, SessionTimings } from "./session";
+import { EntryPlan, planEntries } from "./entrypoints";
+import { runSession, Session, SessionTimings } from "./session";
 
 export const TRACE_MODES = ["count", "detail"] as const;
 export type TraceMode = (typeof TRACE_MODES)[number];
+
+/**
+ * How count mode counts: `uprobes` (eBPF, the program never stops: count-uprobes.ts; needs the
+ * lab's patched dlv), `breakpoints` (Delve stops and resumes the program at each allocation:
+ * count.ts), or `auto` (default): uprobes where they can be set and pay off (counter-choice.ts),
+ * else breakpoints.
+ */
+export const TRACE_COUNTERS = ["auto", "uprobes", "breakpoints"] as const;
+export type TraceCounter = (typeof TRACE_COUNTERS)[number];
 
 /** Frames of stack kept per allocation in detail mode unless told. */
 export const DEFAULT_STACK = 8;
@@ -33,6 +44,8 @@ export interface TraceOptions {
   go?: string;
   /** `detail` (default): every allocation with its stack; `count`: the numbers only, fast. */
   mode?: TraceMode;
+  /** Count mode: what counts (TRACE_COUNTERS). Default `auto`. */
+  counter?: TraceCounter;
   /** Frames of stack per allocation in detail mode. Default 8. */
   stack?: number;
   /** Build with `-gcflags=all=-N -l`, as the article does. */
@@ -65,6 +78,8 @@ export interface EntrySummary {
 export interface TraceResult extends AllocResult {
   backend: "trace";
   mode: TraceMode;
+  /** Count mode: what counted, eBPF uprobes or Delve's breakpoints (the counts are the same). */
+  counter?: "uprobes" | "breakpoints";
   /**
    * Always 1: each case is traced in one call. For a hash-dependent case that is one draw of the
    * distribution measure reports over many calls.
@@ -107,22 +122,47 @@ function wholeNumber(name: string, value: unknown, min: number, max: number): nu
 export function trace(input: Case | string, options?: TraceOptions): Promise<TraceResult>;
 export function trace(input: readonly (Case | string)[], options?: TraceOptions): Promise<TraceResult[]>;
 export async function trace(input: Case | string | readonly (Case | string)[], options: TraceOptions = {}): Promise<TraceResult | TraceResult[]> {
-  const { go, mode = "detail", stack = DEFAULT_STACK, debug = false, goexperiment, memCap = DEFAULT_MEM_CAP, timeoutMs = DEFAULT_TRACE_TIMEOUT, signal, onProgress, probeCases } = options;
+  const { go, mode = "detail", counter = "auto", stack = DEFAULT_STACK, debug = false, goexperiment, memCap = DEFAULT_MEM_CAP, timeoutMs = DEFAULT_TRACE_TIMEOUT, signal, onProgress, probeCases } = options;
   const many = Array.isArray(input);
   const texts = (many ? input : [input]) as readonly (Case | string)[];
   oneOf("mode", mode, TRACE_MODES);
+  oneOf("counter", counter, TRACE_COUNTERS);
   wholeNumber("stack", stack, 0, MAX_STACK);
   wholeNumber("timeoutMs", timeoutMs, 1, 86_400_000);
   const cases = admitCases(texts, memCap);
   const tc = await findToolchain(go, { goexperiment });
-  const results = await traceWith(tc, cases, { mode, stack, debug, timeoutMs, signal, onProgress, probeCases });
+  const results = await traceWith(tc, cases, { mode, counter, stack, debug, timeoutMs, signal, onProgress, probeCases });
   return many ? results : results[0];
 }
 
-/** The trusting half of trace: cases are valid, the toolchain is found. */
-export async function traceWith(
-  tc: Toolchain, cases: readonly Case[],
-  { mode, stack, debug, timeoutMs, signal, onProgress, onTimings, probeCases }: { mode: TraceMode; stack: number; debug: boolean; timeoutMs: number; signal?: AbortSignal; onProgress?: (m: string) => void; onTimings?: (t: SessionTimings) => void; probeCases?: readonly Case[] },
+interface TraceWithOptions {
+  mode: TraceMode;
+  counter?: TraceCounter;
+  stack: number;
+  debug: boolean;
+  timeoutMs: number;
+  signal?: AbortSignal;
+  onProgress?: (m: string) => void;
+  onTimings?: (t: SessionTimings) => void;
+  probeCases?: readonly Case[];
+}
+
+/**
+ * The trusting half of trace: cases are valid, the toolchain is found. A count with uprobes that
+ * lost events is counted again with breakpoints (the program has exited: a new session).
+ */
+export async function traceWith(tc: Toolchain, cases: readonly Case[], options: TraceWithOptions): Promise<TraceResult[]> {
+  try {
+    return await traceOnce(tc, cases, options);
+  } catch (e) {
+    if (!(e instanceof UprobeLossError) || options.counter === "uprobes") throw e;
+    options.onProgress?.(`${e.message}; counting again with breakpoints`);
+    return traceOnce(tc, cases, { ...options, counter: "breakpoints" });
+  }
+}
+
+async function traceOnce(
+  tc: Toolchain, cases: readonly Case[], { mode, counter = "auto", stack, debug, timeoutMs, signal, onProgress, onTimings, probeCases }: TraceWithOptions,
 ): Promise<TraceResult[]> {
   const userCode = generateProbe(cases, languageVersion(tc.version)).userCode;
   // A code case's lines are found by its index in the probe: such a trace builds its own.
@@ -142,10 +182,10 @@ export async function traceWith(
       delve: { path: s.delve.path, version: s.delve.version },
     });
     if (mode === "count") {
-      onProgress?.(`counting the allocations of ${cases.length} case${cases.length === 1 ? "" : "s"} at ${plan.functions.length} entry point${plan.functions.length === 1 ? "" : "s"}`);
-      const counts = await countAllocations(s, plan);
+      const { counts, counted } = await countEither(s, plan, counter, debug, onProgress);
       return cases.map((c, i): TraceResult => ({
         ...base(c),
+        counter: counted,
         mallocs: counts[i].mallocs,
         mallocgcCalls: counts[i].mallocs + counts[i].zero,
         byEntry: counts[i].byEntry,
@@ -177,4 +217,25 @@ export async function traceWith(
       };
     });
   }).catch((e: unknown) => { throw inUserTermsOnFailure(e, userCode, PROBE_MODULE, tc.version); });
+}
+
+/** Count mode with uprobes where they can be set and pay (`auto`: counter-choice.ts), else with breakpoints. */
+async function countEither(
+  s: Session, plan: EntryPlan, counter: TraceCounter, debug: boolean, onProgress?: (m: string) => void,
+): Promise<{ counts: CaseCounts[]; counted: "uprobes" | "breakpoints" }> {
+  const what = `the allocations of ${s.cases.length} case${s.cases.length === 1 ? "" : "s"} at ${plan.functions.length} entry point${plan.functions.length === 1 ? "" : "s"}`;
+  if (counter === "uprobes" && !s.delve.patched) throw new GolabError(traceMessages.uprobesRequired(`dlv ${s.delve.version} at ${s.delve.path}`));
+  if (counter === "uprobes" && plan.specialised) throw new GolabError(traceMessages.uprobesSpecialised(plan.functions.length));
+  const worth = counter === "uprobes" || uprobesPay(s.tc, s.cases, debug);
+  if (counter !== "breakpoints" && s.delve.patched && !plan.specialised && worth) {
+    onProgress?.(`counting ${what} with eBPF uprobes`);
+    try {
+      return { counts: await countWithUprobes(s, plan, onProgress), counted: "uprobes" };
+    } catch (e) {
+      if (!(e instanceof UprobesUnavailableError) || counter === "uprobes") throw e;
+      onProgress?.(e.message);
+    }
+  }
+  onProgress?.(`counting ${what} with breakpoints`);
+  return { counts: await countAllocations(s, plan), counted: "breakpoints" };
 }

@@ -1,7 +1,9 @@
 /** Which dlv serves which Go: Delve 1.N debugs Go 1.(N-2) to 1.N, and a clear error when none fits. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { chooseDelve, delveCandidates, delveSupportRange, DelveBinary } from "../../kernel-helpers/dlv";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { chooseDelve, delveCandidates, delveSupportRange, DelveBinary, LAB_DELVE_BUILD } from "../../kernel-helpers/dlv";
 import { MissingToolError } from "../../kernel-helpers/errors";
 
 const tools: DelveBinary = { path: "/lab/.tools/bin/dlv", version: "1.27.2", goMinors: [25, 27] };
@@ -24,6 +26,18 @@ test("the newest fitting Delve wins", () => {
   const older: DelveBinary = { path: "/opt/dlv", version: "1.26.1", goMinors: [24, 26] };
   assert.equal(chooseDelve([older, tools], "1.26.8"), tools);
   assert.equal(chooseDelve([older, tools], "1.24.1"), older);
+});
+
+test("of two builds of one Delve version, the lab's patched one wins, whichever was found first", () => {
+  const stock: DelveBinary = { path: "/root/go/bin/dlv", version: "1.27.2", goMinors: [25, 27] };
+  const patched: DelveBinary = { ...tools, patched: true };
+  assert.equal(chooseDelve([stock, patched], "1.26.8"), patched);
+  assert.equal(chooseDelve([patched, stock], "1.26.8"), patched);
+});
+
+test("the patched build's stamp is the one scripts/build-dlv.sh puts on it", () => {
+  const script = fs.readFileSync(path.join(__dirname, "..", "..", "..", "scripts", "build-dlv.sh"), "utf8");
+  assert.match(script, new RegExp(`^BUILD_STAMP=${LAB_DELVE_BUILD}$`, "m"));
 });
 
 test("no fitting Delve: a MissingToolError that says what was found and what to install", () => {

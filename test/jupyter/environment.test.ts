@@ -145,8 +145,10 @@ test("postBuild does what setup.sh does: npm ci, the same tslab registration, th
   assert.match(post, /"\$TSLAB" install --python="\$PY" --binary="\$KERNEL" --sys-prefix/);
   assert.match(setup, /"\$TSLAB" install --python="\$VPY" --binary="\$KERNEL" --sys-prefix/);
   assert.equal(shellVar(post, "KERNEL").replace("$PWD", "$ROOT"), shellVar(setup, "KERNEL"), "both register scripts/tslab-kernel.js");
-  assert.match(post, /GOBIN="\$PWD\/\.tools\/bin" go install "\$DLV_MODULE@v\$DLV_VERSION"/);
-  assert.match(setup, /GOBIN="\$TOOLS_BIN" "\$GO" install "\$DLV_MODULE@v\$DLV_VERSION"/);
+  // Both build the same patched dlv, with the one script.
+  assert.match(post, /bash scripts\/build-dlv\.sh go "\$DLV_VERSION" "\$PWD\/\.tools\/bin"/);
+  assert.match(setup, /bash "\$ROOT\/scripts\/build-dlv\.sh" "\$GO" "\$DLV_VERSION" "\$TOOLS_BIN"/);
+  assert.equal(shellVar(setup, "DLV_BUILD"), shellVar(read("scripts/build-dlv.sh"), "BUILD_STAMP"), "setup.sh knows the stamp build-dlv.sh puts on its dlv");
   assert.match(post, /default_kernel_name": "tslab"/, "Binder's JupyterLab starts new notebooks on tslab, as golab lab does");
   // Bash syntax of both.
   for (const file of ["postBuild", "scripts/setup.sh"]) {

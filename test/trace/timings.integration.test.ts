@@ -16,6 +16,7 @@ test("a trace session's timings: build, dlv start, calls to Delve by method, wit
   assert.ok(command && command.calls >= 2, "continue to the markers is timed");
   assert.ok(t.start > 0 && t.build >= 0);
   assert.equal(t.rpc.has("ProcessPid"), false, "calls made while starting count as the start");
-  const parts = t.build + t.start + [...t.rpc.values()].reduce((sum, m) => sum + m.ms, 0);
+  // Uprobe events are fetched while `continue` runs: those calls overlap it and are left out.
+  const parts = t.build + t.start + [...t.rpc].filter(([method]) => method !== "GetBufferedTracepoints").reduce((sum, [, m]) => sum + m.ms, 0);
   assert.ok(parts <= t.total, `parts ${parts} ms within the total ${t.total} ms`);
 });
