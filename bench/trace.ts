@@ -127,12 +127,15 @@ function splitOf(t: SessionTimings): TimeSplit {
   let otherRpc = 0;
   let otherCalls = 0;
   for (const [method, { calls, ms }] of t.rpc) {
-    if (method === "Command" || method === "Detach" || method === FETCH) continue;
+    if (method === "Command" || method === "Detach" || method === "Halt" || method === FETCH) continue;
     otherRpc += ms;
     otherCalls += calls;
   }
   const command = t.rpc.get("Command") ?? { calls: 0, ms: 0 };
-  const stopping = t.rpc.get("Detach")?.ms ?? 0;
+  // Halt ends the session: with uprobes the pending continue returns with it, so the time it
+  // waits (Delve removing the uprobes) is in both; it is counted in "running" only.
+  const halt = t.rpc.get("Halt")?.ms ?? 0;
+  const stopping = (t.rpc.get("Detach")?.ms ?? 0) + (t.rpc.has(FETCH) ? 0 : halt);
   const fetch = t.rpc.get(FETCH) ?? { calls: 0, ms: 0 };
   return {
     total: t.total / 1000, build: t.build / 1000, start: t.start / 1000, running: command.ms / 1000, continues: command.calls,

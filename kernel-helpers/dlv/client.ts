@@ -114,12 +114,13 @@ export class DelveClient {
    */
   readonly timings = new Map<string, { calls: number; ms: number }>();
 
-  private call<T>(name: string, args: unknown, check: Check<T>): Promise<T> {
+  /** `label`: the key in `timings` (halt is a Command too, but not the program running). */
+  private call<T>(name: string, args: unknown, check: Check<T>, label = name): Promise<T> {
     const method = `RPCServer.${name}`;
     if (this.closedWith) return Promise.reject(this.closedWith);
     const sent = performance.now();
-    const timing = this.timings.get(name) ?? { calls: 0, ms: 0 };
-    this.timings.set(name, timing);
+    const timing = this.timings.get(label) ?? { calls: 0, ms: 0 };
+    this.timings.set(label, timing);
     return new Promise<T>((resolve, reject) => {
       const id = this.nextId++;
       this.pending.set(id, {
@@ -162,7 +163,7 @@ export class DelveClient {
 
   /** Stops a running program (a pending `continue` then returns); harmless when it is stopped. */
   async halt(): Promise<Stop> {
-    return toStop((await this.call("Command", { name: "halt" }, assertCommandOut)).State);
+    return toStop((await this.call("Command", { name: "halt" }, assertCommandOut, "Halt")).State);
   }
 
   async createBreakpoint(spec: BreakpointSpec): Promise<Breakpoint> {
