@@ -227,8 +227,8 @@ export const jupyterMessages = {
   serverExited: (code: number | null, signal: string | null, last: string) =>
     `the jupyter server stopped before it was ready (${signal ? `killed by ${signal}` : `exit status ${code}`})${last ? `: ${oneLine(last)}` : ""}`,
   serverStartTimeout: (seconds: number) => `the jupyter server was not ready within ${seconds} s and was killed`,
-  kernelStartTimeout: (name: string, seconds: number, serverSaid = "") =>
-    `the ${name} kernel did not start within ${seconds} s; it was shut down (raise the limit with --kernel-timeout)${serverSaid ? `; the jupyter server's last words: ${show(serverSaid.slice(-300))}` : ""}`,
+  kernelStartTimeout: (name: string, seconds: number, serverSaid = "", stage = "") =>
+    `the ${name} kernel did not start within ${seconds} s${stage ? ` (${stage})` : ""}; it was shut down (raise the limit with --kernel-timeout)${serverSaid ? `; the jupyter server's last words: ${show(serverSaid.slice(-300))}` : ""}`,
   kernelStartFailed: (name: string, reason: string) => `the ${name} kernel did not start: ${oneLine(reason)}`,
   outsideRoot: (path: string, root: string) =>
     `notebook ${show(path)} is outside the jupyter server's folder ${show(root)}`,

@@ -70,6 +70,8 @@ type Kernel = NonNullable<Session.ISessionConnection["kernel"]>;
 type ServicesModule = typeof import("@jupyterlab/services");
 
 let servicesLoaded: ServicesModule | null = null;
+/** "Connection lost, reconnecting" warnings dropped so far (a start that timed out says how many). */
+let websocketLosses = 0;
 
 /**
  * @jupyterlab/services, loaded on first use. It logs "Starting WebSocket: ..." and
@@ -87,7 +89,10 @@ function services(): ServicesModule {
   // Printed (on stderr) when a kernel restarts, which the runner reports in its own words.
   const warn = console.warn.bind(console);
   console.warn = (...args: unknown[]) => {
-    if (typeof args[0] === "string" && /^Connection lost, reconnecting in \d+ seconds\.$/.test(args[0])) return;
+    if (typeof args[0] === "string" && /^Connection lost, reconnecting in \d+ seconds\.$/.test(args[0])) {
+      websocketLosses++;
+      return;
+    }
     warn(...args);
   };
   servicesLoaded = require("@jupyterlab/services") as ServicesModule;
@@ -137,13 +142,31 @@ export class KernelSession {
     // session, as Jupyter hands an existing session (and its kernel) to a second request for a path.
     const name = `${label}-${randomBytes(6).toString("hex")}.ipynb`;
     const sessionPath = [...rel.split(path.sep).filter(Boolean), name].join("/");
+    // How far a start got, for the message if it times out (a start that hung once in CI, twice
+    // in one run, never since: the next one says where).
+    let stage = () => "the client library was not ready";
+    const lossesBefore = websocketLosses;
+    // After a timeout the start is abandoned: the session it made, or makes later, is shut down
+    // (its kernel killed) as soon as it exists, and the wait for the kernel's answer ends.
+    let abandoned = false;
     const starting = (async () => {
       await manager.ready;
+      stage = () => "the server did not create the session";
       const session = await manager.startNew({ path: sessionPath, name, type: "notebook", kernel: { name: kernelName } });
-      const kernel = session.kernel;
-      if (!kernel) throw new GolabError(jupyterMessages.kernelStartFailed(kernelName, "the session has no kernel"));
-      await waitForReady(kernel);
-      return session;
+      try {
+        const kernel = session.kernel;
+        if (!kernel) throw new GolabError(jupyterMessages.kernelStartFailed(kernelName, "the session has no kernel"));
+        stage = () => `no kernel_info reply (kernel ${kernel.status}, websocket ${kernel.connectionStatus}, lost ${websocketLosses - lossesBefore} times)`;
+        await waitForReady(kernel, () => abandoned);
+        if (abandoned) throw new GolabError(jupyterMessages.kernelStartFailed(kernelName, "abandoned after its time ran out"));
+        return session;
+      } catch (e) {
+        if (abandoned) {
+          await withTimeout(session.shutdown(), 10_000, { message: "", command: "" }).catch(() => undefined);
+          killKernels(kernelProcesses(server.pid, session.kernel?.id));
+        }
+        throw e;
+      }
     })();
     let session: Session.ISessionConnection;
     try {
@@ -152,15 +175,18 @@ export class KernelSession {
       if (e instanceof TimeoutError) {
         // What the server last logged (a "Nudge: attempt N" line says the kernel never answered).
         const said = server.logTail(40).split("\n").filter((l) => /\[[WEC] /.test(l)).slice(-2).join(" | ");
-        e = new TimeoutError(jupyterMessages.kernelStartTimeout(kernelName, Math.round(startTimeoutMs / 1000), said), `kernel ${kernelName}`, startTimeoutMs);
+        e = new TimeoutError(jupyterMessages.kernelStartTimeout(kernelName, Math.round(startTimeoutMs / 1000), said, stage()), `kernel ${kernelName}`, startTimeoutMs);
       }
-      // The start may still complete: shut that session down then; kill what it started now.
-      starting.then((s) => withTimeout(s.shutdown(), 10_000, { message: "", command: "" }).catch(() => undefined)
-        .finally(() => killKernels(kernelProcesses(server.pid, s.kernel?.id))), () => undefined);
-      // Its kernel id is not known yet: the new children that no running session claims.
+      // The managers go once the abandoned start has shut its session down (disposed at once,
+      // they dropped the session unshut, and its kernel ran on until the server stopped), or
+      // after 20 s if the server never answers.
+      abandoned = true;
+      void withTimeout(starting, 20_000, { message: "", command: "" }).catch(() => undefined).finally(() => {
+        manager.dispose();
+        kernelManager.dispose();
+      });
+      // Its kernel id may not be known yet: the new children that no running session claims.
       killKernels(childrenOf(server.pid).filter((p) => !before.has(p) && !claimedKernelPids().has(p)));
-      manager.dispose();
-      kernelManager.dispose();
       throw translateStartError(e, kernelName);
     }
     const kernelPids = kernelProcesses(server.pid, session.kernel?.id);
@@ -308,11 +334,11 @@ export class KernelSession {
  * Waits for a kernel_info reply, asking again every READY_POLL_MS, as jupyter_client's
  * wait_for_ready does: a request that reaches a kernel while it is still starting (first start or
  * restart) can go unanswered, and then a single request waits forever (seen: 60 s and more).
- * The caller bounds the whole wait.
+ * The caller bounds the whole wait; `abandoned` ends it early (a start whose time ran out).
  */
-async function waitForReady(kernel: Kernel): Promise<void> {
+async function waitForReady(kernel: Kernel, abandoned: () => boolean = () => false): Promise<void> {
   let answered = false;
-  while (!answered) {
+  while (!answered && !abandoned()) {
     // Refused at once ("status is not connected": the websocket is still opening): ask again soon
     // (the websocket opens once the kernel has answered the server, so "soon" is what is waited).
     const reply = kernel.requestKernelInfo().then(() => true, () => sleep(20).then(() => false));

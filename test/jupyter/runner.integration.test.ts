@@ -158,3 +158,16 @@ test("its own server: a timed-out run leaves no server, kernel or temporary fold
 test("a kernel that is not registered gets a message that says how to install it", { timeout: 60_000 }, async () => {
   await assert.rejects(KernelSession.start(server, { kernelName: "no-such-kernel" }), /the Jupyter kernel "no-such-kernel" is not registered with golab's Jupyter\. Register it with `bash scripts\/setup\.sh`/);
 });
+
+test("a kernel start that runs out of time says how far it got, and leaves no kernel behind", { timeout: 120_000 }, async () => {
+  // tslab answers about 1.5 s after its session is asked for: 300 ms runs out before the server
+  // has made the session or right after, 1 s while the kernel starts. Either way it is shut down.
+  for (const ms of [300, 1000]) {
+    await assert.rejects(KernelSession.start(server, { startTimeoutMs: ms }), (e: unknown) => {
+      assert.match((e as Error).message, /did not start within [01] s \((the client library was not ready|the server did not create the session|no kernel_info reply \(kernel \w+, websocket \w+, lost \d+ times\))\)/);
+      process.stdout.write(`# ${ms} ms: ${(e as Error).message.split("; ")[0]}\n`);
+      return true;
+    });
+    await assertNoKernels();
+  }
+});
