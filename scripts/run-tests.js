@@ -34,6 +34,9 @@ if (files.length === 0) {
 const results = fs.mkdtempSync(path.join(require("node:os").tmpdir(), "golab-test-results-"));
 const env = { ...process.env, GOLAB_RESULTS_CACHE: results };
 // One file at a time: the machine has 2 cores and integration tests run Go builds themselves.
-const result = spawnSync(process.execPath, ["--test", "--test-concurrency=1", ...files], { stdio: "inherit", cwd: root, env });
+// --test-force-exit: a file whose tests are done ends even if a handle is left open (a kernel
+// connection a failed test never shut hung a whole CI run); processes left behind are the tests'
+// own to find.
+const result = spawnSync(process.execPath, ["--test", "--test-concurrency=1", "--test-force-exit", ...files], { stdio: "inherit", cwd: root, env });
 fs.rmSync(results, { recursive: true, force: true });
 process.exit(result.status === null ? 1 : result.status);
