@@ -11,7 +11,6 @@ set -euo pipefail
 # ---- versions and places (change here, and in postBuild) -------------------
 DLV_VERSION=1.27.2
 DLV_MODULE=github.com/go-delve/delve/cmd/dlv
-DLV_BUILD=golab-patched                  # `dlv version`'s Build line: scripts/build-dlv.sh applied our patches
 GO127_VERSION=1.27.3
 GO119_GOROOT=/usr/lib/go-1.19            # Debian's golang-1.19-go
 GO119_APT_PACKAGE=golang-1.19-go
@@ -467,7 +466,7 @@ step_kernel() {
 # ---- 4. delve (for the host Go; optional) -----------------------------------------
 # Only `golab trace` and the traced chapters use it, and both need Go anyway.
 step_dlv() {
-  local t0 v
+  local t0 v stamp
   now_us
   t0=$REPLY
   if ((SKIP_DLV)); then
@@ -476,10 +475,12 @@ step_dlv() {
     return
   fi
   v="$(dlv_version_of "$TOOLS_BIN/dlv")"
-  if [[ "$v" == "$DLV_VERSION" && "$(dlv_field_of "$TOOLS_BIN/dlv" Build)" == "$DLV_BUILD" ]]; then
+  # `dlv version`'s Build line names the patches scripts/build-dlv.sh applied (a hash of them).
+  stamp="$(bash "$ROOT/scripts/build-dlv.sh" --stamp 2>/dev/null || true)"
+  if [[ -n "$stamp" && "$v" == "$DLV_VERSION" && "$(dlv_field_of "$TOOLS_BIN/dlv" Build)" == "$stamp" ]]; then
     since "$t0"
     R_DLV="up to date $REPLY"
-    say "dlv: .tools/bin/dlv is $DLV_VERSION ($DLV_BUILD)"
+    say "dlv: .tools/bin/dlv is $DLV_VERSION ($stamp)"
     return
   fi
   if [[ -z "$GO" ]]; then

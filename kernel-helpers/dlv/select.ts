@@ -15,10 +15,10 @@ import { traceMessages } from "../messages";
 import { runProcess } from "../proc";
 
 /**
- * The Build line of the lab's own dlv (`dlv version`): scripts/build-dlv.sh applies
- * ./patches/*.patch and stamps it (kept in sync with BUILD_STAMP there).
+ * How the Build line of the lab's own dlv (`dlv version`) starts: scripts/build-dlv.sh applies
+ * ./patches/*.patch and stamps it "golab-" and a hash of them.
  */
-export const LAB_DELVE_BUILD = "golab-patched";
+export const LAB_DELVE_BUILD = "golab-";
 
 /** A dlv binary and what it can debug. */
 export interface DelveBinary {
@@ -83,7 +83,7 @@ export function describeDelve(dlvPath: string): Promise<DelveBinary | null> {
         const m = /Version:\s*(\d+\.\d+\.\d+)/.exec(stdout);
         if (!m) return null;
         const range = delveSupportRange(m[1]);
-        const patched = new RegExp(`^Build: ${LAB_DELVE_BUILD}$`, "m").test(stdout);
+        const patched = new RegExp(`^Build: ${LAB_DELVE_BUILD}[0-9a-f]+$`, "m").test(stdout);
         return range ? { path: dlvPath, version: m[1], goMinors: range, patched } : null;
       } catch {
         return null;

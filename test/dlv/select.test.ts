@@ -1,7 +1,7 @@
 /** Which dlv serves which Go: Delve 1.N debugs Go 1.(N-2) to 1.N, and a clear error when none fits. */
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import * as fs from "node:fs";
+import { spawnSync } from "node:child_process";
 import * as path from "node:path";
 import { chooseDelve, delveCandidates, delveSupportRange, DelveBinary, LAB_DELVE_BUILD } from "../../kernel-helpers/dlv";
 import { MissingToolError } from "../../kernel-helpers/errors";
@@ -35,9 +35,10 @@ test("of two builds of one Delve version, the lab's patched one wins, whichever 
   assert.equal(chooseDelve([patched, stock], "1.26.8"), patched);
 });
 
-test("the patched build's stamp is the one scripts/build-dlv.sh puts on it", () => {
-  const script = fs.readFileSync(path.join(__dirname, "..", "..", "..", "scripts", "build-dlv.sh"), "utf8");
-  assert.match(script, new RegExp(`^BUILD_STAMP=${LAB_DELVE_BUILD}$`, "m"));
+test("the patched build's stamp is the one scripts/build-dlv.sh puts on it: golab- and a hash of the patches", () => {
+  const stamp = spawnSync("bash", [path.join(__dirname, "..", "..", "..", "scripts", "build-dlv.sh"), "--stamp"], { encoding: "utf8" });
+  assert.equal(stamp.status, 0, stamp.stderr);
+  assert.match(stamp.stdout.trim(), new RegExp(`^${LAB_DELVE_BUILD}[0-9a-f]{12}$`));
 });
 
 test("no fitting Delve: a MissingToolError that says what was found and what to install", () => {
