@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { parseCase } from "../case";
 import { InputError } from "../errors";
 import { cliMessages, simMessages } from "../messages";
-import { debugBuild, simulateCounts, simulateWith, VersionModel, versionModel } from "../sim";
+import { buildModel, simulateCounts, simulateWith, VersionModel } from "../sim";
 import { CaseBlock, MAX_LINE } from "./case-lines";
 import { summarize } from "./predict-format";
 import { Utf8Pieces } from "./utf8-pieces";
@@ -27,8 +27,7 @@ export interface BlockAnswer {
 
 /** The model `o` asks for. */
 export function modelOf(o: PredictOptions): VersionModel {
-  const model = versionModel(o.go);
-  return o.debug ? debugBuild(model) : model;
+  return buildModel(o.go, o.debug);
 }
 
 /**

@@ -14,7 +14,7 @@ import { simulateObject } from "./objects";
 import { Rand } from "./random";
 import { simulateAppend, simulateMakeSlice } from "./slice";
 import { simulateStringOp } from "./string-ops";
-import { debugBuild, VersionModel, versionModel } from "./versions";
+import { buildModel, VersionModel } from "./versions";
 import { workspace } from "./workspace";
 
 /** Seeds a hash-dependent case runs over by default. */
@@ -70,7 +70,7 @@ export function checkSeeds(seeds: unknown): number {
  * short form) and the options; an unmodelled version is an InputError naming the modelled ones.
  */
 export function simulate(input: Case | string, { go = DEFAULT_SIM_GO, seeds = DEFAULT_SEEDS, debug = false }: SimulateOptions = {}): SimResult {
-  const v = debug ? debugBuild(versionModel(go)) : versionModel(go);
+  const v = buildModel(go, debug);
   checkSeeds(seeds);
   return simulateWith(v, parseCase(input), seeds);
 }

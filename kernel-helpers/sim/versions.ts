@@ -97,3 +97,9 @@ const SPELLINGS = new Map<string, VersionModel>(MODELS.flatMap((m) => [[m.go, m]
 export function debugBuild(v: VersionModel): VersionModel {
   return { ...v, compiler: { ...v.compiler, variableMakeThreshold: 0, moveToHeap: false, debug: true } };
 }
+
+/** The model of Go `go`, built optimised or (`debug`) with -N -l. */
+export function buildModel(go: string, debug: boolean): VersionModel {
+  const model = versionModel(go);
+  return debug ? debugBuild(model) : model;
+}

@@ -12,9 +12,10 @@
  *
  * The markers are traced too, so the event stream itself says where each case begins and ends:
  * the session stops at probeBegin(0) with breakpoints, which are then cleared (a uprobe and a
- * breakpoint on one instruction would fight over it), and the program runs to its exit in one
- * `continue`. Meanwhile the events are fetched every POLL_MS and counted as they come, so memory
- * stays flat for any number of allocations.
+ * breakpoint on one instruction would fight over it), and the program runs on in one `continue`.
+ * Meanwhile the events are fetched every POLL_MS and counted as they come, so memory stays flat
+ * for any number of allocations; the count is done at the last probeEnd, and the session's
+ * teardown stops the program.
  *
  * Events can be lost when the kernel's ring buffer fills before Delve reads it; nothing says so.
  * Delve also records every return, so the counter holds the probe goroutine's calls and returns to

@@ -9,14 +9,14 @@
  */
 import { Case } from "../case";
 import { Toolchain } from "../go";
-import { debugBuild, simulateCounts, versionModel } from "../sim";
+import { buildModel, simulateCounts } from "../sim";
 
 export const UPROBES_PAY_FROM = 2_000;
 
 /** The simulator's estimate of the allocation entries of `cases`, or null when it cannot tell. */
 export function estimatedAllocations(tc: Toolchain, cases: readonly Case[], debug: boolean): number | null {
   try {
-    const model = debug ? debugBuild(versionModel(tc.version)) : versionModel(tc.version);
+    const model = buildModel(tc.version, debug);
     return cases.reduce((n, c) => n + simulateCounts(model, c, 1).mallocgcCalls, 0);
   } catch {
     return null;

@@ -226,8 +226,9 @@ async function countEither(
   const what = `the allocations of ${s.cases.length} case${s.cases.length === 1 ? "" : "s"} at ${plan.functions.length} entry point${plan.functions.length === 1 ? "" : "s"}`;
   if (counter === "uprobes" && !s.delve.patched) throw new GolabError(traceMessages.uprobesRequired(`dlv ${s.delve.version} at ${s.delve.path}`));
   if (counter === "uprobes" && plan.specialised) throw new GolabError(traceMessages.uprobesSpecialised(plan.functions.length));
-  const worth = counter === "uprobes" || uprobesPay(s.tc, s.cases, debug);
-  if (counter !== "breakpoints" && s.delve.patched && !plan.specialised && worth) {
+  // The simulator's estimate last: only where uprobes could count at all.
+  const canUprobes = counter !== "breakpoints" && s.delve.patched && !plan.specialised;
+  if (canUprobes && (counter === "uprobes" || uprobesPay(s.tc, s.cases, debug))) {
     onProgress?.(`counting ${what} with eBPF uprobes`);
     try {
       return { counts: await countWithUprobes(s, plan, onProgress), counted: "uprobes" };
