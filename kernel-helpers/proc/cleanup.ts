@@ -8,6 +8,8 @@
  */
 import * as fs from "node:fs";
 import { cliMessages } from "../messages";
+import { listProcesses } from "./procfs";
+import { waitUntilSync } from "./timers";
 import { tellWatchdog } from "./watchdog";
 
 /** How a tracked group or folder is cleaned up. */
@@ -81,7 +83,11 @@ export function exitOnSignals(): void {
   signalsInstalled = true;
   for (const [signal, code] of [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]] as const) {
     process.on(signal, () => {
+      const killed = new Set(groups);
       cleanupAll();
+      // SIGKILL takes effect when each process next runs; on a busy machine dlv and its program
+      // were still seen running after the lab had exited. Wait (briefly) until they are dead.
+      waitUntilSync(() => !listProcesses().some((p) => killed.has(p.pgid) && p.state !== "Z"), 2_000, 10);
       process.stderr.write(`golab: ${cliMessages.interrupted(signal)}\n`);
       process.exit(code);
     });
