@@ -11,7 +11,7 @@ import { stepsTable } from "./measure-steps";
 import { benchSim, formatSimFigures, simRatios } from "./sim";
 import { benchPredictFrom, formatPredictFrom, predictFromRatios } from "./predict-from";
 import { benchSweep, sweepTable } from "./sweep";
-import { benchTrace, formatTraceBench, TRACE_COUNTERS_RATIO } from "./trace";
+import { benchTrace, formatTraceBench, TRACE_PIN_RATIOS } from "./trace";
 import { benchCourse, courseTable } from "./course";
 import { benchCache, cacheTable } from "./cache";
 import { benchLive, LIVE_TARGETS, liveTable } from "./live";
@@ -73,7 +73,10 @@ async function main(): Promise<void> {
   const tr = await benchTrace(quick ? { countN: 2000, detailN: 200 } : {});
   say(formatTraceBench(tr));
   if (tr.terminal) ratios["trace: detail mode vs dlv's terminal (allocations/s)"] = tr.detail.perSecond / tr.terminal.perSecond;
-  if (tr.counter === "uprobes") ratios[TRACE_COUNTERS_RATIO] = tr.count.perSecond / tr.countBreakpoints.perSecond;
+  if (tr.cpu !== null) {
+    ratios[TRACE_PIN_RATIOS.count] = tr.count.perSecond / tr.countUnpinned.perSecond;
+    ratios[TRACE_PIN_RATIOS.detail] = tr.detail.perSecond / tr.detailUnpinned.perSecond;
+  }
   const cache = await benchCache();
   say(cacheTable(cache));
   ratios["cache: golab measure of 20 new cases (Go's build cache warm) vs the same again"] = cache.measureWarmGo / cache.measureRepeat;

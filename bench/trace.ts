@@ -3,6 +3,9 @@
  * allocations (target: under 10 s), detail mode with 8 frames of stack (target: at least 100
  * allocations per second), and, for comparison, Delve's own terminal driven the way the article
  * does it (`break runtime.mallocgc`, then `continue` after `continue`, from an --init script).
+ * The lab pins dlv and the program to one CPU (kernel-helpers/proc/cpu-pin.ts); count mode with
+ * breakpoints and detail mode are also timed unpinned, and count mode with uprobes, to show what
+ * each way gives.
  * Probes are built before the clock starts; each time includes starting dlv and the program.
  * Count mode is also timed from an empty probe cache (the build included, Go's build cache warm),
  * and each session says where its time went: the build, dlv's start, the program running between
@@ -22,8 +25,11 @@ import { runProcess, withTempDir } from "../kernel-helpers/proc";
 import * as os from "node:os";
 import { probeEnv, SessionTimings, traceWith } from "../kernel-helpers/trace";
 
-/** The ratio bench/run.ts records (and the regression test holds) for count mode's two counters. */
-export const TRACE_COUNTERS_RATIO = "trace: count mode with uprobes vs with breakpoints (allocations/s)";
+/** The ratios bench/run.ts records (and the regression test holds): what pinning to one CPU gives. */
+export const TRACE_PIN_RATIOS = {
+  count: "trace: count mode with breakpoints, dlv and the program on one CPU vs unpinned (allocations/s)",
+  detail: "trace: detail mode, dlv and the program on one CPU vs unpinned (allocations/s)",
+} as const;
 
 /** A case of `n` fresh `new(int)`: n tiny allocations plus the map's own. */
 const freshPointers = (n: number) => parseCase(`{"op":"mapinsert","key":"int","elem":"*int","n":${n},"freshElem":true}`);
@@ -55,14 +61,19 @@ export interface TimeSplit {
 export interface TraceBenchFigures {
   go: string;
   delve: string;
-  /** Count mode as the lab counts by default (`counter` says how: uprobes where they can be set). */
+  /** Count mode as the lab counts by default (`counter` says how; `cpu`: pinned to it, or null). */
   count: Rate;
   counter: string;
+  cpu: number | null;
   /** Count mode from an empty probe cache: the build included. */
   countWithBuild: Rate;
-  /** Count mode with Delve's breakpoints, for comparison (the way before uprobes). */
-  countBreakpoints: Rate;
+  /** Count mode with breakpoints, dlv and the program unpinned, for comparison. */
+  countUnpinned: Rate;
+  /** Count mode with eBPF uprobes, for comparison; null where they cannot count (Go 1.27, a stock dlv). */
+  countUprobes: Rate | null;
   detail: Rate & { stack: number };
+  /** Detail mode unpinned, for comparison. */
+  detailUnpinned: Rate;
   /** Per way (count, count with its build, detail), where the session's time went. */
   splits: Record<string, TimeSplit>;
   /** Delve's terminal, `break runtime.mallocgc` + `continue`: stops per second. */
@@ -91,18 +102,29 @@ export async function benchTrace({ go, countN = 10_000, detailN = 1_000, stack =
   const split = (way: string) => (t: SessionTimings) => {
     splits[way] = splitOf(t);
   };
-  const counted = await timed(() => traceWith(tc, [countCase], { ...options, mode: "count", onTimings: split("count") }));
+  let cpu: number | null = null;
+  const progress = (m: string) => {
+    const on = / on CPU (\d+)$/.exec(m);
+    if (on) cpu = Number(on[1]);
+  };
+  const counted = await timed(() => traceWith(tc, [countCase], { ...options, mode: "count", onTimings: split("count"), onProgress: progress }));
   const built = await withEmptyProbeCache(() => timed(() => traceWith(tc, [countCase], { ...options, mode: "count", onTimings: split("count, build included") })));
-  const byBreakpoints = await timed(() => traceWith(tc, [countCase], { ...options, mode: "count", counter: "breakpoints", onTimings: split("count with breakpoints") }));
+  const unpinned = await timed(() => traceWith(tc, [countCase], { ...options, mode: "count", counter: "breakpoints", pin: false, onTimings: split("count, unpinned") }));
+  const byUprobes = await timed(() => traceWith(tc, [countCase], { ...options, mode: "count", counter: "uprobes", onTimings: split("count with uprobes") }))
+    .catch(() => null);
   const detailed = await timed(() => traceWith(tc, [detailCase], { ...options, mode: "detail", onTimings: split("detail") }));
+  const detailUnpinned = await timed(() => traceWith(tc, [detailCase], { ...options, mode: "detail", pin: false, onTimings: split("detail, unpinned") }));
   return {
     go: tc.version,
     delve: `${delve.version} (${delve.path})`,
     count: rate(counted.value[0].mallocs, counted.seconds),
     counter: counted.value[0].counter ?? "?",
+    cpu,
     countWithBuild: rate(built.value[0].mallocs, built.seconds),
-    countBreakpoints: rate(byBreakpoints.value[0].mallocs, byBreakpoints.seconds),
+    countUnpinned: rate(unpinned.value[0].mallocs, unpinned.seconds),
+    countUprobes: byUprobes && rate(byUprobes.value[0].mallocs, byUprobes.seconds),
     detail: { ...rate(detailed.value[0].mallocs, detailed.seconds), stack },
+    detailUnpinned: rate(detailUnpinned.value[0].mallocs, detailUnpinned.seconds),
     splits,
     terminal: await benchTerminal(tc, delve.path, detailCase, detailed.value[0].mallocgcCalls),
   };
@@ -169,16 +191,19 @@ async function benchTerminal(tc: Awaited<ReturnType<typeof findToolchain>>, dlv:
 
 /** A Markdown table of the figures. */
 export function formatTraceBench(f: TraceBenchFigures): string {
+  const pinned = f.cpu === null ? "not pinned: one CPU, or no taskset" : `dlv and the program on CPU ${f.cpu}`;
   const row = (name: string, r: Rate | null, target: string) =>
     r ? `| ${name} | ${r.allocations} | ${r.seconds.toFixed(2)} s | ${Math.round(r.perSecond)} /s | ${target} |` : `| ${name} | - | - | - | ${target} |`;
   return [
     `trace: Go ${f.go}, dlv ${f.delve}`,
     "| way | allocations | time | rate | target |",
     "|---|---|---|---|---|",
-    row(`count mode (${f.counter}; the program never stops)`, f.count, "10,000 in under 10 s"),
-    row(`count mode from an empty probe cache (the build included; ${f.counter})`, f.countWithBuild, "at least 3,000 /s (10,000 in under 3.5 s)"),
-    row("count mode with breakpoints (Delve counts each hit and resumes)", f.countBreakpoints, "for comparison"),
-    row(`detail mode (every stop: size, type, site, ${f.detail.stack} frames)`, f.detail, "at least 100 /s"),
+    row(`count mode (${f.counter === "breakpoints" ? "breakpoints: Delve counts each hit and resumes" : f.counter}; ${pinned})`, f.count, "10,000 in under 10 s"),
+    row(`count mode from an empty probe cache (the build included; ${f.counter}; ${pinned})`, f.countWithBuild, "at least 3,000 /s (10,000 in under 3.5 s)"),
+    row("count mode with breakpoints, unpinned", f.countUnpinned, "for comparison"),
+    row(`count mode with eBPF uprobes (the program never stops; ${pinned})`, f.countUprobes, "for comparison"),
+    row(`detail mode (every stop: size, type, site, ${f.detail.stack} frames; ${pinned})`, f.detail, "at least 1,000 /s"),
+    row("detail mode, unpinned", f.detailUnpinned, "for comparison"),
     row("dlv terminal: break runtime.mallocgc + continue (stops)", f.terminal, "for comparison"),
     "",
     "where each session's time goes (seconds; \"running\" is Delve's continue calls: the program running and every breakpoint hit, counted or stopped at;" +

@@ -296,7 +296,7 @@ export const traceMessages = {
   markerOrder: (expected: string, got: string) => `the traced program reached ${got} where the tracer expected ${expected}`,
   timeout: (seconds: number) => `the trace did not finish within ${seconds} s: dlv and the traced program were killed`,
   aborted: () => "the trace was interrupted: dlv and the traced program were killed",
-  uprobesUnavailable: (why: string) => `eBPF uprobes cannot be set here (${oneLine(why)}), so count mode counts with breakpoints (slower)`,
+  uprobesUnavailable: (why: string) => `eBPF uprobes cannot be set here (${oneLine(why)}), so count mode counts with breakpoints`,
   uprobeLoss: (what: string) => `the uprobe events are incomplete (${what}): the kernel's ring buffer filled before Delve read it`,
   uprobesSpecialised: (entries: number) =>
     `this binary has ${entries} allocation entries (size-specialised malloc), more than Delve's eBPF program can hold; count with breakpoints (counter "breakpoints" or "auto")`,

@@ -92,7 +92,7 @@ export function addTraceCommand(program: Command): void {
     .option("--go <version>", "1.19, 1.26, 1.27, or a path to a go binary (default: the go on PATH)")
     .option("--stack <n>", "frames of stack per allocation", wholeNumber("--stack", 0, 100), DEFAULT_STACK)
     .option("--count", "count mode: the numbers only, without stopping on each allocation (fast)", false)
-    .addOption(new Option("--counter <how>", "count mode: eBPF uprobes (the lab's dlv, Go 1.26), Delve's breakpoints, or auto: uprobes where they can be set").choices([...TRACE_COUNTERS]).default("auto"))
+    .addOption(new Option("--counter <how>", "count mode: Delve's breakpoints, eBPF uprobes (the lab's dlv, Go 1.26), or auto: breakpoints when dlv and the program share one CPU (the default), else uprobes for 2,000 allocations or more").choices([...TRACE_COUNTERS]).default("auto"))
     .option("--escape <where>", "for short forms: heap, stack or discard", escapeOption, "heap")
     .option("--debug", cliMessages.debugOption, false)
     .option("--goexperiment <list>", "GOEXPERIMENT for the build, e.g. sizespecializedmalloc")

@@ -156,9 +156,13 @@ export class DelveClient {
     return toStop((await this.call("State", { NonBlocking: true }, assertStateOut)).State);
   }
 
-  /** Resumes the program until a breakpoint that stops, or exit. */
+  /**
+   * Resumes the program until a breakpoint that stops, or exit. The lab's dlv then answers with
+   * the threads at a breakpoint only (patches/breakpoint-threads-only.patch); any other dlv ignores
+   * the field and lists every thread, which toStop reads the same.
+   */
   async continue(): Promise<Stop> {
-    return toStop((await this.call("Command", { name: "continue" }, assertCommandOut)).State);
+    return toStop((await this.call("Command", { name: "continue", breakpointThreadsOnly: true }, assertCommandOut)).State);
   }
 
   /** Stops a running program (a pending `continue` then returns); harmless when it is stopped. */

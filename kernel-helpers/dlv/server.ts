@@ -13,7 +13,7 @@
 import { GolabError, ProcessError, TimeoutError } from "../errors";
 import { traceMessages } from "../messages";
 import {
-  childrenOf, killGroup, killSession, pidExists, processGroup, releaseGroup, spawnTracked, stopGroup, trackGroup,
+  childrenOf, killGroup, killSession, onCpu, pidExists, processGroup, releaseGroup, spawnTracked, stopGroup, trackGroup,
   TrackedChild, waitAtMost, waitUntil,
 } from "../proc";
 import { DelveClient } from "./client";
@@ -26,6 +26,8 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   /** Milliseconds for dlv to start listening. Default 60 s. */
   startTimeoutMs?: number;
+  /** The one CPU dlv and the program run on (proc/cpu-pin.ts); null (default): wherever the kernel puts them. */
+  cpu?: number | null;
 }
 
 /** A running headless Delve with its client connected. */
@@ -49,9 +51,10 @@ export interface DelveServer {
 const LISTENING = /API server listening at:\s*(?:\[[^\]]*\]|[^\s:]+):(\d+)/;
 
 /** Starts Delve on `program` and connects to it. */
-export async function startDelve(delve: DelveBinary, program: string, { args = [], env = process.env, startTimeoutMs = 60_000 }: StartOptions = {}): Promise<DelveServer> {
+export async function startDelve(delve: DelveBinary, program: string, { args = [], env = process.env, startTimeoutMs = 60_000, cpu = null }: StartOptions = {}): Promise<DelveServer> {
   const dlvArgs = ["exec", "--headless", "--api-version=2", "--listen=127.0.0.1:0", program, "--", ...args];
-  const child = await spawnTracked(delve.path, dlvArgs, { env });
+  const run = onCpu(cpu, delve.path, dlvArgs);
+  const child = await spawnTracked(run.command, run.args, { env, label: [delve.path, ...dlvArgs].join(" ") });
   // Until the program's pid is known and tracked, an exit (Ctrl-C) must still find it.
   const onExit = () => killSession(child.pid);
   process.on("exit", onExit);

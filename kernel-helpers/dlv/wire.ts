@@ -150,6 +150,8 @@ export interface WireDebuggerState {
 /** api.DebuggerCommand */
 export interface WireDebuggerCommand {
   name: "continue" | "halt";
+  /** The lab's dlv only (patches/breakpoint-threads-only.patch): list only the threads at a breakpoint. */
+  breakpointThreadsOnly?: boolean;
 }
 
 export interface WireCreateBreakpointIn {

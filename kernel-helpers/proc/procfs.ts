@@ -179,6 +179,35 @@ export function environmentVariable(pid: number, name: string): string | null {
   return entry === undefined ? null : entry.slice(prefix.length);
 }
 
+/**
+ * The CPUs this process may run on ("Cpus_allowed_list: 0-1,4" in /proc/self/status), in order;
+ * null where that cannot be read (no /proc).
+ */
+export function allowedCpus(): number[] | null {
+  let status: string;
+  try {
+    status = fs.readFileSync("/proc/self/status", "utf8");
+  } catch {
+    return null;
+  }
+  const list = /^Cpus_allowed_list:\s*(\S+)/m.exec(status)?.[1];
+  return list ? parseCpuList(list) : null;
+}
+
+/** "0-2,5" → [0, 1, 2, 5] (the kernel's cpu list format); null when it is not one. */
+export function parseCpuList(list: string): number[] | null {
+  const cpus: number[] = [];
+  for (const part of list.split(",")) {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(part);
+    if (!m) return null;
+    const from = Number(m[1]);
+    const to = m[2] === undefined ? from : Number(m[2]);
+    if (to < from) return null;
+    for (let c = from; c <= to; c++) cpus.push(c);
+  }
+  return cpus;
+}
+
 /** A process with what the lab's tests and benchmarks look at besides its stat line. */
 export interface ProcDetails extends ProcInfo {
   /** The command line, arguments joined by spaces ("" for a zombie). */

@@ -11,6 +11,8 @@ export interface SpawnOptions {
   env?: NodeJS.ProcessEnv;
   /** Keep at most this many characters of each output stream. Default 64 KiB. */
   keepChars?: number;
+  /** The command line for messages, when the one run only wraps it (taskset). Default: command and args. */
+  label?: string;
 }
 
 /** How a tracked child ended. */
@@ -40,10 +42,10 @@ export interface TrackedChild {
  * Starts `command` with `args` in a new process group. Rejects when the command cannot be started
  * (ENOENT and the like); otherwise the caller owns the child and must kill it or let it exit.
  */
-export function spawnTracked(command: string, args: readonly string[], { cwd, env = process.env, keepChars = 65_536 }: SpawnOptions = {}): Promise<TrackedChild> {
+export function spawnTracked(command: string, args: readonly string[], { cwd, env = process.env, keepChars = 65_536, label: givenLabel }: SpawnOptions = {}): Promise<TrackedChild> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-    const label = [command, ...args].join(" ");
+    const label = givenLabel ?? [command, ...args].join(" ");
     // Tracked at once (the pid exists as soon as spawn returns), before any event can run.
     if (child.pid !== undefined) trackGroup(child.pid);
     let stdout = "";

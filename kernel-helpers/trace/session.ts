@@ -15,6 +15,7 @@ import { GolabError, TimeoutError } from "../errors";
 import { languageVersion, Toolchain } from "../go";
 import { traceMessages } from "../messages";
 import { BEGIN_MARKER, buildProbe, BuiltProbe, END_MARKER, generateProbe } from "../probe";
+import { nextPinnedCpu } from "../proc";
 
 export interface SessionOptions {
   debug: boolean;
@@ -33,6 +34,11 @@ export interface SessionOptions {
    * that probe is reused (found in the probe cache, no build) and runs only the traced cases.
    */
   probeCases?: readonly Case[];
+  /**
+   * Runs dlv and the program on one CPU (proc/cpu-pin.ts: each breakpoint stop is then a switch on
+   * that CPU, not a wake-up of the other). Default true; false only to show the difference (bench/).
+   */
+  pin?: boolean;
 }
 
 /** Where a session's time went, in milliseconds. */
@@ -61,6 +67,8 @@ export interface Session {
   client: DelveClient;
   /** The probe goroutine: the one that called probeBegin(0). */
   goroutine: number;
+  /** The one CPU dlv and the program run on, or null when they are not pinned. */
+  cpu: number | null;
   beginId: number;
   endId: number;
 }
@@ -91,7 +99,7 @@ export function probeEnv(tc: Toolchain): NodeJS.ProcessEnv {
 
 /** Builds the probe, starts it under Delve, runs `work`, and tears everything down. */
 export async function runSession<T>(tc: Toolchain, cases: readonly Case[], options: SessionOptions, work: (s: Session) => Promise<T>): Promise<T> {
-  const { debug, timeoutMs, signal, onProgress, setup, onEarlyHit, onTimings, probeCases } = options;
+  const { debug, timeoutMs, signal, onProgress, setup, onEarlyHit, onTimings, probeCases, pin = true } = options;
   const t0 = performance.now();
   const within = probeCases ? positionsIn(probeCases, cases) : undefined;
   const probe = generateProbe(probeCases ?? cases, languageVersion(tc.version));
@@ -103,7 +111,8 @@ export async function runSession<T>(tc: Toolchain, cases: readonly Case[], optio
   let started = built0;
   const delve = await selectDelve(tc.version);
   if (signal?.aborted) throw new GolabError(traceMessages.aborted());
-  onProgress?.(`starting dlv ${delve.version} (${delve.path}) on it`);
+  const cpu = pin ? nextPinnedCpu() : null;
+  onProgress?.(`starting dlv ${delve.version} (${delve.path}) on it${cpu === null ? "" : `, both on CPU ${cpu}`}`);
   let server: DelveServer | null = null;
   let ended: "timeout" | "abort" | null = null;
   const stop = (why: "timeout" | "abort") => {
@@ -117,7 +126,7 @@ export async function runSession<T>(tc: Toolchain, cases: readonly Case[], optio
   try {
     // One call of each case; with `within`, no memory cap (0) and only those cases, in order.
     const args = within ? ["1", "0", within.join(",")] : ["1"];
-    server = await startDelve(delve, built.binary, { args, env: probeEnv(tc), startTimeoutMs: Math.min(60_000, timeoutMs) });
+    server = await startDelve(delve, built.binary, { args, env: probeEnv(tc), startTimeoutMs: Math.min(60_000, timeoutMs), cpu });
     started = performance.now();
     // Calls made while starting (the program's pid, once it runs) belong to the start.
     server.client.timings.clear();
@@ -136,7 +145,7 @@ export async function runSession<T>(tc: Toolchain, cases: readonly Case[], optio
       for (const h of early) await onEarlyHit?.(h);
     }
     if (caseIndexOf(hit) !== 0) throw new GolabError(traceMessages.markerOrder(`${BEGIN_MARKER}(0)`, `${BEGIN_MARKER}(${caseIndexOf(hit)})`));
-    const session: Session = { tc, cases, built, delve, server, client, goroutine: hit.goroutineId, beginId: begin.id, endId: end.id };
+    const session: Session = { tc, cases, built, delve, server, client, goroutine: hit.goroutineId, cpu, beginId: begin.id, endId: end.id };
     return await work(session);
   } catch (e) {
     server?.kill();

@@ -27,8 +27,8 @@ export type TraceMode = (typeof TRACE_MODES)[number];
 /**
  * How count mode counts: `uprobes` (eBPF, the program never stops: count-uprobes.ts; needs the
  * lab's patched dlv), `breakpoints` (Delve stops and resumes the program at each allocation:
- * count.ts), or `auto` (default): uprobes where they can be set and pay off (counter-choice.ts),
- * else breakpoints.
+ * count.ts), or `auto` (default): breakpoints, unless dlv and the program could not be pinned to
+ * one CPU and uprobes can be set and pay off (counter-choice.ts).
  */
 export const TRACE_COUNTERS = ["auto", "uprobes", "breakpoints"] as const;
 export type TraceCounter = (typeof TRACE_COUNTERS)[number];
@@ -145,6 +145,8 @@ interface TraceWithOptions {
   onProgress?: (m: string) => void;
   onTimings?: (t: SessionTimings) => void;
   probeCases?: readonly Case[];
+  /** Pin dlv and the program to one CPU (session.ts). Default true. */
+  pin?: boolean;
 }
 
 /**
@@ -162,12 +164,12 @@ export async function traceWith(tc: Toolchain, cases: readonly Case[], options: 
 }
 
 async function traceOnce(
-  tc: Toolchain, cases: readonly Case[], { mode, counter = "auto", stack, debug, timeoutMs, signal, onProgress, onTimings, probeCases }: TraceWithOptions,
+  tc: Toolchain, cases: readonly Case[], { mode, counter = "auto", stack, debug, timeoutMs, signal, onProgress, onTimings, probeCases, pin }: TraceWithOptions,
 ): Promise<TraceResult[]> {
   const userCode = generateProbe(cases, languageVersion(tc.version)).userCode;
   // A code case's lines are found by its index in the probe: such a trace builds its own.
   const reuse = userCode.length === 0 ? probeCases : undefined;
-  return runSession(tc, cases, { debug, timeoutMs, signal, onProgress, onTimings, probeCases: reuse }, async (s) => {
+  return runSession(tc, cases, { debug, timeoutMs, signal, onProgress, onTimings, probeCases: reuse, pin }, async (s) => {
     const plan = await planEntries(s.client, tc);
     const base = (c: Case) => ({
       go: tc.version,
@@ -228,7 +230,7 @@ async function countEither(
   if (counter === "uprobes" && plan.specialised) throw new GolabError(traceMessages.uprobesSpecialised(plan.functions.length));
   // The simulator's estimate last: only where uprobes could count at all.
   const canUprobes = counter !== "breakpoints" && s.delve.patched && !plan.specialised;
-  if (canUprobes && (counter === "uprobes" || uprobesPay(s.tc, s.cases, debug))) {
+  if (canUprobes && (counter === "uprobes" || uprobesPay(s.tc, s.cases, debug, s.cpu !== null))) {
     onProgress?.(`counting ${what} with eBPF uprobes`);
     try {
       return { counts: await countWithUprobes(s, plan, onProgress), counted: "uprobes" };
