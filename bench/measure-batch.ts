@@ -48,6 +48,9 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   return [out, performance.now() - t0];
 }
 
+/** The ratio bench/run.ts records (and the regression test holds) for each way of measuring beside the batch. */
+export const alternativeRatioKey = (way: string) => `measure: ${way} per case vs a batch's`;
+
 export async function benchMeasure({ go, count = 100, sample = 100, altSample = 10, runs = 5, batches = 5, steps = false }: { go?: string; count?: number; sample?: number; altSample?: number; runs?: number; batches?: number; steps?: boolean } = {}): Promise<MeasureFigures> {
   const cases: Case[] = validationMatrix().slice(0, count);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "golab-bench-"));

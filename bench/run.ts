@@ -6,12 +6,12 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { benchMeasure, measureTable } from "./measure-batch";
+import { alternativeRatioKey, benchMeasure, measureTable } from "./measure-batch";
 import { stepsTable } from "./measure-steps";
 import { benchSim, formatSimFigures, simRatios } from "./sim";
 import { benchPredictFrom, formatPredictFrom, predictFromRatios } from "./predict-from";
 import { benchSweep, sweepTable } from "./sweep";
-import { benchTrace, formatTraceBench, TRACE_PIN_RATIOS } from "./trace";
+import { benchTrace, formatTraceBench, TRACE_COUNT_WITH_BUILD_RATIO, TRACE_PIN_RATIOS } from "./trace";
 import { benchCourse, courseTable } from "./course";
 import { benchCache, cacheTable } from "./cache";
 import { benchLive, LIVE_TARGETS, liveTable } from "./live";
@@ -58,6 +58,7 @@ async function main(): Promise<void> {
   say(measureTable(m));
   if (m.steps) say(stepsTable(m.steps, m.cases));
   ratios["measure: batch vs one program per case"] = m.rows[1].ratio;
+  for (const row of m.rows.slice(2)) ratios[alternativeRatioKey(row.way.replace(/ per case$/, ""))] = row.ratio;
   const sim = benchSim();
   say(`\`\`\`\n${formatSimFigures(sim)}\n\`\`\``);
   const batchCasesPerSecond = m.cases / (m.batchMs / 1000);
@@ -73,6 +74,7 @@ async function main(): Promise<void> {
   const tr = await benchTrace(quick ? { countN: 2000, detailN: 200 } : {});
   say(formatTraceBench(tr));
   if (tr.terminal) ratios["trace: detail mode vs dlv's terminal (allocations/s)"] = tr.detail.perSecond / tr.terminal.perSecond;
+  ratios[TRACE_COUNT_WITH_BUILD_RATIO] = tr.countWithBuild.perSecond / (tr.terminal?.perSecond ?? NaN);
   if (tr.cpu !== null) {
     ratios[TRACE_PIN_RATIOS.count] = tr.count.perSecond / tr.countUnpinned.perSecond;
     ratios[TRACE_PIN_RATIOS.detail] = tr.detail.perSecond / tr.detailUnpinned.perSecond;

@@ -25,6 +25,9 @@ import { runProcess, withTempDir } from "../kernel-helpers/proc";
 import * as os from "node:os";
 import { probeEnv, SessionTimings, traceWith } from "../kernel-helpers/trace";
 
+/** The ratio bench/run.ts records (and the regression test holds) for count mode, the build included, against the article's way. */
+export const TRACE_COUNT_WITH_BUILD_RATIO = "trace: count mode from an empty probe cache (the build included) vs dlv's terminal (allocations/s)";
+
 /** The ratios bench/run.ts records (and the regression test holds): what pinning to one CPU gives. */
 export const TRACE_PIN_RATIOS = {
   count: "trace: count mode with breakpoints, dlv and the program on one CPU vs unpinned (allocations/s)",

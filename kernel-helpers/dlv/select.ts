@@ -28,8 +28,9 @@ export interface DelveBinary {
   /** Go minor versions it supports, inclusive: [25, 27] for Delve 1.27. */
   goMinors: [number, number];
   /**
-   * The lab's patched build (LAB_DELVE_BUILD), whose eBPF tracepoints accept the runtime's
-   * allocation entries: trace's count mode counts with uprobes (../trace/count-uprobes.ts).
+   * The lab's patched build (LAB_DELVE_BUILD, patches/): its eBPF tracepoints accept the runtime's
+   * allocation entries, so trace's count mode can count with uprobes (../trace/count-uprobes.ts),
+   * and its stops cost less (register cache, lean answers, short kill wait).
    */
   patched?: boolean;
 }

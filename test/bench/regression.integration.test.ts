@@ -7,22 +7,25 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { benchMeasure } from "../../bench/measure-batch";
+import { alternativeRatioKey, benchMeasure } from "../../bench/measure-batch";
 import { benchSim, simRatios } from "../../bench/sim";
 import { benchPredictFrom, predictFromRatios } from "../../bench/predict-from";
-import { benchTrace, TRACE_PIN_RATIOS } from "../../bench/trace";
+import { benchTrace, TRACE_COUNT_WITH_BUILD_RATIO, TRACE_PIN_RATIOS } from "../../bench/trace";
 import type { Baseline } from "../../bench/run";
 
 const baseline: Baseline = JSON.parse(fs.readFileSync(path.resolve(__dirname, "..", "..", "..", "bench", "baseline.json"), "utf8"));
 
-test("batch measurement keeps at least half of its recorded advantage over one program per case", async () => {
+test("batch measurement keeps at least half of its recorded advantage over one program per case, go test -bench and testing.AllocsPerRun", async () => {
   const recorded = baseline.ratios["measure: batch vs one program per case"];
   assert.ok(recorded > 0, "baseline ratio missing");
-  const f = await benchMeasure({ sample: 8, altSample: 0 });
+  const f = await benchMeasure({ sample: 8, altSample: 2 });
   const now = f.rows[1].ratio;
   process.stdout.write(`# bench regression: batch vs per-case ${now.toFixed(1)}× now, ${recorded.toFixed(1)}× recorded ${baseline.date}\n`);
   assert.ok(now >= recorded / 2, `ratio fell to ${now.toFixed(1)}× from ${recorded.toFixed(1)}×`);
   assert.ok(now >= 20, `issue 2's target is 20×; now ${now.toFixed(1)}×`);
+  const alternatives = f.rows.slice(2).map((r): [string, number] => [alternativeRatioKey(r.way.replace(/ per case$/, "")), r.ratio]);
+  assert.equal(alternatives.length, 2, "go test -bench and testing.AllocsPerRun were both timed");
+  holdsHalf(Object.fromEntries(alternatives.filter(([k]) => baseline.ratios[k] !== undefined)));
 });
 
 test("the simulator keeps at least half of its recorded speed advantage over a measured batch", async () => {
@@ -45,6 +48,7 @@ test("the tracer's detail mode keeps at least half of its recorded advantage ove
     const f = await benchTrace({ countN: 10_000, detailN: 300 });
     assert.ok(f.terminal, "dlv's terminal was not measured");
     const ratios: Record<string, number> = { [key]: f.detail.perSecond / f.terminal.perSecond };
+    if (baseline.ratios[TRACE_COUNT_WITH_BUILD_RATIO] !== undefined) ratios[TRACE_COUNT_WITH_BUILD_RATIO] = f.countWithBuild.perSecond / f.terminal.perSecond;
     if (baseline.ratios[TRACE_PIN_RATIOS.count] !== undefined) {
       assert.notEqual(f.cpu, null, "dlv and the program were pinned to one CPU when the baseline was recorded, and are not now");
       ratios[TRACE_PIN_RATIOS.count] = f.count.perSecond / f.countUnpinned.perSecond;
