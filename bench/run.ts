@@ -74,7 +74,7 @@ async function main(): Promise<void> {
   const tr = await benchTrace(quick ? { countN: 2000, detailN: 200 } : {});
   say(formatTraceBench(tr));
   if (tr.terminal) ratios["trace: detail mode vs dlv's terminal (allocations/s)"] = tr.detail.perSecond / tr.terminal.perSecond;
-  ratios[TRACE_COUNT_WITH_BUILD_RATIO] = tr.countWithBuild.perSecond / (tr.terminal?.perSecond ?? NaN);
+  if (tr.terminal) ratios[TRACE_COUNT_WITH_BUILD_RATIO] = tr.countWithBuild.perSecond / tr.terminal.perSecond;
   if (tr.cpu !== null) {
     ratios[TRACE_PIN_RATIOS.count] = tr.count.perSecond / tr.countUnpinned.perSecond;
     ratios[TRACE_PIN_RATIOS.detail] = tr.detail.perSecond / tr.detailUnpinned.perSecond;

@@ -7,8 +7,8 @@ export { trackGroup, releaseGroup, trackFolder, releaseFolder, TrackOptions } fr
 export { watchdogPid } from "./watchdog";
 export {
   ProcInfo, ProcDetails, listProcesses, processInfo, processGroup, childrenOf, descendantsOf, isAlive, pidExists,
-  stillThere, commandLine, cwdOf, residentKiB, environmentVariable, withDetails, allowedCpus, parseCpuList,
+  stillThere, commandLine, cwdOf, residentKiB, environmentVariable, withDetails, allowedCpus, onlineCpus, parseCpuList,
 } from "./procfs";
-export { nextPinnedCpu, onCpu } from "./cpu-pin";
+export { canPin, nextPinnedCpu, onCpu, usableCpus } from "./cpu-pin";
 export { sleep, sleepSync, withTimeout, waitAtMost, waitUntil, waitUntilSync, TimeLimit } from "./timers";
 export { StopOptions, stopGroup, stopGroupSync, killSession, killLiveGroups, signalProcess } from "./stop";

@@ -180,18 +180,28 @@ export function environmentVariable(pid: number, name: string): string | null {
 }
 
 /**
- * The CPUs this process may run on ("Cpus_allowed_list: 0-1,4" in /proc/self/status), in order;
- * null where that cannot be read (no /proc).
+ * The CPUs a process may run on ("Cpus_allowed_list: 0-1,4" in /proc/PID/status), in order; null
+ * where that cannot be read (no /proc, the process gone). The kernel's mask, which may name CPUs
+ * that are not online: see onlineCpus.
  */
-export function allowedCpus(): number[] | null {
+export function allowedCpus(pid: number | "self" = "self"): number[] | null {
   let status: string;
   try {
-    status = fs.readFileSync("/proc/self/status", "utf8");
+    status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
   } catch {
     return null;
   }
   const list = /^Cpus_allowed_list:\s*(\S+)/m.exec(status)?.[1];
   return list ? parseCpuList(list) : null;
+}
+
+/** The CPUs online (/sys/devices/system/cpu/online, "0-1"), or null where that cannot be read. */
+export function onlineCpus(): number[] | null {
+  try {
+    return parseCpuList(fs.readFileSync("/sys/devices/system/cpu/online", "utf8").trim());
+  } catch {
+    return null;
+  }
 }
 
 /** "0-2,5" → [0, 1, 2, 5] (the kernel's cpu list format); null when it is not one. */

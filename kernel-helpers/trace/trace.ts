@@ -13,6 +13,7 @@ import { GolabError, InputError } from "../errors";
 import { findToolchain, languageVersion, Toolchain } from "../go";
 import { admitCases, BuildInfo, DEFAULT_MEM_CAP } from "../measure";
 import { traceMessages } from "../messages";
+import { usableCpus } from "../proc";
 import { AllocResult } from "../result";
 import { CaseCounts, countAllocations } from "./count";
 import { countWithUprobes, UprobeLossError, UprobesUnavailableError } from "./count-uprobes";
@@ -221,7 +222,10 @@ async function traceOnce(
   }).catch((e: unknown) => { throw inUserTermsOnFailure(e, userCode, PROBE_MODULE, tc.version); });
 }
 
-/** Count mode with uprobes where they can be set and pay (`auto`: counter-choice.ts), else with breakpoints. */
+/**
+ * Count mode with uprobes when asked, or (`auto`) where they can be set and pay: only where dlv and
+ * the program do not share one CPU (counter-choice.ts); else with breakpoints.
+ */
 async function countEither(
   s: Session, plan: EntryPlan, counter: TraceCounter, debug: boolean, onProgress?: (m: string) => void,
 ): Promise<{ counts: CaseCounts[]; counted: "uprobes" | "breakpoints" }> {
@@ -230,7 +234,9 @@ async function countEither(
   if (counter === "uprobes" && plan.specialised) throw new GolabError(traceMessages.uprobesSpecialised(plan.functions.length));
   // The simulator's estimate last: only where uprobes could count at all.
   const canUprobes = counter !== "breakpoints" && s.delve.patched && !plan.specialised;
-  if (canUprobes && (counter === "uprobes" || uprobesPay(s.tc, s.cases, debug, s.cpu !== null))) {
+  // dlv and the program share one CPU when the session pinned them, or when the lab has only one.
+  const oneCpu = s.cpu !== null || usableCpus()?.length === 1;
+  if (canUprobes && (counter === "uprobes" || uprobesPay(s.tc, s.cases, debug, oneCpu))) {
     onProgress?.(`counting ${what} with eBPF uprobes`);
     try {
       return { counts: await countWithUprobes(s, plan, onProgress), counted: "uprobes" };
