@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { alternativeRatioKey, benchMeasure } from "../../bench/measure-batch";
 import { benchSim, simRatios } from "../../bench/sim";
 import { benchPredictFrom, predictFromRatios } from "../../bench/predict-from";
-import { benchTrace, TRACE_COUNT_WITH_BUILD_RATIO, TRACE_PIN_RATIOS } from "../../bench/trace";
+import { benchTrace, TRACE_COUNT_WITH_BUILD_RATIO } from "../../bench/trace";
 import { canPin } from "../../kernel-helpers/proc";
 import type { Baseline } from "../../bench/run";
 
@@ -39,31 +39,48 @@ test("the simulator keeps at least half of its recorded speed advantage over a m
   assert.ok(now >= recorded / 2, `ratio fell to ${now.toFixed(1)}× from ${recorded.toFixed(1)}×`);
 });
 
-test("the tracer's detail mode keeps at least half of its recorded advantage over dlv's terminal, and pinning to one CPU half of what it gave", async (t) => {
+test("the tracer keeps at least half of its recorded advantage over dlv's terminal (detail mode; count mode with its build), and pinning to one CPU still pays", async (t) => {
   const key = "trace: detail mode vs dlv's terminal (allocations/s)";
   if (baseline.ratios[key] === undefined) return t.skip("no baseline recorded for the tracer yet (npm run bench -- --write)");
-  // Count mode at the bench's own size: the fixed costs (dlv's start and stop) would weigh more
-  // on a smaller case than in the recorded ratio. The unpinned runs are at the scheduler's mercy
-  // (it may happen to keep dlv and the program together), so the best of two tries.
+  // The bench's own sizes: the fixed costs (dlv's start and stop) would weigh more on smaller
+  // cases than in the recorded ratios. The best of two tries, as the simulator's test.
   const once = async () => {
-    const f = await benchTrace({ countN: 10_000, detailN: 300 });
+    const f = await benchTrace({ countN: 10_000, detailN: 1_000 });
     assert.ok(f.terminal, "dlv's terminal was not measured");
     const ratios: Record<string, number> = { [key]: f.detail.perSecond / f.terminal.perSecond };
     if (baseline.ratios[TRACE_COUNT_WITH_BUILD_RATIO] !== undefined) ratios[TRACE_COUNT_WITH_BUILD_RATIO] = f.countWithBuild.perSecond / f.terminal.perSecond;
-    // Where the lab cannot pin (one CPU, no taskset), there is nothing to compare.
-    if (baseline.ratios[TRACE_PIN_RATIOS.count] !== undefined && canPin()) {
-      assert.notEqual(f.cpu, null, "this machine can pin dlv and the program to one CPU, and the trace did not");
-      ratios[TRACE_PIN_RATIOS.count] = f.count.perSecond / f.countUnpinned.perSecond;
-      ratios[TRACE_PIN_RATIOS.detail] = f.detail.perSecond / f.detailUnpinned.perSecond;
-    }
-    return ratios;
+    return { f, ratios };
   };
-  const best = await once();
-  if (!Object.entries(best).every(([k, v]) => v >= baseline.ratios[k] / 2)) {
-    for (const [k, v] of Object.entries(await once())) best[k] = Math.max(best[k], v);
+  const first = await once();
+  const best = first.ratios;
+  let pin = pinGains(first.f);
+  if (!Object.entries(best).every(([k, v]) => v >= baseline.ratios[k] / 2) || !pinPays(pin)) {
+    const again = await once();
+    for (const [k, v] of Object.entries(again.ratios)) best[k] = Math.max(best[k], v);
+    const more = pinGains(again.f);
+    if (pin && more) pin = { count: Math.max(pin.count, more.count), detail: Math.max(pin.detail, more.detail) };
   }
   holdsHalf(best);
+  // What pinning gives is held as "still pays", not at half of its record: the unpinned runs move
+  // with where the scheduler happens to put dlv (count mode 4.4× to 8.1× across the bench's runs).
+  // Where the lab cannot pin (one CPU, no taskset), there is nothing to compare.
+  if (canPin()) {
+    assert.ok(pin, "this machine can pin dlv and the program to one CPU, and the trace did not");
+    process.stdout.write(`# bench regression: pinned vs unpinned: count mode ${pin.count.toFixed(2)}×, detail mode ${pin.detail.toFixed(2)}×\n`);
+    assert.ok(pinPays(pin), `pinning to one CPU no longer pays: count mode ${pin.count.toFixed(2)}× (at least ${PIN_PAYS.count}×), detail mode ${pin.detail.toFixed(2)}× (at least ${PIN_PAYS.detail}×)`);
+  }
 });
+
+/** Pinned over unpinned that still counts as paying: well above noise, well below what it gave. */
+const PIN_PAYS = { count: 2, detail: 1.2 };
+
+function pinGains(f: Awaited<ReturnType<typeof benchTrace>>): { count: number; detail: number } | null {
+  return f.cpu === null ? null : { count: f.count.perSecond / f.countUnpinned.perSecond, detail: f.detail.perSecond / f.detailUnpinned.perSecond };
+}
+
+function pinPays(pin: { count: number; detail: number } | null): boolean {
+  return pin === null || (pin.count >= PIN_PAYS.count && pin.detail >= PIN_PAYS.detail);
+}
 
 /** Each key of `now` must be at least half of its recorded value. */
 function holdsHalf(now: Record<string, number>): void {
