@@ -48,8 +48,13 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
   return [out, performance.now() - t0];
 }
 
-/** The ratio bench/run.ts records (and the regression test holds) for each way of measuring beside the batch. */
-export const alternativeRatioKey = (way: string) => `measure: ${way} per case vs a batch's`;
+/**
+ * The ratios bench/run.ts records (and the regression test holds) for each way of measuring beside
+ * the batch (rows after the first two: "go test -bench per case", "testing.AllocsPerRun per case").
+ */
+export function alternativeRatios(f: MeasureFigures): Record<string, number> {
+  return Object.fromEntries(f.rows.slice(2).map((r) => [`measure: ${r.way} vs a batch's`, r.ratio]));
+}
 
 export async function benchMeasure({ go, count = 100, sample = 100, altSample = 10, runs = 5, batches = 5, steps = false }: { go?: string; count?: number; sample?: number; altSample?: number; runs?: number; batches?: number; steps?: boolean } = {}): Promise<MeasureFigures> {
   const cases: Case[] = validationMatrix().slice(0, count);

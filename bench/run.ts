@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { alternativeRatioKey, benchMeasure, measureTable } from "./measure-batch";
+import { alternativeRatios, benchMeasure, measureTable } from "./measure-batch";
 import { stepsTable } from "./measure-steps";
 import { benchSim, formatSimFigures, simRatios } from "./sim";
 import { benchPredictFrom, formatPredictFrom, predictFromRatios } from "./predict-from";
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
   say(measureTable(m));
   if (m.steps) say(stepsTable(m.steps, m.cases));
   ratios["measure: batch vs one program per case"] = m.rows[1].ratio;
-  for (const row of m.rows.slice(2)) ratios[alternativeRatioKey(row.way.replace(/ per case$/, ""))] = row.ratio;
+  Object.assign(ratios, alternativeRatios(m));
   const sim = benchSim();
   say(`\`\`\`\n${formatSimFigures(sim)}\n\`\`\``);
   const batchCasesPerSecond = m.cases / (m.batchMs / 1000);
@@ -73,8 +73,10 @@ async function main(): Promise<void> {
   ratios["sweep: measure every hint vs simulate every hint"] = sweep.ratio;
   const tr = await benchTrace(quick ? { countN: 2000, detailN: 200 } : {});
   say(formatTraceBench(tr));
-  if (tr.terminal) ratios["trace: detail mode vs dlv's terminal (allocations/s)"] = tr.detail.perSecond / tr.terminal.perSecond;
-  if (tr.terminal) ratios[TRACE_COUNT_WITH_BUILD_RATIO] = tr.countWithBuild.perSecond / tr.terminal.perSecond;
+  if (tr.terminal) {
+    ratios["trace: detail mode vs dlv's terminal (allocations/s)"] = tr.detail.perSecond / tr.terminal.perSecond;
+    ratios[TRACE_COUNT_WITH_BUILD_RATIO] = tr.countWithBuild.perSecond / tr.terminal.perSecond;
+  }
   if (tr.cpu !== null) {
     ratios[TRACE_PIN_RATIOS.count] = tr.count.perSecond / tr.countUnpinned.perSecond;
     ratios[TRACE_PIN_RATIOS.detail] = tr.detail.perSecond / tr.detailUnpinned.perSecond;

@@ -45,10 +45,15 @@ export function usableCpus(): number[] | null {
   return allowed && online ? allowed.filter((c) => online.includes(c)) : allowed;
 }
 
+/** The CPUs a session can be pinned to: two or more, and taskset; else null. */
+function pinnableCpus(): number[] | null {
+  const cpus = usableCpus();
+  return cpus !== null && cpus.length >= 2 && tasksetPath() !== null ? cpus : null;
+}
+
 /** True when sessions can be pinned: two CPUs or more to choose from, and taskset. */
 export function canPin(): boolean {
-  const cpus = usableCpus();
-  return cpus !== null && cpus.length >= 2 && tasksetPath() !== null;
+  return pinnableCpus() !== null;
 }
 
 /**
@@ -57,9 +62,8 @@ export function canPin(): boolean {
  * tracing at once (parallel test files) tend to use different CPUs.
  */
 export function nextPinnedCpu(): number | null {
-  if (!canPin()) return null;
-  const cpus = usableCpus()!;
-  return cpus[(process.pid + sessions++) % cpus.length];
+  const cpus = pinnableCpus();
+  return cpus === null ? null : cpus[(process.pid + sessions++) % cpus.length];
 }
 
 /** `command args` run on `cpu` only (and the processes it starts); unchanged when `cpu` is null. */

@@ -36,7 +36,7 @@ const POLL_MS = 50;
 /** After the program's exit, how long to wait for Delve to hand over the last events. */
 const DRAIN_MS = 3_000;
 
-/** eBPF uprobes cannot be set here (not the lab's dlv, no permission, no kernel support): count with breakpoints. */
+/** eBPF uprobes cannot be set here (not the lab's dlv, too many entry points for its map, no permission, no kernel support): count with breakpoints. */
 export class UprobesUnavailableError extends GolabError {}
 
 /** The event stream broke its own rules: events were lost, so the counts cannot be trusted. */

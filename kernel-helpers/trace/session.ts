@@ -55,6 +55,8 @@ export interface SessionTimings {
   rpc: Map<string, { calls: number; ms: number }>;
   /** From the start of the build until dlv and the program are gone. */
   total: number;
+  /** The one CPU dlv and the program ran on, or null when they were not pinned. */
+  cpu: number | null;
 }
 
 /** A running session, stopped at probeBegin(0). */
@@ -156,7 +158,7 @@ export async function runSession<T>(tc: Toolchain, cases: readonly Case[], optio
     clearTimeout(timer);
     signal?.removeEventListener("abort", onAbort);
     await server?.close();
-    if (server) onTimings?.({ build: built0 - t0, start: started - built0, rpc: server.client.timings, total: performance.now() - t0 });
+    if (server) onTimings?.({ build: built0 - t0, start: started - built0, rpc: server.client.timings, total: performance.now() - t0, cpu });
   }
 }
 

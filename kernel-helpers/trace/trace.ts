@@ -9,7 +9,7 @@ import { Case, DEFAULT_CODE_NAME } from "../case";
 import { inUserTermsAll, LineSummary, summarizeLines } from "../code/lines";
 import { inUserTermsOnFailure } from "../code/failure";
 import { generateProbe, PROBE_MODULE } from "../probe";
-import { GolabError, InputError } from "../errors";
+import { InputError } from "../errors";
 import { findToolchain, languageVersion, Toolchain } from "../go";
 import { admitCases, BuildInfo, DEFAULT_MEM_CAP } from "../measure";
 import { traceMessages } from "../messages";
@@ -230,8 +230,8 @@ async function countEither(
   s: Session, plan: EntryPlan, counter: TraceCounter, debug: boolean, onProgress?: (m: string) => void,
 ): Promise<{ counts: CaseCounts[]; counted: "uprobes" | "breakpoints" }> {
   const what = `the allocations of ${s.cases.length} case${s.cases.length === 1 ? "" : "s"} at ${plan.functions.length} entry point${plan.functions.length === 1 ? "" : "s"}`;
-  if (counter === "uprobes" && !s.delve.patched) throw new GolabError(traceMessages.uprobesRequired(`dlv ${s.delve.version} at ${s.delve.path}`));
-  if (counter === "uprobes" && plan.specialised) throw new GolabError(traceMessages.uprobesSpecialised(plan.functions.length));
+  if (counter === "uprobes" && !s.delve.patched) throw new UprobesUnavailableError(traceMessages.uprobesRequired(`dlv ${s.delve.version} at ${s.delve.path}`));
+  if (counter === "uprobes" && plan.specialised) throw new UprobesUnavailableError(traceMessages.uprobesSpecialised(plan.functions.length));
   // The simulator's estimate last: only where uprobes could count at all.
   const canUprobes = counter !== "breakpoints" && s.delve.patched && !plan.specialised;
   // dlv and the program share one CPU when the session pinned them, or when the lab has only one.
